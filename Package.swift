@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "nastavnik",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "nastavnik", targets: ["nastavnik"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCMarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "Markdown", dependencies: ["CCMarkGFM"]),
+        .target(name: "Domain"),
+        .target(name: "Content", dependencies: [
+            "Domain", "Markdown",
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "SwiftCSV", package: "SwiftCSV"),
+        ]),
+        .target(name: "Theme", dependencies: [
+            "Domain",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        .target(name: "Site", dependencies: ["Domain", "Content", "Markdown", "Theme"]),
+        .executableTarget(name: "nastavnik", dependencies: [
+            "Site", "Content", "Domain",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "NastavnikTests", dependencies: ["Markdown", "Domain", "Content", "Theme", "Site"],
+                    resources: []),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,153 @@
+import Domain
+import Foundation
+import Markdown
+
+public struct LoadOptions: Sendable {
+    public var drafts: Bool
+    /// The build date: future news are held back, overdue roadmap events are marked.
+    public var today: DayDate
+
+    public init(drafts: Bool = false, today: DayDate) {
+        self.drafts = drafts
+        self.today = today
+    }
+}
+
+/// The outcome of loading: the checked content (nil when site.yml itself is unusable),
+/// every diagnostic, and the decoded files for showing the offending lines.
+public struct LoadedContent: Sendable {
+    public var content: SiteContent?
+    public var diagnostics: [Diagnostic]
+    public var sources: [String: SourceFile]
+    public var files: ContentFiles
+}
+
+/// load → validate: a content folder into `SiteContent`, collecting every problem.
+public enum ContentLoader {
+    public static func load(_ root: URL, shownAs shownRoot: String, options: LoadOptions) -> LoadedContent {
+        let files = ContentFiles(root: root, shownRoot: shownRoot)
+        var diagnostics: [Diagnostic] = []
+        var sources: [String: SourceFile] = [:]
+
+        func read(_ relative: String) -> SourceFile? {
+            switch SourceReader.read(files.url(relative), shownAs: files.shown(relative)) {
+            case .success(let file):
+                sources[file.path] = file
+                return file
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+                return nil
+            }
+        }
+        func single<T>(_ relative: String, _ body: (SourceFile, DiagnosticSink) -> T?) -> T? {
+            guard files.exists(relative), let file = read(relative) else { return nil }
+            let sink = DiagnosticSink()
+            let value = body(file, sink)
+            diagnostics.append(contentsOf: sink.diagnostics)
+            return value
+        }
+
+        var settings: SiteSettings?
+        if files.exists("site.yml") {
+            settings = single("site.yml") { SiteSettingsLoader.load($0, sink: $1, files: files) }
+        } else {
+            diagnostics.append(.error("site.missing", "нет файла настроек site.yml", at: SourceRef(file: files.shown("site.yml")),
+                                      hint: "Создайте site.yml с полями `title` и `organization` (см. README) или начните с `nastavnik init`."))
+        }
+        let home = single("index.md") { EntryLoaders.home($0, sink: $1) }
+        let documents = single("documents.yml") { DocumentsLoader.load($0, sink: $1, files: files) } ?? []
+        let roadmaps = single("roadmap.yml") { RoadmapLoader.load($0, sink: $1) } ?? []
+        let partners = single("partners.yml") { PartnersLoader.load($0, sink: $1) } ?? []
+        var indicators = single("indicators.yml") { IndicatorsLoader.load($0, sink: $1) }
+        for csv in files.list("indicators", ext: "csv") {
+            guard let rows = single(csv, { IndicatorsLoader.loadCSV($0, sink: $1) }) else { continue }
+            merge(rows, into: &indicators, csvPath: files.shown(csv), diagnostics: &diagnostics)
+        }
+
+        let drafts = options.drafts
+        let programs = loadEntries("programs", files: files, &diagnostics, &sources) {
+            EntryLoaders.program($0, slug: $1, sink: $2, files: files, drafts: drafts)
+        }
+        let cases = loadEntries("cases", files: files, &diagnostics, &sources) {
+            EntryLoaders.mentoringCase($0, slug: $1, sink: $2, files: files, drafts: drafts)
+        }
+        let mentors = loadEntries("mentors", files: files, &diagnostics, &sources) {
+            EntryLoaders.mentor($0, slug: $1, sink: $2, files: files, drafts: drafts)
+        }
+        var news = loadEntries("news", files: files, &diagnostics, &sources) {
+            EntryLoaders.news($0, slug: $1, sink: $2, files: files, drafts: drafts)
+        }
+        let pages = loadEntries("pages", files: files, &diagnostics, &sources) {
+            EntryLoaders.page($0, slug: $1, sink: $2, files: files, drafts: drafts)
+        }
+
+        news = news.filter { item in
+            guard item.date > options.today else { return true }
+            diagnostics.append(.info("news.future", "новость датирована \(item.date.russian) и будет опубликована только в этот день",
+                                     at: item.origin, hint: "Если дата ошибочна, исправьте поле `date`."))
+            return false
+        }
+
+        let assets = files.sizes.keys.filter { $0.hasPrefix("files/") || $0.hasPrefix("images/") }.sorted()
+        guard let settings else {
+            return LoadedContent(content: nil, diagnostics: diagnostics, sources: sources, files: files)
+        }
+        let content = SiteContent(settings: settings, home: home, documents: documents, programs: programs, roadmaps: roadmaps,
+                                  indicators: indicators, cases: cases, mentors: mentors, news: news, partners: partners,
+                                  pages: pages, assets: assets)
+        diagnostics.append(contentsOf: Validator.validate(content))
+        return LoadedContent(content: content, diagnostics: diagnostics, sources: sources, files: files)
+    }
+
+    /// Loads every `folder/*.md` on all cores; each file has its own sink.
+    private static func loadEntries<T: Sendable>(
+        _ folder: String, files: ContentFiles, _ diagnostics: inout [Diagnostic], _ sources: inout [String: SourceFile],
+        _ load: @escaping @Sendable (SourceFile, String, DiagnosticSink) -> T?
+    ) -> [T] {
+        let paths = files.list(folder, ext: "md").filter { !($0 as NSString).lastPathComponent.hasPrefix("_") }
+        let results: [(T?, [Diagnostic], SourceFile?)] = paths.parallelMap { relative in
+            switch SourceReader.read(files.url(relative), shownAs: files.shown(relative)) {
+            case .failure(let d): return (nil, [d], nil)
+            case .success(let file):
+                let sink = DiagnosticSink()
+                let slug = String((relative as NSString).lastPathComponent.dropLast(3))
+                let value = load(file, slug, sink)
+                return (value, sink.diagnostics, file)
+            }
+        }
+        var out: [T] = []
+        for (value, found, file) in results {
+            if let value { out.append(value) }
+            diagnostics.append(contentsOf: found)
+            if let file { sources[file.path] = file }
+        }
+        return out
+    }
+
+    private static func merge(_ rows: IndicatorsLoader.CSVRows, into set: inout IndicatorSet?, csvPath: String,
+                              diagnostics: inout [Diagnostic]) {
+        var current = set ?? IndicatorSet(territory: nil, indicators: [])
+        for (id, counts) in rows.counts.sorted(by: { $0.key < $1.key }) {
+            if let i = current.indicators.firstIndex(where: { $0.id == id }) {
+                for (year, count) in counts {
+                    if current.indicators[i].actual[year] != nil {
+                        diagnostics.append(.warning("indicator.duplicate-actual",
+                                                    "данные показателя `\(id)` за \(year) год есть и в indicators.yml, и в CSV; используются данные CSV",
+                                                    at: rows.refs[id] ?? SourceRef(file: csvPath)))
+                    }
+                    current.indicators[i].actual[year] = count
+                }
+            } else if let builtIn = BuiltInIndicator(rawValue: id) {
+                current.indicators.append(Indicator(id: id, title: builtIn.title, targets: [:], actual: counts,
+                                                    origin: rows.refs[id] ?? SourceRef(file: csvPath)))
+            } else {
+                let guess = Suggestion.nearest(to: id, in: current.indicators.map(\.id) + BuiltInIndicator.allCases.map(\.rawValue))
+                    .map { "; возможно, `\($0)`?" } ?? ""
+                diagnostics.append(.error("indicator.unknown-id", "показатель `\(id)` из CSV не описан в indicators.yml\(guess)",
+                                          at: rows.refs[id] ?? SourceRef(file: csvPath),
+                                          hint: "Опишите его в indicators.yml (`id` и `title`) или исправьте идентификатор."))
+            }
+        }
+        set = current
+    }
+}

@@ -1,0 +1,77 @@
+import Domain
+import Foundation
+
+/// The files of one content folder, listed once. Every path the content references is
+/// resolved against this list: nothing outside the folder is ever opened.
+public struct ContentFiles: Sendable {
+    public let root: URL
+    /// How the root is shown in diagnostics, e.g. `content`.
+    public let shownRoot: String
+    /// Relative paths (with `/`) of every regular file, and their sizes.
+    public let sizes: [String: Int]
+
+    public init(root: URL, shownRoot: String) {
+        self.root = root.standardizedFileURL
+        self.shownRoot = shownRoot
+        var sizes: [String: Int] = [:]
+        let base = self.root.path.hasSuffix("/") ? self.root.path : self.root.path + "/"
+        if let walker = FileManager.default.enumerator(at: self.root, includingPropertiesForKeys: [.isRegularFileKey, .fileSizeKey],
+                                                       options: [.skipsHiddenFiles]) {
+            for case let url as URL in walker {
+                guard let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .fileSizeKey]),
+                      values.isRegularFile == true else { continue }
+                let path = url.standardizedFileURL.path
+                guard path.hasPrefix(base) else { continue }
+                sizes[String(path.dropFirst(base.count))] = values.fileSize ?? 0
+            }
+        }
+        self.sizes = sizes
+    }
+
+    public func shown(_ relative: String) -> String {
+        shownRoot.isEmpty ? relative : shownRoot + "/" + relative
+    }
+
+    public func url(_ relative: String) -> URL { root.appendingPathComponent(relative) }
+
+    public func exists(_ relative: String) -> Bool { sizes[relative] != nil }
+
+    /// Relative paths under `folder` with the extension, sorted.
+    public func list(_ folder: String, ext: String) -> [String] {
+        sizes.keys.filter { $0.hasPrefix(folder + "/") && $0.hasSuffix("." + ext) && !$0.dropFirst(folder.count + 1).contains("/") }.sorted()
+    }
+
+    public enum Resolution: Equatable {
+        case inside(String)
+        /// `../../etc/passwd`: refused, never read.
+        case escapes
+        /// `https://…`, `mailto:`: not a file of the folder.
+        case external
+    }
+
+    /// Resolves a path written in content (`images/a.jpg`, `/files/b.pdf`, `./x.pdf`)
+    /// relative to the content folder, or relative to `from` (a content-relative folder)
+    /// for paths in Markdown bodies that start with `./` or `../`.
+    public static func resolve(_ raw: String, from folder: String = "") -> Resolution {
+        let path = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? raw
+        let noQuery = path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? path
+        if noQuery.contains("://") || noQuery.hasPrefix("mailto:") || noQuery.hasPrefix("tel:") || noQuery.hasPrefix("//")
+            || noQuery.hasPrefix("data:") || noQuery.hasPrefix("javascript:") {
+            return .external
+        }
+        let decoded = noQuery.removingPercentEncoding ?? noQuery
+        var parts: [Substring] = []
+        let relativeToFolder = decoded.hasPrefix("./") || decoded.hasPrefix("../")
+        if relativeToFolder { parts = folder.split(separator: "/") }
+        for piece in decoded.split(separator: "/") {
+            switch piece {
+            case ".": continue
+            case "..":
+                if parts.isEmpty { return .escapes }
+                parts.removeLast()
+            default: parts.append(piece)
+            }
+        }
+        return .inside(parts.joined(separator: "/"))
+    }
+}

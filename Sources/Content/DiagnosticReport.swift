@@ -1,0 +1,65 @@
+import Domain
+import Foundation
+
+/// Prints diagnostics the way compilers and Hugo do: `file:line:col: ошибка: … [rule]`,
+/// the offending line under it with a caret, a hint, and a Russian summary at the end.
+public enum DiagnosticReport {
+    public static func text(_ diagnostics: [Diagnostic], sources: [String: SourceFile], color: Bool = false) -> String {
+        var out = ""
+        for d in diagnostics.sortedForReport() {
+            let position = d.location.line > 0 ? "\(d.location.file):\(d.location.line):\(max(d.location.column, 1))" : d.location.file
+            let word: String
+            if color {
+                let code = d.severity == .error ? "31" : d.severity == .warning ? "33" : "36"
+                word = "\u{1B}[1;\(code)m\(d.severity.russian)\u{1B}[0m"
+            } else {
+                word = d.severity.russian
+            }
+            out += "\(position): \(word): \(d.message) [\(d.rule)]\n"
+            if d.location.line > 0, let line = sources[d.location.file]?.line(d.location.line) {
+                out += "    \(line)\n"
+                let column = max(d.location.column, 1)
+                let pad = String(line.prefix(column - 1).map { $0 == "\t" ? "\t" : " " })
+                out += "    \(pad)^\n"
+            }
+            if let hint = d.hint { out += "    подсказка: \(hint)\n" }
+        }
+        return out
+    }
+
+    public static func json(_ diagnostics: [Diagnostic]) -> String {
+        struct Item: Encodable {
+            var severity: String, rule: String, message: String, file: String, line: Int, column: Int, hint: String?
+        }
+        let items = diagnostics.sortedForReport().map {
+            Item(severity: $0.severity.rawValue, rule: $0.rule, message: $0.message, file: $0.location.file,
+                 line: $0.location.line, column: $0.location.column, hint: $0.hint)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(items)) ?? Data("[]".utf8), as: UTF8.self)
+    }
+
+    /// «Найдено 3 ошибки и 2 предупреждения в 4 файлах.» / «Ошибок и предупреждений нет.»
+    public static func summary(_ diagnostics: [Diagnostic]) -> String {
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.filter { $0.severity == .warning }.count
+        let files = Set(diagnostics.filter { $0.severity != .info }.map(\.location.file)).count
+        if errors == 0, warnings == 0 { return "Ошибок и предупреждений нет." }
+        var parts: [String] = []
+        if errors > 0 { parts.append("\(errors) \(plural(errors, "ошибка", "ошибки", "ошибок"))") }
+        if warnings > 0 { parts.append("\(warnings) \(plural(warnings, "предупреждение", "предупреждения", "предупреждений"))") }
+        let first = errors > 0 ? errors : warnings
+        let found = first % 10 == 1 && first % 100 != 11 ? (errors > 0 ? "Найдена" : "Найдено") : "Найдено"
+        let inFiles = files == 1 ? "в 1 файле" : "в \(files) \(plural(files, "файле", "файлах", "файлах"))"
+        return "\(found) \(parts.joined(separator: " и ")) \(inFiles)."
+    }
+
+    /// Russian plural forms: 1 ошибка, 2 ошибки, 5 ошибок, 21 ошибка, 11 ошибок.
+    public static func plural(_ n: Int, _ one: String, _ few: String, _ many: String) -> String {
+        let n10 = n % 10, n100 = n % 100
+        if n10 == 1 && n100 != 11 { return one }
+        if (2...4).contains(n10) && !(12...14).contains(n100) { return few }
+        return many
+    }
+}

@@ -1,0 +1,190 @@
+import Domain
+import Foundation
+import SwiftCSV
+
+enum IndicatorsLoader {
+    static let setKeys = ["territory", "indicators"]
+    static let indicatorKeys = ["id", "title", "targets", "actual", "unit"]
+
+    /// Parsed indicators.yml: definitions and any counts written inline.
+    static func load(_ file: SourceFile, sink: DiagnosticSink) -> IndicatorSet? {
+        let (node, diagnostics) = YAMLParser.parse(file.text, file: file.path)
+        sink.add(contentsOf: diagnostics)
+        guard !diagnostics.hasErrors, let node else { return nil }
+        var list: [YAMLNode] = []
+        var territory: String?
+        if case .sequence(let items) = node.value {
+            list = items
+        } else {
+            guard var f = FieldReader(node, sink: sink, what: "indicators.yml") else { return nil }
+            territory = f.string("territory")
+            list = f.sequence("indicators") ?? []
+            f.finish(allowed: setKeys)
+        }
+        var indicators: [Indicator] = []
+        var seen: [String: SourceRef] = [:]
+        for item in list {
+            guard let indicator = indicator(item, sink: sink) else { continue }
+            if let first = seen[indicator.id] {
+                sink.error("indicator.duplicate", "показатель `\(indicator.id)` описан второй раз (первый — в строке \(first.line))", at: item.ref)
+                continue
+            }
+            seen[indicator.id] = item.ref
+            indicators.append(indicator)
+        }
+        return IndicatorSet(territory: territory, indicators: indicators)
+    }
+
+    private static func indicator(_ node: YAMLNode, sink: DiagnosticSink) -> Indicator? {
+        guard var f = FieldReader(node, sink: sink, what: "показатель") else { return nil }
+        let id = f.string("id", required: true, describe: "идентификатор показателя, например `mentees_10_19`")
+        var title = f.string("title")
+        if let id, title == nil {
+            if let builtIn = BuiltInIndicator(rawValue: id) {
+                title = builtIn.title
+            } else {
+                let guess = Suggestion.nearest(to: id, in: BuiltInIndicator.allCases.map(\.rawValue)).map { " Возможно, имелся в виду `\($0)`." } ?? ""
+                sink.error("indicator.unknown-id", "показатель `\(id)` не входит в стандартные, и у него нет названия (`title`)", at: node.ref,
+                           hint: "Добавьте `title: \"…\"` или используйте стандартный идентификатор: "
+                               + BuiltInIndicator.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", ") + "." + guess)
+            }
+        }
+        var targets: [Int: Double] = [:]
+        if let node = f.node("targets") {
+            if case .mapping(let pairs) = node.value {
+                for (keyNode, valueNode) in pairs {
+                    guard let year = year(keyNode, sink: sink) else { continue }
+                    let raw = valueNode.scalar?.trimmingSpaces.replacingOccurrences(of: ",", with: ".").replacingOccurrences(of: "%", with: "")
+                    guard let raw, let value = Double(raw.trimmingSpaces) else {
+                        sink.error("field.type", "целевое значение на \(year) год должно быть числом процентов, а не \(valueNode.shapeDescription)",
+                                   at: valueNode.ref)
+                        continue
+                    }
+                    guard (0...100).contains(value) else {
+                        sink.error("indicator.target-range", "целевое значение \(RussianNumber.decimal(value)) % на \(year) год вне пределов 0–100 %",
+                                   at: valueNode.ref, hint: "Показатель — доля в процентах: от 0 до 100.")
+                        continue
+                    }
+                    targets[year] = value
+                }
+                let ordered = targets.sorted { $0.key < $1.key }
+                for (a, b) in zip(ordered, ordered.dropFirst()) where b.value < a.value {
+                    let at = pairs.first { $0.key.scalar?.trimmingSpaces == String(b.key) }?.value.ref ?? node.ref
+                    sink.warning("indicator.target-decreasing",
+                                 "цель на \(b.key) год (\(RussianNumber.decimal(b.value)) %) ниже цели на \(a.key) год (\(RussianNumber.decimal(a.value)) %)",
+                                 at: at, hint: "Целевые значения обычно растут год от года; проверьте, нет ли опечатки.")
+                }
+            } else {
+                sink.error("field.type", "поле `targets` должно быть набором «год: процент», например `{ 2023: 50, 2024: 70 }`", at: node.ref)
+            }
+        }
+        var actual: [Int: IndicatorCount] = [:]
+        if let node = f.node("actual") {
+            if case .mapping(let pairs) = node.value {
+                for (keyNode, valueNode) in pairs {
+                    guard let year = year(keyNode, sink: sink) else { continue }
+                    if let count = count(valueNode, year: year, sink: sink) { actual[year] = count }
+                }
+            } else {
+                sink.error("field.type", "поле `actual` должно быть набором «год: { numerator: …, denominator: … }»", at: node.ref)
+            }
+        }
+        _ = f.string("unit")
+        f.finish(allowed: indicatorKeys)
+        guard let id, let title else { return nil }
+        return Indicator(id: id, title: title, targets: targets, actual: actual, origin: node.ref)
+    }
+
+    static func year(_ node: YAMLNode, sink: DiagnosticSink) -> Int? {
+        guard let s = node.scalar?.trimmingSpaces, let y = Int(s), (1990...2100).contains(y) else {
+            sink.error("indicator.year", "«\(node.scalar ?? "")» — не год", at: node.ref, hint: "Год пишется четырьмя цифрами, например 2024.")
+            return nil
+        }
+        return y
+    }
+
+    private static func count(_ node: YAMLNode, year: Int, sink: DiagnosticSink) -> IndicatorCount? {
+        if node.scalar != nil {
+            sink.error("indicator.percentage-typed", "за \(year) год указан готовый процент «\(node.scalar!)»; нужны числитель и знаменатель",
+                       at: node.ref,
+                       hint: "Пишите `\(year): { numerator: 52, denominator: 480 }` — сколько человек участвовало и сколько всего; процент посчитается сам, а региональный свод сможет сложить данные.")
+            return nil
+        }
+        guard var f = FieldReader(node, sink: sink, what: "значение за \(year) год") else { return nil }
+        let numerator = f.int("numerator", required: true, describe: "сколько участвует")
+        let denominator = f.int("denominator", required: true, describe: "сколько всего")
+        f.finish(allowed: ["numerator", "denominator"])
+        guard let numerator, let denominator else { return nil }
+        return validated(numerator: numerator, denominator: denominator, year: year, at: node.ref, sink: sink)
+    }
+
+    static func validated(numerator: Int, denominator: Int, year: Int, at ref: SourceRef, sink: DiagnosticSink) -> IndicatorCount? {
+        if denominator <= 0 {
+            sink.error("indicator.denominator", "знаменатель за \(year) год равен \(denominator), а должен быть больше нуля", at: ref,
+                       hint: "Знаменатель — общее число людей (организаций), от которого считается доля.")
+            return nil
+        }
+        if numerator < 0 {
+            sink.error("indicator.numerator", "числитель за \(year) год отрицательный (\(numerator))", at: ref)
+            return nil
+        }
+        if numerator > denominator {
+            sink.error("indicator.numerator-gt-denominator",
+                       "числитель (\(numerator)) за \(year) год больше знаменателя (\(denominator)): доля получилась бы больше 100 %",
+                       at: ref, hint: "Проверьте, не перепутаны ли числитель и знаменатель.")
+            return nil
+        }
+        return IndicatorCount(numerator: numerator, denominator: denominator)
+    }
+
+    /// One row of indicators/*.csv, summed per indicator and year (rows may be per organisation).
+    struct CSVRows {
+        var counts: [String: [Int: IndicatorCount]] = [:]
+        var refs: [String: SourceRef] = [:]
+    }
+
+    static func loadCSV(_ file: SourceFile, sink: DiagnosticSink) -> CSVRows {
+        var out = CSVRows()
+        let csv: EnumeratedCSV
+        do {
+            csv = try EnumeratedCSV(string: file.text, loadColumns: false)
+        } catch {
+            sink.error("csv.syntax", "не удалось разобрать CSV: проверьте кавычки", at: SourceRef(file: file.path, line: 1, column: 1))
+            return out
+        }
+        let header = csv.header.map { $0.trimmingSpaces.lowercased() }
+        let required = ["indicator", "year", "numerator", "denominator"]
+        let missing = required.filter { !header.contains($0) }
+        guard missing.isEmpty else {
+            sink.error("csv.header", "в первой строке CSV нет столбцов " + missing.map { "`\($0)`" }.joined(separator: ", "),
+                       at: SourceRef(file: file.path, line: 1, column: 1),
+                       hint: "Первая строка должна быть `indicator,year,numerator,denominator`.")
+            return out
+        }
+        let column = Dictionary(uniqueKeysWithValues: header.enumerated().map { ($1, $0) })
+        // Rows of numbers have no embedded line breaks: row i stands on line i + 2.
+        for (i, row) in csv.rows.enumerated() {
+            let ref = SourceRef(file: file.path, line: i + 2, column: 1)
+            func cell(_ name: String) -> String { let c = column[name]!; return c < row.count ? row[c].trimmingSpaces : "" }
+            if row.allSatisfy({ $0.trimmingSpaces.isEmpty }) { continue }
+            let id = cell("indicator")
+            guard !id.isEmpty else {
+                sink.error("csv.row", "в строке не указан показатель (`indicator`)", at: ref)
+                continue
+            }
+            guard let year = Int(cell("year")), (1990...2100).contains(year) else {
+                sink.error("indicator.year", "«\(cell("year"))» — не год", at: ref, hint: "Год пишется четырьмя цифрами, например 2024.")
+                continue
+            }
+            guard let numerator = Int(cell("numerator")), let denominator = Int(cell("denominator")) else {
+                sink.error("field.type", "числитель и знаменатель должны быть целыми числами, а не «\(cell("numerator"))» и «\(cell("denominator"))»",
+                           at: ref)
+                continue
+            }
+            guard let count = validated(numerator: numerator, denominator: denominator, year: year, at: ref, sink: sink) else { continue }
+            out.counts[id, default: [:]][year, default: IndicatorCount(numerator: 0, denominator: 0)] = out.counts[id]?[year].map { $0 + count } ?? count
+            if out.refs[id] == nil { out.refs[id] = ref }
+        }
+        return out
+    }
+}

@@ -1,0 +1,143 @@
+import Domain
+import Foundation
+
+enum SiteSettingsLoader {
+    static let keys = ["title", "description", "organization", "base_url", "curator", "model_adopted", "theme", "kind",
+                       "markdown", "sources", "news_per_page", "language"]
+
+    static func load(_ file: SourceFile, sink: DiagnosticSink, files: ContentFiles) -> SiteSettings? {
+        let (node, diagnostics) = YAMLParser.parse(file.text, file: file.path)
+        sink.add(contentsOf: diagnostics)
+        guard !diagnostics.hasErrors else { return nil }
+        let root = node ?? YAMLNode(value: .mapping([]), ref: SourceRef(file: file.path, line: 1, column: 1))
+        guard var f = FieldReader(root, sink: sink, what: "site.yml")?.reportingMissing(at: SourceRef(file: file.path, line: 1, column: 1))
+        else { return nil }
+
+        let title = f.string("title", required: true, describe: "заголовок сайта, например «Наставничество»")
+        let kind = f.choice("kind", SiteKind.self) ?? .site
+        var organization: Organization?
+        if var o = f.mapping("organization", what: "организация") {
+            let name = o.string("name", required: true, describe: "полное наименование организации")
+            let orgKind = o.choice("kind", OrganizationKind.self, required: true, describe: "тип организации")
+            let org = Organization(name: name ?? "", shortName: o.string("short_name"), kind: orgKind ?? .school,
+                                   region: o.string("region"), municipality: o.string("municipality"), url: o.string("url"))
+            if let url = org.url { checkURL(url, key: "organization.url", at: f.node.ref, sink: sink) }
+            o.finish(allowed: ["name", "short_name", "kind", "region", "municipality", "url"])
+            if name != nil, orgKind != nil { organization = org }
+        } else {
+            sink.error("field.required", "нет обязательного поля `organization` (сведения об организации)",
+                       at: SourceRef(file: file.path, line: 1, column: 1),
+                       hint: "Добавьте `organization:` с полями `name`, `short_name`, `kind`, `region`, `municipality`.")
+        }
+
+        var baseURL: String?
+        if let node = f.node("base_url"), let raw = node.scalar?.trimmingSpaces {
+            if let url = URL(string: raw), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil {
+                baseURL = raw.hasSuffix("/") ? raw : raw + "/"
+            } else {
+                sink.error("site.base-url", "`base_url` должен быть полным адресом сайта вида `https://school.example.ru/nastavnichestvo/`, а не «\(raw)»",
+                           at: node.ref)
+            }
+        }
+
+        var curator: Curator?
+        if var c = f.mapping("curator", what: "куратор") {
+            curator = PersonFields.curator(&c, sink: sink, files: files)
+        }
+        let modelAdopted = f.date("model_adopted")
+        let theme = f.string("theme") ?? "default"
+        var unsafeHTML = false
+        if var m = f.mapping("markdown", what: "markdown") {
+            unsafeHTML = m.bool("unsafe_html") ?? false
+            m.finish(allowed: ["unsafe_html"])
+        }
+        let sources = f.strings("sources")
+        if kind == .bank, sources.isEmpty {
+            sink.error("bank.no-sources", "у банка практик (`kind: bank`) не указаны `sources` — папки школ", at: f.ref,
+                       hint: "Добавьте, например, `sources: [\"schools/*/content\"]`.")
+        }
+        let perPage = f.int("news_per_page", range: 1...200) ?? 10
+        let description = f.string("description")
+        _ = f.string("language")
+        f.finish(allowed: keys)
+
+        guard let title, let organization else { return nil }
+        return SiteSettings(title: title, organization: organization, baseURL: baseURL, curator: curator,
+                            modelAdopted: modelAdopted, theme: theme, kind: kind, unsafeHTML: unsafeHTML,
+                            sources: sources, newsPerPage: perPage, description: description)
+    }
+
+    static func checkURL(_ url: String, key: String, at ref: SourceRef, sink: DiagnosticSink) {
+        guard let u = URL(string: url), let scheme = u.scheme, ["http", "https"].contains(scheme) else {
+            sink.warning("url.invalid", "«\(url)» в поле `\(key)` не похоже на адрес сайта", at: ref,
+                         hint: "Адрес начинается с https:// или http://.")
+            return
+        }
+    }
+}
+
+/// Fields shared by every named person: consent, photo with alt text.
+enum PersonFields {
+    static func curator(_ c: inout FieldReader, sink: DiagnosticSink, files: ContentFiles) -> Curator? {
+        let name = c.string("name", required: true, describe: "ФИО куратора")
+        let consent = c.date("consent")
+        if name != nil, consent == nil, !c.has("consent") {
+            sink.error("privacy.consent", "у куратора «\(name!)» нет даты письменного согласия на публикацию (`consent`)", at: c.ref,
+                       hint: "По 152-ФЗ имя публикуется только с согласия. Добавьте `consent: ГГГГ-ММ-ДД` — дату согласия.")
+        }
+        let photo = picture(&c, key: "photo", altKey: "photo_alt", sink: sink, files: files)
+        let curator = Curator(name: name ?? "", position: c.string("position"), phone: c.string("phone"),
+                              email: c.string("email"), hours: c.string("hours"),
+                              consent: consent ?? DayDate(year: 2000, month: 1, day: 1)!,
+                              photo: photo?.path, photoAlt: photo?.alt)
+        c.finish(allowed: ["name", "position", "phone", "email", "hours", "consent", "photo", "photo_alt"])
+        guard name != nil, consent != nil else { return nil }
+        return curator
+    }
+
+    /// An image field with its alt-text field; the file must exist inside the content folder.
+    static func picture(_ f: inout FieldReader, key: String, altKey: String, sink: DiagnosticSink, files: ContentFiles) -> Picture? {
+        guard let node = f.node(key) else {
+            _ = f.node(altKey)
+            return nil
+        }
+        guard let raw = node.scalar?.trimmingSpaces else {
+            sink.error("field.type", "поле `\(key)` должно быть путём к картинке, например `images/photo.jpg`", at: node.ref)
+            return nil
+        }
+        let alt = f.string(altKey)
+        guard let path = checkedFile(raw, key: key, at: node.ref, sink: sink, files: files) else { return nil }
+        let imageExtensions = ["jpg", "jpeg", "png", "webp", "gif", "svg", "avif"]
+        if !imageExtensions.contains((path as NSString).pathExtension.lowercased()) {
+            sink.error("image.type", "«\(raw)» в поле `\(key)` — не картинка", at: node.ref,
+                       hint: "Допустимые форматы: " + imageExtensions.joined(separator: ", ") + ".")
+            return nil
+        }
+        guard let alt else {
+            sink.error("image.alt", "у картинки `\(raw)` нет описания (`\(altKey)`)", at: node.ref,
+                       hint: "Добавьте `\(altKey): \"…\"` — что изображено; его прочитает экранный диктор незрячему посетителю.")
+            return nil
+        }
+        return Picture(path: path, alt: alt)
+    }
+
+    /// Resolves a content file reference, reporting escapes and missing files.
+    static func checkedFile(_ raw: String, key: String, at ref: SourceRef, sink: DiagnosticSink, files: ContentFiles) -> String? {
+        switch ContentFiles.resolve(raw) {
+        case .escapes:
+            sink.error("path.escapes", "путь `\(raw)` в поле `\(key)` ведёт за пределы папки content", at: ref,
+                       hint: "Положите файл в папку content/files или content/images и укажите путь от папки content.")
+            return nil
+        case .external:
+            sink.error("path.external", "в поле `\(key)` нужен путь к файлу в папке content, а не адрес «\(raw)»", at: ref)
+            return nil
+        case .inside(let path):
+            guard files.exists(path) else {
+                sink.error("file.missing", "файл `\(raw)` из поля `\(key)` не найден", at: ref,
+                           hint: "Проверьте имя файла (регистр букв важен) и что он лежит в папке \(files.shown(path.split(separator: "/").dropLast().joined(separator: "/"))).")
+                return nil
+            }
+            return path
+        }
+    }
+}

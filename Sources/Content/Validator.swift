@@ -1,0 +1,78 @@
+import Domain
+import Foundation
+
+/// Rules that need more than one file: references between entries, duplicate slugs,
+/// and names in free text checked against the people who consented.
+public enum Validator {
+    public static func validate(_ content: SiteContent) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        let mentorSlugs = Set(content.mentors.map(\.slug))
+        let programSlugs = Set(content.programs.map(\.slug))
+
+        for c in content.cases {
+            if case .page(let slug) = c.mentor, !mentorSlugs.contains(slug) {
+                let guess = Suggestion.nearest(to: slug, in: Array(mentorSlugs)).map { "; возможно, `mentors/\($0)`?" } ?? ""
+                out.append(.error("ref.mentor", "страница наставника `mentors/\(slug)` не найдена\(guess)", at: c.origin,
+                                  hint: "Поле `mentor` ссылается на файл mentors/<имя>.md; проверьте имя файла."))
+            }
+            if let program = c.program, !programSlugs.contains(program) {
+                let guess = Suggestion.nearest(to: program, in: Array(programSlugs)).map { "; возможно, `\($0)`?" } ?? ""
+                out.append(.error("ref.program", "программа `\(program)` не найдена в папке programs\(guess)", at: c.origin,
+                                  hint: "Поле `program` — имя файла программы без .md."))
+            }
+        }
+
+        out += duplicates(content.cases.map { ($0.slug, $0.origin) }, kind: "кейс")
+        out += duplicates(content.mentors.map { ($0.slug, $0.origin) }, kind: "наставник")
+        out += duplicates(content.news.map { ($0.slug, $0.origin) }, kind: "новость")
+        out += duplicates(content.programs.map { ($0.slug, $0.origin) }, kind: "программа")
+        out += duplicates(content.pages.map { ($0.slug, $0.origin) }, kind: "страница")
+        let reserved = Set(["news", "cases", "mentors", "programs", "documents", "roadmap", "indicators", "partners", "search",
+                            "assets", "files", "images", "tags", "404"])
+        for page in content.pages where reserved.contains(page.slug) {
+            out.append(.error("slug.reserved", "имя страницы `\(page.slug)` занято разделом сайта", at: page.origin,
+                              hint: "Переименуйте файл pages/\(page.slug).md."))
+        }
+
+        // Names with a patronymic in free text must belong to someone who consented.
+        var consented: [String] = content.mentors.map(\.name)
+        if let curator = content.settings.curator { consented.append(curator.name) }
+        for c in content.cases { if case .person(let name, _) = c.mentor { consented.append(name) } }
+        func checkNames(_ text: String, firstLine: Int, file: String) {
+            var lineNumber = firstLine
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                for name in PersonalData.fullNames(in: String(line))
+                where !consented.contains(where: { PersonalData.sameName(name, $0) }) {
+                    out.append(.warning("privacy.unconsented-name",
+                                        "в тексте названо полное имя «\(name)», а согласия этого человека на публикацию нет в материалах сайта",
+                                        at: SourceRef(file: file, line: lineNumber, column: 1),
+                                        hint: "Если это взрослый, добавьте его страницу в mentors/ с датой согласия; если ребёнок — уберите имя."))
+                }
+                lineNumber += 1
+            }
+        }
+        for c in content.cases {
+            checkNames(c.body.text, firstLine: c.body.firstLine, file: c.origin.file)
+            for text in c.results + [c.summary ?? ""] { checkNames(text, firstLine: 1, file: c.origin.file) }
+        }
+        for n in content.news {
+            checkNames(n.body.text, firstLine: n.body.firstLine, file: n.origin.file)
+            if let summary = n.summary { checkNames(summary, firstLine: 1, file: n.origin.file) }
+        }
+        return out
+    }
+
+    private static func duplicates(_ items: [(String, SourceRef)], kind: String) -> [Diagnostic] {
+        var seen: [String: SourceRef] = [:]
+        var out: [Diagnostic] = []
+        for (slug, ref) in items.sorted(by: { $0.1 < $1.1 }) {
+            if let first = seen[slug] {
+                out.append(.error("slug.duplicate", "\(kind) с адресом `\(slug)` уже есть: \(first.file)", at: ref,
+                                  hint: "Адрес страницы берётся из имени файла или поля `slug`; сделайте его уникальным."))
+            } else {
+                seen[slug] = ref
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,294 @@
+/// A Markdown body with where it starts in its file, so links and names found in it
+/// can be reported at their own line.
+public struct MarkdownBody: Sendable, Hashable {
+    public var text: String
+    /// 1-based line of the body's first line in the file.
+    public var firstLine: Int
+
+    public init(text: String, firstLine: Int) {
+        self.text = text
+        self.firstLine = firstLine
+    }
+
+    public var isEmpty: Bool { text.allSatisfy(\.isWhitespace) }
+}
+
+/// A document's approval: «утверждена приказом от 30.08.2024 № 112-о».
+public struct Approval: Sendable, Hashable {
+    public var type: DocumentType
+    public var number: String
+    public var date: DayDate
+
+    public init(type: DocumentType, number: String, date: DayDate) {
+        self.type = type
+        self.number = number
+        self.date = date
+    }
+
+    /// `приказом от 30.08.2024 № 112-о`
+    public var russian: String { "\(type.instrumental) от \(date.russian) № \(number)" }
+}
+
+/// An image in the content folder with its alternative text (required, see the privacy rules).
+public struct Picture: Sendable, Hashable {
+    /// Path relative to the content folder, e.g. `images/robot.jpg`.
+    public var path: String
+    public var alt: String
+
+    public init(path: String, alt: String) {
+        self.path = path
+        self.alt = alt
+    }
+}
+
+public enum DocumentSource: Sendable, Hashable {
+    /// A file in the content folder (relative path), with its format and size in bytes.
+    case file(path: String, format: DocumentFileFormat, size: Int)
+    case url(String)
+}
+
+public struct NormativeDocument: Sendable, Hashable {
+    public var title: String
+    public var level: DocumentLevel
+    public var type: DocumentType
+    public var issuer: String?
+    public var number: String
+    public var date: DayDate
+    public var source: DocumentSource?
+    public var origin: SourceRef
+
+    public init(title: String, level: DocumentLevel, type: DocumentType, issuer: String?, number: String,
+                date: DayDate, source: DocumentSource?, origin: SourceRef) {
+        self.title = title
+        self.level = level
+        self.type = type
+        self.issuer = issuer
+        self.number = number
+        self.date = date
+        self.source = source
+        self.origin = origin
+    }
+
+    /// «Распоряжение Минпросвещения России от 25.12.2019 № Р-145 «Об утверждении …»»
+    public var citation: String {
+        var s = type.title
+        if let issuer, !issuer.isEmpty { s += " " + issuer }
+        s += " от \(date.russian) № \(number)"
+        s += " «\(title)»"
+        return s
+    }
+}
+
+public struct Program: Sendable, Hashable {
+    public var slug: String
+    public var title: String
+    public var period: DateRange?
+    public var forms: [MentoringForm]
+    public var approved: Approval?
+    public var goals: [String]
+    public var tasks: [String]
+    public var expectedResults: [String]
+    public var body: MarkdownBody
+    public var origin: SourceRef
+
+    public init(slug: String, title: String, period: DateRange?, forms: [MentoringForm], approved: Approval?,
+                goals: [String], tasks: [String], expectedResults: [String], body: MarkdownBody, origin: SourceRef) {
+        self.slug = slug
+        self.title = title
+        self.period = period
+        self.forms = forms
+        self.approved = approved
+        self.goals = goals
+        self.tasks = tasks
+        self.expectedResults = expectedResults
+        self.body = body
+        self.origin = origin
+    }
+}
+
+/// Who mentored in a case: a mentor page of this site, or a named person with consent.
+public enum CaseMentor: Sendable, Hashable {
+    case page(slug: String)
+    case person(name: String, consent: DayDate)
+}
+
+/// When a case ran: a period, or just a school year's calendar year.
+public enum CasePeriod: Sendable, Hashable {
+    case range(DateRange)
+    case year(Int)
+
+    public var years: ClosedRange<Int> {
+        switch self {
+        case .range(let r): return r.from.year...r.to.year
+        case .year(let y): return y...y
+        }
+    }
+
+    /// The year a case is filed under in facets: the year it ended.
+    public var year: Int { years.upperBound }
+
+    public var russian: String {
+        switch self {
+        case .range(let r): return r.russian
+        case .year(let y): return "\(y) г."
+        }
+    }
+}
+
+public struct MentoringCase: Sendable, Hashable {
+    public var slug: String
+    public var title: String
+    public var form: MentoringForm
+    /// Canonical spelling when known, the editor's text otherwise.
+    public var roleModel: String?
+    public var program: String?
+    public var period: CasePeriod?
+    public var level: EducationLevel?
+    public var audience: String?
+    public var mentor: CaseMentor?
+    public var mentees: Int?
+    public var results: [String]
+    public var tags: [String]
+    public var summary: String?
+    public var cover: Picture?
+    public var body: MarkdownBody
+    public var origin: SourceRef
+
+    public init(slug: String, title: String, form: MentoringForm, roleModel: String?, program: String?,
+                period: CasePeriod?, level: EducationLevel?, audience: String?, mentor: CaseMentor?,
+                mentees: Int?, results: [String], tags: [String], summary: String?, cover: Picture?,
+                body: MarkdownBody, origin: SourceRef) {
+        self.slug = slug
+        self.title = title
+        self.form = form
+        self.roleModel = roleModel
+        self.program = program
+        self.period = period
+        self.level = level
+        self.audience = audience
+        self.mentor = mentor
+        self.mentees = mentees
+        self.results = results
+        self.tags = tags
+        self.summary = summary
+        self.cover = cover
+        self.body = body
+        self.origin = origin
+    }
+}
+
+public struct Mentor: Sendable, Hashable {
+    /// At most three mentees at a time (положение о наставничестве, п. 2.5).
+    public static let maxMentees = 3
+
+    public var slug: String
+    public var name: String
+    public var position: String?
+    public var organization: String?
+    public var form: MentoringForm?
+    public var experienceYears: Int?
+    public var mentees: Int?
+    public var awards: [String]
+    public var photo: Picture?
+    public var consent: DayDate
+    public var minor: Bool
+    public var guardianConsent: DayDate?
+    public var body: MarkdownBody
+    public var origin: SourceRef
+
+    public init(slug: String, name: String, position: String?, organization: String?, form: MentoringForm?,
+                experienceYears: Int?, mentees: Int?, awards: [String], photo: Picture?, consent: DayDate,
+                minor: Bool, guardianConsent: DayDate?, body: MarkdownBody, origin: SourceRef) {
+        self.slug = slug
+        self.name = name
+        self.position = position
+        self.organization = organization
+        self.form = form
+        self.experienceYears = experienceYears
+        self.mentees = mentees
+        self.awards = awards
+        self.photo = photo
+        self.consent = consent
+        self.minor = minor
+        self.guardianConsent = guardianConsent
+        self.body = body
+        self.origin = origin
+    }
+}
+
+public struct NewsItem: Sendable, Hashable {
+    public var slug: String
+    public var title: String
+    public var date: DayDate
+    public var summary: String?
+    public var cover: Picture?
+    public var tags: [String]
+    public var draft: Bool
+    public var body: MarkdownBody
+    public var origin: SourceRef
+
+    public init(slug: String, title: String, date: DayDate, summary: String?, cover: Picture?, tags: [String],
+                draft: Bool, body: MarkdownBody, origin: SourceRef) {
+        self.slug = slug
+        self.title = title
+        self.date = date
+        self.summary = summary
+        self.cover = cover
+        self.tags = tags
+        self.draft = draft
+        self.body = body
+        self.origin = origin
+    }
+}
+
+public struct Partner: Sendable, Hashable {
+    public var name: String
+    public var kind: PartnerKind
+    public var agreementNumber: String?
+    public var agreementDate: DayDate?
+    public var url: String?
+    public var mentors: Int?
+    public var description: String?
+    public var origin: SourceRef
+
+    public init(name: String, kind: PartnerKind, agreementNumber: String?, agreementDate: DayDate?, url: String?,
+                mentors: Int?, description: String?, origin: SourceRef) {
+        self.name = name
+        self.kind = kind
+        self.agreementNumber = agreementNumber
+        self.agreementDate = agreementDate
+        self.url = url
+        self.mentors = mentors
+        self.description = description
+        self.origin = origin
+    }
+}
+
+public struct Page: Sendable, Hashable {
+    public var slug: String
+    public var title: String
+    public var weight: Int
+    public var body: MarkdownBody
+    public var origin: SourceRef
+
+    public init(slug: String, title: String, weight: Int, body: MarkdownBody, origin: SourceRef) {
+        self.slug = slug
+        self.title = title
+        self.weight = weight
+        self.body = body
+        self.origin = origin
+    }
+}
+
+/// The main page's own text (index.md); everything else on it is drawn from the model.
+public struct HomePage: Sendable, Hashable {
+    public var title: String?
+    public var body: MarkdownBody
+    public var origin: SourceRef
+
+    public init(title: String?, body: MarkdownBody, origin: SourceRef) {
+        self.title = title
+        self.body = body
+        self.origin = origin
+    }
+}

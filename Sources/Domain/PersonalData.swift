@@ -1,0 +1,64 @@
+import Foundation
+
+/// The privacy rules of 152-ФЗ as CONTENT-FORMAT.md states them.
+public enum PersonalData {
+    private static let patronymicEndings = ["ович", "евич", "ьич", "овна", "евна", "ична", "инична"]
+
+    /// Full Russian names with a patronymic («Иванова Мария Петровна», «Мария Петровна Иванова»)
+    /// found in free text. Words count as one name only when single spaces separate them.
+    public static func fullNames(in text: String) -> [String] {
+        var runs: [[Substring]] = [[]]
+        var wordStart: String.Index?
+        var singleSpace = false
+        var i = text.startIndex
+        while i < text.endIndex {
+            let ch = text[i]
+            if ch.isLetter || (ch == "-" && wordStart != nil) {
+                if wordStart == nil {
+                    if !singleSpace { runs.append([]) }
+                    wordStart = i
+                }
+            } else if let start = wordStart {
+                runs[runs.count - 1].append(text[start..<i])
+                wordStart = nil
+                singleSpace = ch == " " || ch == "\u{00A0}"
+            } else {
+                singleSpace = false
+            }
+            i = text.index(after: i)
+        }
+        if let start = wordStart { runs[runs.count - 1].append(text[start...]) }
+
+        var found: [String] = []
+        for run in runs {
+            for i in run.indices where isPatronymic(run[i]) && isCapitalised(run[i]) {
+                if i >= 2, isCapitalised(run[i - 1]), isCapitalised(run[i - 2]) {
+                    found.append("\(run[i - 2]) \(run[i - 1]) \(run[i])")
+                } else if i >= 1, i + 1 < run.count, isCapitalised(run[i - 1]), isCapitalised(run[i + 1]) {
+                    found.append("\(run[i - 1]) \(run[i]) \(run[i + 1])")
+                }
+            }
+        }
+        return found
+    }
+
+    static func isPatronymic<S: StringProtocol>(_ word: S) -> Bool {
+        let w = word.lowercased()
+        return w.count >= 6 && patronymicEndings.contains { w.hasSuffix($0) }
+    }
+
+    static func isCapitalised<S: StringProtocol>(_ word: S) -> Bool {
+        guard let first = word.first else { return false }
+        return first.isUppercase && word.dropFirst().contains { $0.isLowercase }
+    }
+
+    /// Whether `candidate` (a name found in text) names the consented `person`: same
+    /// words in any order, ignoring ё/е and case.
+    public static func sameName(_ candidate: String, _ person: String) -> Bool {
+        func key(_ s: String) -> [String] {
+            s.lowercased().replacingOccurrences(of: "ё", with: "е")
+                .split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" }).map(String.init).sorted()
+        }
+        return key(candidate) == key(person)
+    }
+}

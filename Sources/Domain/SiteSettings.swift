@@ -1,0 +1,76 @@
+public struct Organization: Sendable, Hashable {
+    public var name: String
+    public var shortName: String?
+    public var kind: OrganizationKind
+    public var region: String?
+    public var municipality: String?
+    public var url: String?
+
+    public init(name: String, shortName: String? = nil, kind: OrganizationKind, region: String? = nil,
+                municipality: String? = nil, url: String? = nil) {
+        self.name = name
+        self.shortName = shortName
+        self.kind = kind
+        self.region = region
+        self.municipality = municipality
+        self.url = url
+    }
+
+    public var displayName: String { shortName ?? name }
+}
+
+/// A named adult shown on the site. Publishing a name needs a recorded consent (152-ФЗ).
+public struct Curator: Sendable, Hashable {
+    public var name: String
+    public var position: String?
+    public var phone: String?
+    public var email: String?
+    public var hours: String?
+    public var consent: DayDate
+    public var photo: String?
+    public var photoAlt: String?
+
+    public init(name: String, position: String? = nil, phone: String? = nil, email: String? = nil,
+                hours: String? = nil, consent: DayDate, photo: String? = nil, photoAlt: String? = nil) {
+        self.name = name
+        self.position = position
+        self.phone = phone
+        self.email = email
+        self.hours = hours
+        self.consent = consent
+        self.photo = photo
+        self.photoAlt = photoAlt
+    }
+}
+
+public struct SiteSettings: Sendable, Hashable {
+    public var title: String
+    public var organization: Organization
+    /// Absolute URL of the site, possibly with a path (`https://x.ru/nastavnichestvo/`); always ends with `/`.
+    public var baseURL: String?
+    public var curator: Curator?
+    public var modelAdopted: DayDate?
+    public var theme: String
+    public var kind: SiteKind
+    public var unsafeHTML: Bool
+    /// Bank only: globs of school content folders, relative to site.yml.
+    public var sources: [String]
+    public var newsPerPage: Int
+    public var description: String?
+
+    public init(title: String, organization: Organization, baseURL: String? = nil, curator: Curator? = nil,
+                modelAdopted: DayDate? = nil, theme: String = "default", kind: SiteKind = .site,
+                unsafeHTML: Bool = false, sources: [String] = [], newsPerPage: Int = 10, description: String? = nil) {
+        self.title = title
+        self.organization = organization
+        self.baseURL = baseURL
+        self.curator = curator
+        self.modelAdopted = modelAdopted
+        self.theme = theme
+        self.kind = kind
+        self.unsafeHTML = unsafeHTML
+        self.sources = sources
+        self.newsPerPage = newsPerPage
+        self.description = description
+    }
+}

@@ -1,0 +1,179 @@
+import CCMarkGFM
+import Foundation
+
+public struct MarkdownOptions: Sendable, Hashable {
+    /// Raw HTML passes through (still filtered by the GFM tag filter) only when the site asks.
+    public var unsafeHTML: Bool
+    /// Give headings stable, transliterated ids (`## Итоги года` → `id="itogi-goda"`).
+    public var headingIDs: Bool
+
+    public init(unsafeHTML: Bool = false, headingIDs: Bool = true) {
+        self.unsafeHTML = unsafeHTML
+        self.headingIDs = headingIDs
+    }
+}
+
+public struct Heading: Sendable, Hashable {
+    public var level: Int
+    public var text: String
+    public var id: String
+}
+
+/// A link or image found in the document, with its position in the Markdown source.
+public struct Reference: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable { case link, image }
+    public var kind: Kind
+    /// The URL as the author wrote it, before any rewriting.
+    public var url: String
+    /// Link text or image alt text, flattened.
+    public var text: String
+    public var line: Int
+    public var column: Int
+}
+
+public struct RenderedMarkdown: Sendable {
+    public var html: String
+    public var headings: [Heading]
+    public var references: [Reference]
+}
+
+/// Markdown → HTML through libcmark-gfm.
+///
+/// libcmark-gfm keeps its table of special inline characters in one process-wide
+/// variable that every parse edits, so concurrent parses silently corrupt each other.
+/// Parsing is therefore serialised behind one lock; walking and rendering the tree,
+/// which touch only the document, stay parallel.
+public enum MarkdownRenderer {
+    private static let registered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+    private static let parseLock = NSLock()
+    private static let extensionNames = ["table", "strikethrough", "autolink", "tasklist", "tagfilter"]
+
+    /// - Parameter rewriteURL: called for every link and image URL; a non-nil result replaces it.
+    public static func render(
+        _ markdown: String,
+        options: MarkdownOptions = MarkdownOptions(),
+        rewriteURL: ((String) -> String?)? = nil
+    ) -> RenderedMarkdown {
+        precondition(registered)
+        var cmarkOptions = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES
+        if options.unsafeHTML { cmarkOptions |= CMARK_OPT_UNSAFE }
+
+        parseLock.lock()
+        guard let parser = cmark_parser_new(cmarkOptions) else {
+            parseLock.unlock()
+            fatalError("cmark_parser_new failed: out of memory")
+        }
+        for name in extensionNames {
+            // A NULL extension attached crashes the parser; every core extension exists once registered.
+            if let ext = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, ext)
+            }
+        }
+        var utf8 = markdown
+        utf8.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+            }
+        }
+        let document = cmark_parser_finish(parser)
+        parseLock.unlock()
+        defer {
+            cmark_node_free(document)
+            cmark_parser_free(parser)
+        }
+
+        var headings: [Heading] = []
+        var references: [Reference] = []
+        var headingNodes: [OpaquePointer] = []
+
+        let iterator = cmark_iter_new(document)
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_HEADING:
+                headingNodes.append(node)
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
+                references.append(Reference(
+                    kind: isImage ? .image : .link, url: url, text: plainText(of: node),
+                    line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node))))
+                if let rewriteURL, let replacement = rewriteURL(url) {
+                    cmark_node_set_url(node, replacement)
+                }
+            default:
+                break
+            }
+        }
+        cmark_iter_free(iterator)
+
+        var usedIDs: [String: Int] = [:]
+        for node in headingNodes {
+            let level = Int(cmark_node_get_heading_level(node))
+            let text = plainText(of: node)
+            var id = Slug.make(text)
+            if let count = usedIDs[id] {
+                usedIDs[id] = count + 1
+                id += "-\(count)"
+            } else {
+                usedIDs[id] = 1
+            }
+            headings.append(Heading(level: level, text: text, id: id))
+            if options.headingIDs { attachID(id, level: level, to: node) }
+        }
+
+        let html: String
+        if let raw = cmark_render_html(document, cmarkOptions, cmark_parser_get_syntax_extensions(parser)) {
+            html = String(cString: raw)
+            free(raw)
+        } else {
+            html = ""
+        }
+        return RenderedMarkdown(html: html, headings: headings, references: references)
+    }
+
+    /// cmark renders headings without ids and offers no attribute API. The heading is
+    /// replaced by an empty custom block holding a custom inline whose literal tags carry
+    /// the id: the output keeps cmark's exact layout (`<h2 id="x">…</h2>\n`) and, unlike raw
+    /// HTML nodes, survives safe mode.
+    private static func attachID(_ id: String, level: Int, to heading: OpaquePointer) {
+        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK),
+              let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return }
+        cmark_node_set_on_enter(block, "")
+        cmark_node_set_on_exit(block, "")
+        cmark_node_set_on_enter(inline, "<h\(level) id=\"\(id)\">")
+        cmark_node_set_on_exit(inline, "</h\(level)>")
+        while let child = cmark_node_first_child(heading) {
+            cmark_node_unlink(child)
+            cmark_node_append_child(inline, child)
+        }
+        cmark_node_append_child(block, inline)
+        cmark_node_replace(heading, block)
+        cmark_node_free(heading)
+    }
+
+    private static func plainText(of node: OpaquePointer) -> String {
+        var text = ""
+        let iterator = cmark_iter_new(node)
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(child) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if let literal = cmark_node_get_literal(child) { text += String(cString: literal) }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                text += " "
+            default:
+                break
+            }
+        }
+        cmark_iter_free(iterator)
+        return text
+    }
+}

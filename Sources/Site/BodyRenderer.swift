@@ -1,0 +1,67 @@
+import Content
+import Domain
+import Foundation
+import Markdown
+
+/// Renders a Markdown body for one page: links to site pages and content files become
+/// relative to that page, and every link and image is checked against the site.
+struct BodyRenderer: Sendable {
+    let files: ContentFiles
+    /// Every page path the site has (`news/x/`), for checking internal links.
+    let knownPaths: Set<String>
+    let options: MarkdownOptions
+
+    struct Output {
+        var html: String
+        var headings: [Heading]
+        var diagnostics: [Diagnostic]
+    }
+
+    /// - Parameters:
+    ///   - folder: the entry's content folder (`cases`), for `./` and `../` paths.
+    ///   - pagePath: where the page is published, for relative links.
+    func render(_ body: MarkdownBody, file: String, folder: String, pagePath: String) -> Output {
+        let root = SiteURLs.root(forPath: pagePath)
+        let files = self.files, knownPaths = self.knownPaths
+        let rendered = MarkdownRenderer.render(body.text, options: options) { url in
+            if url.hasPrefix("#") || url.isEmpty { return nil }
+            switch ContentFiles.resolve(url, from: url.hasPrefix("/") ? "" : folder) {
+            case .external, .escapes: return nil
+            case .inside(let path):
+                let suffix = url.firstIndex(where: { $0 == "#" || $0 == "?" }).map { String(url[$0...]) } ?? ""
+                if files.exists(path) { return root + path + suffix }
+                if url.hasPrefix("/") || knownPaths.contains(path + "/") || knownPaths.contains(path) {
+                    return root + path + suffix
+                }
+                return nil
+            }
+        }
+        var diagnostics: [Diagnostic] = []
+        for ref in rendered.references {
+            let at = SourceRef(file: file, line: body.firstLine + ref.line - 1, column: ref.column)
+            if ref.kind == .image, ref.text.trimmingSpaces.isEmpty {
+                diagnostics.append(.error("image.alt", "у картинки `\(ref.url)` нет описания", at: at,
+                                          hint: "Напишите в квадратных скобках, что изображено: `![Ученики на защите проекта](\(ref.url))`."))
+            }
+            if ref.url.hasPrefix("#") || ref.url.isEmpty { continue }
+            switch ContentFiles.resolve(ref.url, from: ref.url.hasPrefix("/") ? "" : folder) {
+            case .external:
+                continue
+            case .escapes:
+                diagnostics.append(.error("path.escapes", "ссылка `\(ref.url)` ведёт за пределы папки content", at: at,
+                                          hint: "Ссылайтесь на файлы внутри content, например `/files/polozhenie.pdf`."))
+            case .inside(let path):
+                if files.exists(path) { continue }
+                if path.hasPrefix("files/") || path.hasPrefix("images/") || ref.kind == .image {
+                    diagnostics.append(.error("file.missing", "файл `\(ref.url)` не найден", at: at,
+                                              hint: "Проверьте имя файла (регистр букв важен) и папку."))
+                } else if !path.isEmpty, !knownPaths.contains(path + "/"), !knownPaths.contains(path),
+                          !(path.hasSuffix(".xml") || path.hasSuffix(".json")) {
+                    diagnostics.append(.warning("link.broken", "ссылка `\(ref.url)` ведёт на страницу, которой нет на сайте", at: at,
+                                                hint: "Адреса страниц: /news/<имя файла>/, /cases/<имя файла>/, /mentors/<имя файла>/."))
+                }
+            }
+        }
+        return Output(html: rendered.html, headings: rendered.headings, diagnostics: diagnostics)
+    }
+}

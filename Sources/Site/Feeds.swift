@@ -1,0 +1,65 @@
+import Domain
+import Markdown
+
+/// RSS 2.0, Atom, sitemap and robots.txt: all need absolute URLs, so they exist only
+/// when the site knows its `base_url`.
+enum Feeds {
+    /// RFC 822 date at midnight Moscow time: `Tue, 01 Sep 2024 00:00:00 +0300`.
+    static func rfc822(_ d: DayDate) -> String {
+        let days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        return "\(days[d.weekday]), \(d.day < 10 ? "0" : "")\(d.day) \(months[d.month - 1]) \(d.year) 00:00:00 +0300"
+    }
+
+    static func rfc3339(_ d: DayDate) -> String { "\(d.iso)T00:00:00+03:00" }
+
+    static func rss(_ content: SiteContent, base: String, items: [NewsItem]) -> String {
+        let e = HTMLEscape.escape
+        let s = content.settings
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n"
+        out += "<title>\(e("Новости — \(s.title), \(s.organization.displayName)"))</title>\n"
+        out += "<link>\(e(base + "news/"))</link>\n"
+        out += "<description>\(e("Новости наставничества: \(s.organization.name)"))</description>\n"
+        out += "<language>ru</language>\n"
+        out += "<atom:link href=\"\(e(base + "news/rss.xml"))\" rel=\"self\" type=\"application/rss+xml\"/>\n"
+        if let latest = items.first { out += "<lastBuildDate>\(rfc822(latest.date))</lastBuildDate>\n" }
+        for n in items {
+            let link = base + SiteURLs.news(n.slug)
+            out += "<item>\n<title>\(e(n.title))</title>\n<link>\(e(link))</link>\n<guid isPermaLink=\"true\">\(e(link))</guid>\n"
+            out += "<pubDate>\(rfc822(n.date))</pubDate>\n<description>\(e(n.summary ?? n.title))</description>\n"
+            for tag in n.tags { out += "<category>\(e(tag))</category>\n" }
+            out += "</item>\n"
+        }
+        return out + "</channel>\n</rss>\n"
+    }
+
+    static func atom(_ content: SiteContent, base: String, items: [NewsItem]) -> String {
+        let e = HTMLEscape.escape
+        let s = content.settings
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"ru\">\n"
+        out += "<title>\(e("Новости — \(s.title), \(s.organization.displayName)"))</title>\n"
+        out += "<id>\(e(base + "news/"))</id>\n"
+        out += "<link href=\"\(e(base + "news/"))\"/>\n<link rel=\"self\" href=\"\(e(base + "news/atom.xml"))\"/>\n"
+        out += "<updated>\(items.first.map { rfc3339($0.date) } ?? "2000-01-01T00:00:00+03:00")</updated>\n"
+        out += "<author><name>\(e(s.organization.name))</name></author>\n"
+        for n in items {
+            let link = base + SiteURLs.news(n.slug)
+            out += "<entry>\n<title>\(e(n.title))</title>\n<link href=\"\(e(link))\"/>\n<id>\(e(link))</id>\n"
+            out += "<updated>\(rfc3339(n.date))</updated>\n<published>\(rfc3339(n.date))</published>\n"
+            out += "<summary>\(e(n.summary ?? n.title))</summary>\n</entry>\n"
+        }
+        return out + "</feed>\n"
+    }
+
+    static func sitemap(base: String, paths: [String]) -> String {
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for path in paths { out += "<url><loc>\(HTMLEscape.escape(base + path))</loc></url>\n" }
+        return out + "</urlset>\n"
+    }
+
+    static func robots(base: String?) -> String {
+        var out = "User-agent: *\nAllow: /\n"
+        if let base { out += "Sitemap: \(base)sitemap.xml\n" }
+        return out
+    }
+}

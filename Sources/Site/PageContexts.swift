@@ -1,0 +1,305 @@
+import Content
+import Domain
+import Foundation
+import Markdown
+
+/// Builds the variables each template receives (listed in docs/themes.md). Values are
+/// plain strings, booleans, arrays and dictionaries, escaped by the template engine;
+/// only `*_html` values (rendered Markdown, SVG) are inserted raw with `{{{…}}}`.
+struct PageContexts: Sendable {
+    let content: SiteContent
+    let today: DayDate
+    let urls: SiteURLs
+    let body: BodyRenderer
+    let facets: [Facet]
+
+    struct Rendered {
+        var template: String
+        var context: [String: Any]
+        var diagnostics: [Diagnostic]
+        var title: String
+    }
+
+    func context(for page: PlannedPage) -> Rendered {
+        let root = SiteURLs.root(forPath: page.path == "404.html" ? "" : page.path)
+        var diagnostics: [Diagnostic] = []
+        func md(_ b: MarkdownBody, _ file: String, _ folder: String) -> String {
+            let out = body.render(b, file: file, folder: folder, pagePath: page.path)
+            diagnostics += out.diagnostics
+            return out.html
+        }
+        var template: String
+        var title: String
+        var vars: [String: Any] = [:]
+        var section = ""
+        let s = content.settings
+
+        switch page.kind {
+        case .home:
+            template = "home"; title = content.home?.title ?? s.title; section = ""
+            vars["body_html"] = content.home.map { md($0.body, $0.origin.file, "") } ?? ""
+            vars["model_adopted"] = s.modelAdopted?.russianLong ?? ""
+            let forms = Set(content.programs.flatMap(\.forms) + content.cases.map(\.form))
+            vars["forms"] = MentoringForm.allCases.filter { forms.contains($0) }.map { form -> [String: Any] in
+                ["title": form.title, "href": root + SiteURLs.formFacet(form), "has_cases": content.cases.contains { $0.form == form }]
+            }
+            if let c = s.curator {
+                vars["curator"] = ["name": c.name, "position": c.position ?? "", "phone": c.phone ?? "", "email": c.email ?? "",
+                                   "hours": c.hours ?? "", "photo": c.photo.map { root + $0 } ?? "", "photo_alt": c.photoAlt ?? "",
+                                   "phone_href": (c.phone ?? "").filter { $0.isNumber || $0 == "+" }] as [String: Any]
+            }
+            vars["indicators"] = latestIndicators(root: root)
+            vars["news"] = content.news.sorted { $0.date > $1.date }.prefix(3).map { newsCard($0, root: root) }
+            vars["mentors"] = content.mentors.prefix(3).map { mentorCard($0, root: root) }
+            vars["sections"] = sections(root: root).filter { ($0["href"] as? String) != root }
+        case .documents:
+            template = "documents"; title = "Нормативная база"; section = "documents/"
+            vars["groups"] = DocumentLevel.allCases.compactMap { level -> [String: Any]? in
+                let docs = content.documents.filter { $0.level == level }.sorted { $0.date > $1.date }
+                guard !docs.isEmpty else { return nil }
+                return ["title": level.title, "id": level.rawValue, "documents": docs.map { documentItem($0, root: root) }]
+            }
+        case .programs:
+            template = "programs"; title = "Программы наставничества"; section = "programs/"
+            vars["programs"] = content.programs.map { p in
+                ["title": p.title, "href": root + SiteURLs.program(p.slug), "period": p.period?.russian ?? "",
+                 "forms": p.forms.map(\.title).joined(separator: ", ")] as [String: Any]
+            }
+        case .program(let i):
+            let p = content.programs[i]
+            template = "program"; title = p.title; section = "programs/"
+            vars["program"] = ["title": p.title, "period": p.period?.russian ?? "", "forms": p.forms.map { ["title": $0.title] },
+                               "approved": p.approved?.russian ?? "", "goals": p.goals, "tasks": p.tasks,
+                               "expected_results": p.expectedResults, "has_goals": !p.goals.isEmpty, "has_tasks": !p.tasks.isEmpty,
+                               "has_results": !p.expectedResults.isEmpty] as [String: Any]
+            vars["body_html"] = md(p.body, p.origin.file, "programs")
+        case .roadmap:
+            template = "roadmap"; title = content.roadmaps.count == 1 ? content.roadmaps[0].title : "Дорожная карта"; section = "roadmap/"
+            vars["roadmaps"] = content.roadmaps.enumerated().map { roadmapItem($1, index: $0) }
+            vars["today"] = today.russian
+        case .indicators:
+            template = "indicators"; title = "Показатели эффективности"; section = "indicators/"
+            vars["territory"] = content.indicators?.territory ?? ""
+            vars["indicators"] = (content.indicators?.indicators ?? []).map(indicatorItem)
+        case .cases(let heading, let filter):
+            template = "cases"; title = heading; section = "cases/"
+            let list = content.cases.filter(filter.matches).sorted { ($0.period?.year ?? 0, $0.title) > ($1.period?.year ?? 0, $1.title) }
+            vars["cases"] = list.map { caseCard($0, root: root) }
+            vars["count"] = list.count
+            vars["filtered"] = filter != .all
+            vars["facet_groups"] = facetGroups(root: root, current: page.path)
+        case .caseItem(let i):
+            let c = content.cases[i]
+            template = "case"; title = c.title; section = "cases/"
+            var card = caseCard(c, root: root)
+            if case .person(let name, _) = c.mentor { card["mentor_name"] = name }
+            if case .page(let slug) = c.mentor, let m = content.mentors.first(where: { $0.slug == slug }) {
+                card["mentor_name"] = m.name
+                card["mentor_href"] = root + SiteURLs.mentor(m.slug)
+            }
+            if let slug = c.program, let p = content.programs.first(where: { $0.slug == slug }) {
+                card["program_title"] = p.title
+                card["program_href"] = root + SiteURLs.program(p.slug)
+            }
+            vars["case"] = card
+            vars["body_html"] = md(c.body, c.origin.file, "cases")
+        case .mentors:
+            template = "mentors"; title = "Лучшие наставники"; section = "mentors/"
+            vars["mentors"] = content.mentors.sorted { $0.name < $1.name }.map { mentorCard($0, root: root) }
+        case .mentor(let i):
+            let m = content.mentors[i]
+            template = "mentor"; title = m.name; section = "mentors/"
+            vars["mentor"] = mentorCard(m, root: root)
+            vars["body_html"] = md(m.body, m.origin.file, "mentors")
+            vars["cases"] = content.cases.filter { if case .page(let slug) = $0.mentor { return slug == m.slug }; return false }
+                .map { caseCard($0, root: root) }
+        case .newsList(let number, let count):
+            template = "news-list"; title = number == 1 ? "Новости" : "Новости — страница \(number)"; section = "news/"
+            let perPage = max(1, s.newsPerPage)
+            let sorted = content.news.sorted { ($0.date, $0.slug) > ($1.date, $1.slug) }
+            let slice = sorted.dropFirst((number - 1) * perPage).prefix(perPage)
+            vars["news"] = slice.map { newsCard($0, root: root) }
+            vars["pagination"] = pagination(number, count, root: root)
+        case .newsItem(let i):
+            let n = content.news[i]
+            template = "news"; title = n.title; section = "news/"
+            vars["news"] = newsCard(n, root: root)
+            vars["body_html"] = md(n.body, n.origin.file, "news")
+        case .partners:
+            template = "partners"; title = "Партнёры"; section = "partners/"
+            vars["partners"] = content.partners.sorted { $0.name < $1.name }.map { p in
+                ["name": p.name, "kind": p.kind.title, "url": p.url ?? "", "mentors": p.mentors.map(String.init) ?? "",
+                 "agreement": p.agreementNumber.map { n in "№ \(n)" + (p.agreementDate.map { " от \($0.russian)" } ?? "") } ?? "",
+                 "description": p.description ?? ""] as [String: Any]
+            }
+        case .page(let i):
+            let p = content.pages[i]
+            template = "page"; title = p.title; section = SiteURLs.page(p.slug)
+            vars["body_html"] = md(p.body, p.origin.file, "pages")
+        case .search:
+            template = "search"; title = "Поиск"; section = "search/"
+            vars["sections"] = sections(root: root)
+        case .notFound:
+            template = "404"; title = "Страница не найдена"; section = ""
+            vars["sections"] = sections(root: root)
+        }
+
+        vars["root"] = root
+        vars["title"] = title
+        vars["page_path"] = page.path
+        vars["is_home"] = page.path.isEmpty
+        vars["site"] = siteVars(root: root)
+        vars["nav"] = sections(root: root).map { item -> [String: Any] in
+            var item = item
+            item["current"] = (item["path"] as? String) == section && (section != "" || page.path.isEmpty)
+            return item
+        }
+        vars["canonical"] = page.path == "404.html" ? "" : (urls.absolute(page.path) ?? "")
+        vars["feed_href"] = content.news.isEmpty || urls.baseURL == nil ? "" : root + "news/rss.xml"
+        vars["atom_href"] = content.news.isEmpty || urls.baseURL == nil ? "" : root + "news/atom.xml"
+        vars["build_date"] = today.russian
+        return Rendered(template: template, context: vars, diagnostics: diagnostics, title: title)
+    }
+
+    // MARK: pieces
+
+    func siteVars(root: String) -> [String: Any] {
+        let s = content.settings
+        return ["title": s.title, "organization": s.organization.name, "short_name": s.organization.displayName,
+                "region": s.organization.region ?? "", "municipality": s.organization.municipality ?? "",
+                "org_url": s.organization.url ?? "", "description": s.description ?? "", "year": String(today.year)]
+    }
+
+    func sections(root: String) -> [[String: Any]] {
+        var items: [(String, String)] = [("", "Главная")]
+        if !content.documents.isEmpty { items.append(("documents/", "Нормативная база")) }
+        if !content.programs.isEmpty { items.append(("programs/", "Программы")) }
+        if !content.roadmaps.isEmpty { items.append(("roadmap/", "Дорожная карта")) }
+        if !(content.indicators?.indicators.isEmpty ?? true) { items.append(("indicators/", "Показатели")) }
+        if !content.cases.isEmpty { items.append(("cases/", "Кейсы")) }
+        if !content.mentors.isEmpty { items.append(("mentors/", "Наставники")) }
+        if !content.news.isEmpty { items.append(("news/", "Новости")) }
+        if !content.partners.isEmpty { items.append(("partners/", "Партнёры")) }
+        for p in content.pages.sorted(by: { ($0.weight, $0.title) < ($1.weight, $1.title) }) {
+            items.append((SiteURLs.page(p.slug), p.title))
+        }
+        items.append(("search/", "Поиск"))
+        return items.map { ["path": $0.0, "title": $0.1, "href": root + $0.0] }
+    }
+
+    func documentItem(_ d: NormativeDocument, root: String) -> [String: Any] {
+        var item: [String: Any] = ["citation": d.citation, "title": d.title, "date": d.date.russian, "number": d.number,
+                                   "type": d.type.title, "issuer": d.issuer ?? ""]
+        switch d.source {
+        case .file(let path, let format, let size):
+            item["href"] = root + path
+            item["format"] = format.title
+            item["size"] = FileSize.russian(size)
+        case .url(let url):
+            item["href"] = url
+            item["external"] = true
+        case nil:
+            break
+        }
+        return item
+    }
+
+    func roadmapItem(_ r: Roadmap, index: Int) -> [String: Any] {
+        var sections: [[String: Any]] = []
+        var n = 0
+        for (si, section) in r.sections.enumerated() {
+            let numbered = section.title != nil
+            if numbered { n += 1 }
+            let events = section.events.enumerated().map { (ei, e) -> [String: Any] in
+                let overdue = e.isOverdue(asOf: today)
+                return ["number": numbered ? "\(n).\(ei + 1)" : "\(ei + 1)", "title": e.title, "due": e.due?.text ?? "—",
+                        "due_parsed": e.due.map { $0.parsed.russian } ?? "",
+                        "due_differs": e.due.map { $0.parsed.russian.lowercased() != $0.text.lowercased() && $0.parsed != .unparsed } ?? false,
+                        "responsible": e.responsible.joined(separator: ", "), "result": e.result ?? "",
+                        "status": overdue ? "просрочено" : (e.status?.title ?? "—"),
+                        "status_class": overdue ? "overdue" : (e.status?.rawValue ?? "none"),
+                        "overdue": overdue] as [String: Any]
+            }
+            sections.append(["number": numbered ? String(n) : "", "title": section.title ?? "", "has_title": numbered,
+                             "events": events, "id": "r\(index + 1)-s\(si + 1)"])
+        }
+        let all = r.events
+        return ["title": r.title, "approved": r.approved?.russian ?? "", "sections": sections,
+                "done": all.filter { $0.status == .done }.count, "total": all.count,
+                "overdue": all.filter { $0.isOverdue(asOf: today) }.count]
+    }
+
+    func indicatorItem(_ i: Indicator) -> [String: Any] {
+        let rows = i.years.map { year -> [String: Any] in
+            let fact = i.actual[year]
+            let achieved = i.achieved(in: year)
+            return ["year": String(year), "target": i.targets[year].map { RussianNumber.percent($0) } ?? "—",
+                    "fact": fact.map { RussianNumber.percent($0.percent) } ?? "—",
+                    "numerator": fact.map { RussianNumber.integer($0.numerator) } ?? "—",
+                    "denominator": fact.map { RussianNumber.integer($0.denominator) } ?? "—",
+                    "achieved": achieved == true, "missed": achieved == false, "unknown": achieved == nil]
+        }
+        return ["id": i.id, "title": i.title, "rows": rows, "chart_html": IndicatorChart.svg(i), "summary": IndicatorChart.textAlternative(i)]
+    }
+
+    func latestIndicators(root: String) -> [[String: Any]] {
+        (content.indicators?.indicators ?? []).compactMap { i in
+            guard let year = i.actual.keys.max(), let fact = i.actual[year] else { return nil }
+            let achieved = i.achieved(in: year)
+            return ["title": i.title, "year": String(year), "fact": RussianNumber.percent(fact.percent),
+                    "target": i.targets[year].map { RussianNumber.percent($0) } ?? "", "has_target": i.targets[year] != nil,
+                    "achieved": achieved == true, "missed": achieved == false]
+        }
+    }
+
+    func caseCard(_ c: MentoringCase, root: String) -> [String: Any] {
+        ["title": c.title, "href": root + SiteURLs.caseURL(c.slug), "form": c.form.title, "form_href": root + SiteURLs.formFacet(c.form),
+         "role_model": c.roleModel ?? "", "period": c.period?.russian ?? "", "year": c.period.map { String($0.year) } ?? "",
+         "level": c.level?.title ?? "", "audience": c.audience ?? "", "mentees": c.mentees.map(String.init) ?? "",
+         "results": c.results, "has_results": !c.results.isEmpty, "summary": c.summary ?? "",
+         "tags": c.tags.map { ["title": $0] }, "cover": c.cover.map { root + $0.path } ?? "", "cover_alt": c.cover?.alt ?? ""]
+    }
+
+    func mentorCard(_ m: Mentor, root: String) -> [String: Any] {
+        ["name": m.name, "href": root + SiteURLs.mentor(m.slug), "position": m.position ?? "", "organization": m.organization ?? "",
+         "form": m.form?.title ?? "", "experience": m.experienceYears.map { "\($0) \(DiagnosticReport.plural($0, "год", "года", "лет"))" } ?? "",
+         "mentees": m.mentees.map(String.init) ?? "", "awards": m.awards, "has_awards": !m.awards.isEmpty,
+         "photo": m.photo.map { root + $0.path } ?? "", "photo_alt": m.photo?.alt ?? ""]
+    }
+
+    func newsCard(_ n: NewsItem, root: String) -> [String: Any] {
+        ["title": n.title, "href": root + SiteURLs.news(n.slug), "date": n.date.russianLong, "datetime": n.date.iso,
+         "summary": n.summary ?? "", "tags": n.tags.map { ["title": $0] }, "cover": n.cover.map { root + $0.path } ?? "",
+         "cover_alt": n.cover?.alt ?? "", "draft": n.draft]
+    }
+
+    func pagination(_ page: Int, _ count: Int, root: String) -> [String: Any] {
+        guard count > 1 else { return [:] }
+        return ["current": page, "count": count,
+                "prev": page > 1 ? root + SiteURLs.newsList(page: page - 1) : "",
+                "next": page < count ? root + SiteURLs.newsList(page: page + 1) : "",
+                "pages": (1...count).map { ["number": $0, "href": root + SiteURLs.newsList(page: $0), "current": $0 == page] as [String: Any] }]
+    }
+
+    func facetGroups(root: String, current: String) -> [[String: Any]] {
+        func group(_ title: String, _ pick: (Facet) -> Bool) -> [String: Any]? {
+            let items = facets.filter(pick).map { ["label": $0.label, "href": root + $0.path, "count": $0.count, "current": $0.path == current] as [String: Any] }
+            return items.isEmpty ? nil : ["title": title, "items": items]
+        }
+        return [
+            group("Форма") { if case .form = $0.filter { return true }; return false },
+            group("Ролевая модель") { if case .roleModel = $0.filter { return true }; return false },
+            group("Год") { if case .year = $0.filter { return true }; return false },
+            group("Метки") { if case .tag = $0.filter { return true }; return false },
+        ].compactMap { $0 }
+    }
+}
+
+enum FileSize {
+    /// «1,2 МБ», «340 КБ»
+    static func russian(_ bytes: Int) -> String {
+        if bytes >= 1_048_576 { return RussianNumber.decimal(Double(bytes) / 1_048_576) + "\u{00A0}МБ" }
+        if bytes >= 1024 { return String(Int((Double(bytes) / 1024).rounded())) + "\u{00A0}КБ" }
+        return "\(bytes)\u{00A0}Б"
+    }
+}

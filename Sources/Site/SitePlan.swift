@@ -1,0 +1,126 @@
+import Content
+import Domain
+import Foundation
+import Markdown
+
+/// One page of the site: where it goes and what it shows. Plain values, so pages can be
+/// rendered on all cores.
+enum PageKind: Sendable {
+    case home
+    case documents
+    case programs
+    case program(Int)
+    case roadmap
+    case indicators
+    case cases(title: String, filter: CaseFilter)
+    case caseItem(Int)
+    case mentors
+    case mentor(Int)
+    case newsList(page: Int, of: Int)
+    case newsItem(Int)
+    case partners
+    case page(Int)
+    case search
+    case notFound
+}
+
+enum CaseFilter: Sendable, Hashable {
+    case all
+    case form(MentoringForm)
+    case roleModel(String)
+    case year(Int)
+    case tag(String)
+
+    func matches(_ c: MentoringCase) -> Bool {
+        switch self {
+        case .all: return true
+        case .form(let f): return c.form == f
+        case .roleModel(let r): return c.roleModel == r
+        case .year(let y): return c.period?.year == y
+        case .tag(let t): return c.tags.contains(t)
+        }
+    }
+}
+
+struct PlannedPage: Sendable {
+    /// Site-relative path: `` for the home page, `news/x/`, or `404.html`.
+    var path: String
+    var kind: PageKind
+}
+
+/// Which pages the content makes, in a stable order.
+enum SitePlan {
+    static func pages(for content: SiteContent, today: DayDate) -> [PlannedPage] {
+        var pages: [PlannedPage] = [PlannedPage(path: "", kind: .home)]
+        if !content.documents.isEmpty { pages.append(PlannedPage(path: "documents/", kind: .documents)) }
+        if !content.programs.isEmpty {
+            pages.append(PlannedPage(path: "programs/", kind: .programs))
+            for (i, p) in content.programs.enumerated() { pages.append(PlannedPage(path: SiteURLs.program(p.slug), kind: .program(i))) }
+        }
+        if !content.roadmaps.isEmpty { pages.append(PlannedPage(path: "roadmap/", kind: .roadmap)) }
+        if let set = content.indicators, !set.indicators.isEmpty { pages.append(PlannedPage(path: "indicators/", kind: .indicators)) }
+        if !content.cases.isEmpty {
+            pages.append(PlannedPage(path: "cases/", kind: .cases(title: "Кейсы наставничества", filter: .all)))
+            for (i, c) in content.cases.enumerated() { pages.append(PlannedPage(path: SiteURLs.caseURL(c.slug), kind: .caseItem(i))) }
+            for facet in Facets.caseFacets(content.cases) {
+                pages.append(PlannedPage(path: facet.path, kind: .cases(title: facet.title, filter: facet.filter)))
+            }
+        }
+        if !content.mentors.isEmpty {
+            pages.append(PlannedPage(path: "mentors/", kind: .mentors))
+            for (i, m) in content.mentors.enumerated() { pages.append(PlannedPage(path: SiteURLs.mentor(m.slug), kind: .mentor(i))) }
+        }
+        if !content.news.isEmpty {
+            let perPage = max(1, content.settings.newsPerPage)
+            let count = (content.news.count + perPage - 1) / perPage
+            for page in 1...count { pages.append(PlannedPage(path: SiteURLs.newsList(page: page), kind: .newsList(page: page, of: count))) }
+            for (i, n) in content.news.enumerated() { pages.append(PlannedPage(path: SiteURLs.news(n.slug), kind: .newsItem(i))) }
+        }
+        if !content.partners.isEmpty { pages.append(PlannedPage(path: "partners/", kind: .partners)) }
+        for (i, p) in content.pages.enumerated() { pages.append(PlannedPage(path: SiteURLs.page(p.slug), kind: .page(i))) }
+        pages.append(PlannedPage(path: "search/", kind: .search))
+        pages.append(PlannedPage(path: "404.html", kind: .notFound))
+        return pages
+    }
+}
+
+struct Facet: Sendable {
+    var path: String
+    var title: String
+    var label: String
+    var filter: CaseFilter
+    var count: Int
+}
+
+enum Facets {
+    /// Pre-rendered filter pages, so filtering works without JavaScript.
+    static func caseFacets(_ cases: [MentoringCase]) -> [Facet] {
+        var out: [Facet] = []
+        for form in MentoringForm.allCases {
+            let n = cases.filter { $0.form == form }.count
+            if n > 0 { out.append(Facet(path: SiteURLs.formFacet(form), title: "Кейсы: форма «\(form.title)»", label: form.title, filter: .form(form), count: n)) }
+        }
+        let roles = Set(cases.compactMap(\.roleModel)).sorted()
+        var usedRoleSlugs: Set<String> = []
+        for role in roles {
+            var slug = Slug.make(role)
+            while usedRoleSlugs.contains(slug) { slug += "-2" }
+            usedRoleSlugs.insert(slug)
+            let n = cases.filter { $0.roleModel == role }.count
+            out.append(Facet(path: "cases/role/\(slug)/", title: "Кейсы: ролевая модель «\(role)»", label: role, filter: .roleModel(role), count: n))
+        }
+        for year in Set(cases.compactMap { $0.period?.year }).sorted(by: >) {
+            let n = cases.filter { $0.period?.year == year }.count
+            out.append(Facet(path: "cases/year/\(year)/", title: "Кейсы \(year) года", label: String(year), filter: .year(year), count: n))
+        }
+        var usedTagSlugs: Set<String> = []
+        for tag in Set(cases.flatMap(\.tags)).sorted() {
+            var slug = Slug.make(tag)
+            while usedTagSlugs.contains(slug) { slug += "-2" }
+            usedTagSlugs.insert(slug)
+            let n = cases.filter { $0.tags.contains(tag) }.count
+            out.append(Facet(path: "cases/tag/\(slug)/", title: "Кейсы с меткой «\(tag)»", label: tag, filter: .tag(tag), count: n))
+        }
+        return out
+    }
+}

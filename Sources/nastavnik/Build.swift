@@ -1,0 +1,89 @@
+import ArgumentParser
+import Content
+import Domain
+import Foundation
+import Site
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Проверить материалы и собрать сайт.",
+        discussion: "Сайт пишется во временную папку и заменяет старый только целиком: при ошибках прежний сайт остаётся нетронутым."
+    )
+
+    @OptionGroup var options: ContentOptions
+
+    @Option(name: .long, help: ArgumentHelp("Папка для готового сайта.", valueName: "папка"))
+    var out: String = "public"
+
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("Адрес сайта вместо base_url из site.yml.", valueName: "адрес"))
+    var baseURL: String?
+
+    @Option(name: .long, help: ArgumentHelp("Формат сообщений: text или json.", valueName: "формат"))
+    var format: OutputFormat = .text
+
+    @Sendable static func showProgress(_ done: Int, _ total: Int) {
+        Terminal.err("\rСборка: \(done) из \(total) страниц")
+    }
+
+    func run() throws {
+        let today: DayDate
+        let contentURL: URL
+        do {
+            today = try options.buildDate()
+            contentURL = try options.contentURL()
+            if let baseURL, URL(string: baseURL)?.host == nil { throw Failure.usage("«\(baseURL)» — не адрес сайта; пример: https://school.ru/nastavnichestvo/") }
+        } catch { Terminal.fail(error) }
+        let build = BuildOptions(content: contentURL, shownContent: options.shownContent,
+                                 output: URL(fileURLWithPath: out).standardizedFileURL, baseURL: baseURL,
+                                 drafts: options.drafts, today: today)
+        let showProgress = Terminal.isTTY && format == .text
+        let result: BuildResult
+        let progress: (@Sendable (Int, Int) -> Void)? = showProgress ? Build.showProgress : nil
+        do {
+            result = try SiteBuilder.build(build, write: true, progress: progress)
+        } catch { Terminal.fail(error) }
+        if showProgress { Terminal.err("\r\u{1B}[K") }
+        DiagnosticsOutput.print(result, format: format)
+        let warnings = result.diagnostics.filter { $0.severity == .warning }.count
+        switch result.outcome {
+        case .built, .checked:
+            if format == .text {
+                Terminal.err("Готово: \(result.pages) \(DiagnosticReport.plural(result.pages, "страница", "страницы", "страниц")) за \(Terminal.seconds(result.seconds)), "
+                             + "предупреждений: \(warnings). Сайт в папке \(out).\n")
+            }
+        case .contentErrors:
+            if format == .text {
+                Terminal.err(DiagnosticReport.summary(result.diagnostics) + "\n")
+                Terminal.err("Сайт не собран: исправьте ошибки. Прежняя версия в папке \(out) не изменена.\n")
+            }
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Проверить материалы, ничего не записывая."
+    )
+
+    @OptionGroup var options: ContentOptions
+
+    @Option(name: .long, help: ArgumentHelp("Формат сообщений: text или json.", valueName: "формат"))
+    var format: OutputFormat = .text
+
+    func run() throws {
+        let today: DayDate
+        let contentURL: URL
+        do {
+            today = try options.buildDate()
+            contentURL = try options.contentURL()
+        } catch { Terminal.fail(error) }
+        let build = BuildOptions(content: contentURL, shownContent: options.shownContent, output: URL(fileURLWithPath: "/nonexistent"),
+                                 drafts: options.drafts, today: today)
+        let result: BuildResult
+        do { result = try SiteBuilder.build(build, write: false) } catch { Terminal.fail(error) }
+        DiagnosticsOutput.print(result, format: format)
+        if format == .text { Terminal.err(DiagnosticReport.summary(result.diagnostics) + "\n") }
+        if result.diagnostics.hasErrors { throw ExitCode(1) }
+    }
+}

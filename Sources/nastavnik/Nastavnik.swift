@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+
+@main
+struct Nastavnik: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nastavnik",
+        abstract: "Генератор сайта «Наставничество» для школ, колледжей и региональных центров.",
+        discussion: """
+        Читает папку content/ (Markdown и YAML), проверяет её по целевой модели наставничества \
+        и собирает статический сайт в папку public/.
+        Примеры:
+          nastavnik build                 собрать сайт из ./content в ./public
+          nastavnik check                 только проверить материалы
+        """,
+        subcommands: [Build.self, Check.self]
+    )
+
+    /// Exit codes: 0 built, 1 content errors, 2 usage or environment.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            let english = message(for: error)
+            FileHandle.standardError.write(Data("ошибка: неверный вызов: \(english)\nСправка: nastavnik --help\n".utf8))
+            Foundation.exit(2)
+        }
+    }
+}
