@@ -28,7 +28,9 @@ struct BodyRenderer: Sendable {
             switch ContentFiles.resolve(url, from: url.hasPrefix("/") ? "" : folder) {
             case .external, .escapes: return nil
             case .inside(let path):
-                let suffix = url.firstIndex(where: { $0 == "#" || $0 == "?" }).map { String(url[$0...]) } ?? ""
+                let cut = url.firstIndex(where: { $0 == "#" || $0 == "?" }) ?? url.endIndex
+                // Normalising dropped a folder's trailing slash; a page URL keeps it.
+                let suffix = (url[..<cut].hasSuffix("/") && !path.isEmpty ? "/" : "") + String(url[cut...])
                 if files.exists(path) { return root + path + suffix }
                 if url.hasPrefix("/") || knownPaths.contains(path + "/") || knownPaths.contains(path) {
                     return root + path + suffix

@@ -224,7 +224,7 @@ struct PageContexts: Sendable {
                              "events": events, "id": "r\(index + 1)-s\(si + 1)"])
         }
         let all = r.events
-        return ["title": r.title, "approved": r.approved?.russian ?? "", "sections": sections,
+        return ["title": r.title, "approved": r.approved?.russian ?? "", "sections": sections, "multiple": content.roadmaps.count > 1,
                 "done": all.filter { $0.status == .done }.count, "total": all.count,
                 "overdue": all.filter { $0.isOverdue(asOf: today) }.count]
     }

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+/// Builds whole sites with the real binary and inspects the HTML, the exit code and the output folder.
+@Suite(.serialized) struct EndToEndTests {
+    @Test func demoSiteBuildsCleanlyWithEverySection() throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let result = try runNastavnik(["build", "--content", Repo.root.appendingPathComponent("content").path, "--out", "public",
+                                       "--today", "2026-11-26"], in: work)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("предупреждений: 0"))
+        let out = work.appendingPathComponent("public")
+        let home = read(out.appendingPathComponent("index.html"))
+        #expect(home.contains("<html lang=\"ru\">"))
+        #expect(home.contains("class=\"skip-link\" href=\"#main\""))
+        #expect(home.contains("Веретенникова Ольга Николаевна"))
+        #expect(home.contains("href=\"./news/\""))
+        for page in ["documents/", "programs/programma-2024/", "roadmap/", "indicators/", "cases/", "cases/robototehnika/",
+                     "cases/form/uchenik-uchenik/", "mentors/ivanova/", "news/", "news/page/2/", "news/2024-09-02-start-programmy/",
+                     "partners/", "kak-stat-nastavnikom/", "search/"] {
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(page + "index.html").path), "\(page)")
+        }
+        for file in ["404.html", "sitemap.xml", "robots.txt", "news/rss.xml", "news/atom.xml", "search-index.json",
+                     "assets/site.css", "files/r-145.pdf", "images/robot.png"] {
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(file).path), "\(file)")
+        }
+        // Links inside Markdown are made relative to the page, so the site works in a sub-folder.
+        let news = read(out.appendingPathComponent("news/2024-04-18-robototekhnika/index.html"))
+        #expect(news.contains("href=\"../../cases/robototehnika/\""))
+        let documents = read(out.appendingPathComponent("documents/index.html"))
+        #expect(documents.contains("Распоряжение Минпросвещения России от 25.12.2019 № Р-145 «Об утверждении методологии"))
+        let indicators = read(out.appendingPathComponent("indicators/index.html"))
+        #expect(indicators.contains("10,8\u{00A0}%"))  // 52 / 480
+        #expect(indicators.contains("<svg class=\"chart\""))
+        let roadmap = read(out.appendingPathComponent("roadmap/index.html"))
+        #expect(roadmap.contains("1.2"))
+        #expect(roadmap.contains("Ноябрь–декабрь 2020 г."))
+        let program = read(out.appendingPathComponent("programs/programma-2024/index.html"))
+        #expect(program.contains("<h2 id=\"formy-nastavnichestva\">"))
+        #expect(program.contains("работодатель – ученик"))
+        let sitemap = read(out.appendingPathComponent("sitemap.xml"))
+        #expect(sitemap.contains("<loc>https://school7-slobodskoy.example.ru/nastavnichestvo/news/</loc>"))
+    }
+
+    @Test func threeBrokenFilesAreAllReportedAndPublicIsUntouched() throws {
+        let site = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: site) }
+        try overlay(Repo.fixtures.appendingPathComponent("base"), onto: site)
+        let first = try runNastavnik(["build", "--today", "2025-06-01"], in: site)
+        #expect(first.status == 0, "\(first.stderr)")
+        let index = site.appendingPathComponent("public/index.html")
+        let before = try Data(contentsOf: index)
+        let listing = try FileManager.default.subpathsOfDirectory(atPath: site.appendingPathComponent("public").path).sorted()
+
+        try overlay(Repo.fixtures.appendingPathComponent("invalid/three-files-three-problems/content"),
+                    onto: site.appendingPathComponent("content"))
+        let broken = try runNastavnik(["build", "--today", "2025-06-01"], in: site)
+        #expect(broken.status == 1)
+        #expect(broken.stderr.contains("content/news/a.md:3:5: ошибка: ошибка синтаксиса YAML"))
+        #expect(broken.stderr.contains("content/news/b.md:1:1: ошибка: нет обязательного поля `date`"))
+        #expect(broken.stderr.contains("content/cases/c.md:4:1: предупреждение: неизвестное поле `yaer`; возможно, `year`? [field.unknown]"))
+        #expect(broken.stderr.contains("Найдено 2 ошибки и 1 предупреждение в 3 файлах."))
+        #expect(broken.stderr.contains("Прежняя версия в папке public не изменена"))
+        #expect(try Data(contentsOf: index) == before)
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: site.appendingPathComponent("public").path).sorted() == listing)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.path).filter { $0.hasPrefix(".public") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func subFolderBaseURLAndJSONFormat() throws {
+        let site = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: site) }
+        try overlay(Repo.fixtures.appendingPathComponent("base"), onto: site)
+        let result = try runNastavnik(["build", "--base-url", "https://example.org/a/b/", "--today", "2025-06-01"], in: site)
+        #expect(result.status == 0)
+        #expect(read(site.appendingPathComponent("public/sitemap.xml")).contains("<loc>https://example.org/a/b/news/</loc>"))
+        #expect(read(site.appendingPathComponent("public/news/2024-09-01-start/index.html")).contains("href=\"../../assets/site.css\""))
+        try overlay(Repo.fixtures.appendingPathComponent("invalid/too-many-mentees/content"), onto: site.appendingPathComponent("content"))
+        let json = try runNastavnik(["check", "--format", "json", "--today", "2025-06-01"], in: site)
+        #expect(json.status == 1)
+        #expect(json.stdout.contains("\"rule\" : \"mentor.too-many-mentees\""))
+    }
+
+    @Test func usageAndEnvironmentErrorsExitTwo() throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let missing = try runNastavnik(["build", "--content", "nope"], in: work)
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("папка с материалами «nope» не найдена"))
+        let bad = try runNastavnik(["build", "--no-such-flag"], in: work)
+        #expect(bad.status == 2)
+        let help = try runNastavnik(["--help"], in: work)
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("Генератор сайта «Наставничество»"))
+    }
+
+    @Test func draftsAreBuiltOnlyWhenAsked() throws {
+        let site = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: site) }
+        try overlay(Repo.fixtures.appendingPathComponent("base"), onto: site)
+        try "---\ntitle: \"Черновик\"\ndate: 2024-09-05\ndraft: true\n---\nТекст\n"
+            .write(to: site.appendingPathComponent("content/news/draft.md"), atomically: true, encoding: .utf8)
+        _ = try runNastavnik(["build", "--today", "2025-06-01"], in: site)
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("public/news/draft/index.html").path))
+        _ = try runNastavnik(["build", "--drafts", "--today", "2025-06-01"], in: site)
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("public/news/draft/index.html").path))
+    }
+}

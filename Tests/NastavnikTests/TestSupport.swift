@@ -1,0 +1,60 @@
+import Foundation
+
+/// Paths of the checkout, found from this file, so tests run from any working directory.
+enum Repo {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let fixtures = root.appendingPathComponent("Tests/Fixtures")
+    static let binary = root.appendingPathComponent(".build/debug/nastavnik")
+    static let defaultTheme = root.appendingPathComponent("themes/default")
+}
+
+struct ProcessResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// Runs the built `nastavnik` binary, as a user would.
+func runNastavnik(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> ProcessResult {
+    let process = Process()
+    process.executableURL = Repo.binary
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    var env = ProcessInfo.processInfo.environment
+    env["NASTAVNIK_THEMES"] = Repo.root.appendingPathComponent("themes").path
+    for (k, v) in environment { env[k] = v }
+    process.environment = env
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return ProcessResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                         stderr: String(decoding: errData, as: UTF8.self))
+}
+
+func temporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("nastavnik-test-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+/// Copies `source` into `destination`, merging folders and replacing files.
+func overlay(_ source: URL, onto destination: URL) throws {
+    let fm = FileManager.default
+    guard let walker = fm.enumerator(at: source, includingPropertiesForKeys: [.isDirectoryKey]) else { return }
+    for case let url as URL in walker {
+        let relative = String(url.standardizedFileURL.path.dropFirst(source.standardizedFileURL.path.count + 1))
+        let target = destination.appendingPathComponent(relative)
+        if (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true {
+            try fm.createDirectory(at: target, withIntermediateDirectories: true)
+        } else {
+            try? fm.removeItem(at: target)
+            try fm.copyItem(at: url, to: target)
+        }
+    }
+}
+
+func read(_ url: URL) -> String { (try? String(contentsOf: url, encoding: .utf8)) ?? "" }
