@@ -32,10 +32,12 @@ public enum PersonalData {
         var found: [String] = []
         for run in runs {
             for i in run.indices where isPatronymic(run[i]) && isCapitalised(run[i]) {
-                if i >= 2, isCapitalised(run[i - 1]), isCapitalised(run[i - 2]) {
-                    found.append("\(run[i - 2]) \(run[i - 1]) \(run[i])")
-                } else if i >= 1, i + 1 < run.count, isCapitalised(run[i - 1]), isCapitalised(run[i + 1]) {
+                // «Мария Петровна Иванова» first: a capitalised word before a surname-first
+                // name is usually just the start of a sentence.
+                if i >= 1, i + 1 < run.count, isCapitalised(run[i - 1]), isCapitalised(run[i + 1]) {
                     found.append("\(run[i - 1]) \(run[i]) \(run[i + 1])")
+                } else if i >= 2, isCapitalised(run[i - 1]), isCapitalised(run[i - 2]) {
+                    found.append("\(run[i - 2]) \(run[i - 1]) \(run[i])")
                 }
             }
         }

@@ -158,7 +158,24 @@ struct PageContexts: Sendable {
         vars["feed_href"] = content.news.isEmpty || urls.baseURL == nil ? "" : root + "news/rss.xml"
         vars["atom_href"] = content.news.isEmpty || urls.baseURL == nil ? "" : root + "news/atom.xml"
         vars["build_date"] = today.russian
-        return Rendered(template: template, context: vars, diagnostics: diagnostics, title: title)
+        return Rendered(template: template, context: PageContexts.dropEmpty(vars) as! [String: Any], diagnostics: diagnostics, title: title)
+    }
+
+    /// Mustache treats an empty string as true; absent keys make `{{#photo}}…{{/photo}}` read naturally.
+    static func dropEmpty(_ value: Any) -> Any {
+        switch value {
+        case let dict as [String: Any]:
+            var out: [String: Any] = [:]
+            for (k, v) in dict {
+                if let s = v as? String, s.isEmpty { continue }
+                out[k] = dropEmpty(v)
+            }
+            return out
+        case let list as [[String: Any]]:
+            return list.map { dropEmpty($0) }
+        default:
+            return value
+        }
     }
 
     // MARK: pieces
