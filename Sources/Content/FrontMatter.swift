@@ -10,14 +10,32 @@ struct FrontMatter {
 
     /// nil plus an error when the front matter is opened but never closed.
     static func split(_ file: SourceFile, sink: DiagnosticSink) -> FrontMatter? {
-        let lines = file.text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, first.trimmingSpaces == "---" else {
+        // Works on UTF-8 offsets: splitting whole files into Character lines was a hot spot.
+        let utf8 = Array(file.text.utf8)
+        func lineIsFence(_ start: Int, _ end: Int) -> Bool {
+            var e = end
+            while e > start, utf8[e - 1] == 0x20 || utf8[e - 1] == 0x09 { e -= 1 }
+            return e - start == 3 && ((utf8[start] == 0x2D && utf8[start + 1] == 0x2D && utf8[start + 2] == 0x2D)
+                || (utf8[start] == 0x2E && utf8[start + 1] == 0x2E && utf8[start + 2] == 0x2E))
+        }
+        var firstEnd = 0
+        while firstEnd < utf8.count, utf8[firstEnd] != 0x0A { firstEnd += 1 }
+        guard firstEnd >= 3, lineIsFence(0, firstEnd), utf8[0] == 0x2D else {
             return FrontMatter(yaml: nil, yamlFirstLine: 1, body: MarkdownBody(text: file.text, firstLine: 1))
         }
-        for i in 1..<lines.count where lines[i].trimmingSpaces == "---" || lines[i].trimmingSpaces == "..." {
-            let yaml = lines[1..<i].joined(separator: "\n")
-            let body = lines[(i + 1)...].joined(separator: "\n")
-            return FrontMatter(yaml: yaml, yamlFirstLine: 2, body: MarkdownBody(text: body, firstLine: i + 2))
+        var line = 2
+        var start = firstEnd + 1
+        while start <= utf8.count {
+            var end = start
+            while end < utf8.count, utf8[end] != 0x0A { end += 1 }
+            if lineIsFence(start, end) {
+                let yaml = String(decoding: utf8[(firstEnd + 1)..<max(firstEnd + 1, start - 1)], as: UTF8.self)
+                let body = end < utf8.count ? String(decoding: utf8[(end + 1)...], as: UTF8.self) : ""
+                return FrontMatter(yaml: start - 1 > firstEnd ? yaml : "", yamlFirstLine: 2, body: MarkdownBody(text: body, firstLine: line + 1))
+            }
+            if end >= utf8.count { break }
+            start = end + 1
+            line += 1
         }
         sink.error("frontmatter.unclosed", "блок полей начат строкой `---`, но не закрыт", at: SourceRef(file: file.path, line: 1, column: 1),
                    hint: "Добавьте строку `---` после последнего поля, перед текстом.")

@@ -39,6 +39,7 @@ public enum Validator {
         if let curator = content.settings.curator { consented.append(curator.name) }
         for c in content.cases { if case .person(let name, _) = c.mentor { consented.append(name) } }
         func checkNames(_ text: String, firstLine: Int, file: String) {
+            guard PersonalData.mayContainPatronymic(text) else { return }
             var lineNumber = firstLine
             for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
                 for name in PersonalData.fullNames(in: String(line))

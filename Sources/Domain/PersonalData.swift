@@ -7,6 +7,7 @@ public enum PersonalData {
     /// Full Russian names with a patronymic («Иванова Мария Петровна», «Мария Петровна Иванова»)
     /// found in free text. Words count as one name only when single spaces separate them.
     public static func fullNames(in text: String) -> [String] {
+        guard mayContainPatronymic(text) else { return [] }
         var runs: [[Substring]] = [[]]
         var wordStart: String.Index?
         var singleSpace = false
@@ -42,6 +43,28 @@ public enum PersonalData {
             }
         }
         return found
+    }
+
+    /// A byte scan for «вич», «вна», «чна», «ьич» in UTF-8: almost all text has none of them,
+    /// and walking Characters is far slower than this.
+    public static func mayContainPatronymic(_ text: String) -> Bool {
+        let patterns: [[UInt8]] = [Array("вич".utf8), Array("вна".utf8), Array("чна".utf8), Array("ьич".utf8)]
+        var utf8 = text
+        return utf8.withUTF8 { bytes in
+            guard bytes.count >= 6 else { return false }
+            var i = 0
+            let end = bytes.count - 5
+            while i < end {
+                if bytes[i] == 0xD0 || bytes[i] == 0xD1 {
+                    for p in patterns where bytes[i] == p[0] && bytes[i + 1] == p[1] && bytes[i + 2] == p[2]
+                        && bytes[i + 3] == p[3] && bytes[i + 4] == p[4] && bytes[i + 5] == p[5] {
+                        return true
+                    }
+                }
+                i += 1
+            }
+            return false
+        }
     }
 
     static func isPatronymic<S: StringProtocol>(_ word: S) -> Bool {
