@@ -58,7 +58,7 @@ public enum SourceReader {
             return .failure(.error("encoding.not-utf8", message, at: SourceRef(file: path, line: line, column: column),
                                    hint: "Откройте файл в редакторе (например, «Блокнот» или LibreOffice) и сохраните его в кодировке UTF-8."))
         }
-        if text.contains("\r") {
+        if bytes.contains(0x0D) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         return .success(SourceFile(path: path, text: text))

@@ -18,7 +18,7 @@ enum SearchIndex {
     static func json(_ content: SiteContent) -> Data {
         var entries: [Entry] = []
         func add(_ title: String, _ path: String, _ section: String, _ parts: [String], body: String = "") {
-            let text = (parts + [String(plain(body).prefix(600))]).joined(separator: " ")
+            let text = (parts + [plain(String(body.prefix(600)))]).joined(separator: " ")
             entries.append(Entry(t: title, u: path, s: section, x: fold(title + " " + text)))
         }
         for c in content.cases {
@@ -37,6 +37,14 @@ enum SearchIndex {
 
     /// Markdown without its markup characters, good enough for matching words.
     static func plain(_ markdown: String) -> String {
-        String(markdown.map { "#*_`|>[]()!".contains($0) ? " " : $0 })
+        var scalars = String.UnicodeScalarView()
+        scalars.reserveCapacity(markdown.utf8.count)
+        for scalar in markdown.unicodeScalars {
+            switch scalar {
+            case "#", "*", "_", "`", "|", ">", "[", "]", "(", ")", "!", "\n": scalars.append(" ")
+            default: scalars.append(scalar)
+            }
+        }
+        return String(scalars)
     }
 }
