@@ -25,8 +25,7 @@ public struct Theme: Sendable {
         }
         var folders: [URL] = []
         let own = siteRoot.appendingPathComponent("themes/\(name)")
-        if name != "default" || own.standardizedFileURL != defaultFolder.standardizedFileURL,
-           FileManager.default.fileExists(atPath: own.path), own.standardizedFileURL != defaultFolder.standardizedFileURL {
+        if own.standardizedFileURL != defaultFolder.standardizedFileURL, FileManager.default.fileExists(atPath: own.path) {
             folders.append(own)
         }
         folders.append(defaultFolder)
