@@ -21,7 +21,8 @@ struct PageContexts: Sendable {
     }
 
     func context(for page: PlannedPage) -> Rendered {
-        let root = SiteURLs.root(forPath: page.path == "404.html" ? "" : page.path)
+        // The 404 page is served at any depth: it links from the site's absolute path when known.
+        let root = page.path == "404.html" ? urls.absolutePath ?? "./" : SiteURLs.root(forPath: page.path)
         var diagnostics: [Diagnostic] = []
         func md(_ b: MarkdownBody, _ file: String, _ folder: String) -> String {
             let out = body.render(b, file: file, folder: folder, pagePath: page.path)

@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 
 /// Every URL of the site is a path relative to the site root (`news/slug/`); pages link to
 /// each other relatively (`../../news/slug/`), so the output works at a domain root, in a
@@ -19,6 +20,13 @@ public struct SiteURLs: Sendable {
         if path.isEmpty { return "index.html" }
         if path.hasSuffix("/") { return path + "index.html" }
         return path
+    }
+
+    /// The path part of `base_url` (`/nastavnichestvo/`), for pages served at unknown depth.
+    public var absolutePath: String? {
+        guard let baseURL, let url = URL(string: baseURL) else { return nil }
+        let path = url.path
+        return path.hasSuffix("/") ? path : path + "/"
     }
 
     public func absolute(_ path: String) -> String? {

@@ -39,6 +39,7 @@ import Testing
         let program = read(out.appendingPathComponent("programs/programma-2024/index.html"))
         #expect(program.contains("<h2 id=\"formy-nastavnichestva\">"))
         #expect(program.contains("работодатель – ученик"))
+        #expect(read(out.appendingPathComponent("404.html")).contains("href=\"/nastavnichestvo/assets/site.css\""))
         let sitemap = read(out.appendingPathComponent("sitemap.xml"))
         #expect(sitemap.contains("<loc>https://school7-slobodskoy.example.ru/nastavnichestvo/news/</loc>"))
     }
