@@ -88,10 +88,6 @@ public enum RoleModel {
 
     /// Canonical display: en dash with spaces between the two roles.
     public static func display(_ text: String) -> String {
-        normalise(text) == text.lowercased() ? text : canonical(text)
-    }
-
-    static func canonical(_ text: String) -> String {
         var s = text
         for dash in [" — ", " - ", "—", " -", "- "] { s = s.replacingOccurrences(of: dash, with: " – ") }
         s = s.replacingOccurrences(of: "–", with: " – ")

@@ -45,9 +45,8 @@ import Testing
     }
 
     @Test func threeBrokenFilesAreAllReportedAndPublicIsUntouched() throws {
-        let site = try temporaryDirectory()
+        let site = try makeBaseSite()
         defer { try? FileManager.default.removeItem(at: site) }
-        try overlay(Repo.fixtures.appendingPathComponent("base"), onto: site)
         let first = try runNastavnik(["build", "--today", "2025-06-01"], in: site)
         #expect(first.status == 0, "\(first.stderr)")
         let index = site.appendingPathComponent("public/index.html")
@@ -70,9 +69,8 @@ import Testing
     }
 
     @Test func subFolderBaseURLAndJSONFormat() throws {
-        let site = try temporaryDirectory()
+        let site = try makeBaseSite()
         defer { try? FileManager.default.removeItem(at: site) }
-        try overlay(Repo.fixtures.appendingPathComponent("base"), onto: site)
         let result = try runNastavnik(["build", "--base-url", "https://example.org/a/b/", "--today", "2025-06-01"], in: site)
         #expect(result.status == 0)
         #expect(read(site.appendingPathComponent("public/sitemap.xml")).contains("<loc>https://example.org/a/b/news/</loc>"))
@@ -97,9 +95,8 @@ import Testing
     }
 
     @Test func draftsAreBuiltOnlyWhenAsked() throws {
-        let site = try temporaryDirectory()
+        let site = try makeBaseSite()
         defer { try? FileManager.default.removeItem(at: site) }
-        try overlay(Repo.fixtures.appendingPathComponent("base"), onto: site)
         try "---\ntitle: \"Черновик\"\ndate: 2024-09-05\ndraft: true\n---\nТекст\n"
             .write(to: site.appendingPathComponent("content/news/draft.md"), atomically: true, encoding: .utf8)
         _ = try runNastavnik(["build", "--today", "2025-06-01"], in: site)

@@ -17,9 +17,8 @@ import Testing
     @Test(arguments: cases)
     func invalidFixtureYieldsExactlyItsDiagnostics(_ name: String) throws {
         let folder = Repo.fixtures.appendingPathComponent("invalid/\(name)")
-        let site = try temporaryDirectory()
+        let site = try makeBaseSite()
         defer { try? FileManager.default.removeItem(at: site) }
-        try overlay(Repo.fixtures.appendingPathComponent("base"), onto: site)
         try overlay(folder.appendingPathComponent("content"), onto: site.appendingPathComponent("content"))
         for line in read(folder.appendingPathComponent("remove.txt")).split(separator: "\n") {
             try FileManager.default.removeItem(at: site.appendingPathComponent("content/\(line)"))
@@ -33,9 +32,8 @@ import Testing
     }
 
     @Test func baseFixtureIsClean() throws {
-        let site = try temporaryDirectory()
+        let site = try makeBaseSite()
         defer { try? FileManager.default.removeItem(at: site) }
-        try overlay(Repo.fixtures.appendingPathComponent("base"), onto: site)
         let result = try runNastavnik(["check", "--content", "content", "--today", "2025-06-01"], in: site)
         #expect(result.status == 0)
         #expect(result.stderr == "Ошибок и предупреждений нет.\n")

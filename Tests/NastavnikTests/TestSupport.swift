@@ -58,3 +58,10 @@ func overlay(_ source: URL, onto destination: URL) throws {
 }
 
 func read(_ url: URL) -> String { (try? String(contentsOf: url, encoding: .utf8)) ?? "" }
+
+/// A fresh copy of Tests/Fixtures/base (a small valid site) in a temporary folder; the caller removes it.
+func makeBaseSite() throws -> URL {
+    let site = try temporaryDirectory()
+    try overlay(Repo.fixtures.appendingPathComponent("base"), onto: site)
+    return site
+}
