@@ -27,7 +27,7 @@ public enum Validator {
         out += duplicates(content.news.map { ($0.slug, $0.origin) }, kind: "новость")
         out += duplicates(content.programs.map { ($0.slug, $0.origin) }, kind: "программа")
         out += duplicates(content.pages.map { ($0.slug, $0.origin) }, kind: "страница")
-        let reserved = Set(["news", "cases", "mentors", "programs", "documents", "roadmap", "indicators", "partners", "search",
+        let reserved = Set(["news", "cases", "mentors", "programs", "documents", "roadmap", "indicators", "partners", "search", "sv",
                             "assets", "files", "images", "tags", "404"])
         for page in content.pages where reserved.contains(page.slug) {
             out.append(.error("slug.reserved", "имя страницы `\(page.slug)` занято разделом сайта", at: page.origin,

@@ -64,6 +64,17 @@ struct BodyRenderer: Sendable {
                 }
             }
         }
-        return Output(html: rendered.html, headings: rendered.headings, diagnostics: diagnostics)
+        return Output(html: Self.labelTaskCheckboxes(rendered.html), headings: rendered.headings, diagnostics: diagnostics)
+    }
+
+    /// cmark-gfm renders task list items as bare disabled checkboxes, which screen readers
+    /// announce without a name (axe `label`); say what the box means.
+    static func labelTaskCheckboxes(_ html: String) -> String {
+        guard html.contains("<input type=\"checkbox\"") else { return html }
+        return html
+            .replacingOccurrences(of: "<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
+                                  with: "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Выполнено\" />")
+            .replacingOccurrences(of: "<input type=\"checkbox\" disabled=\"\" />",
+                                  with: "<input type=\"checkbox\" disabled=\"\" aria-label=\"Не выполнено\" />")
     }
 }

@@ -159,7 +159,22 @@ struct PageContexts: Sendable {
         vars["feed_href"] = content.news.isEmpty || urls.baseURL == nil ? "" : root + "news/rss.xml"
         vars["atom_href"] = content.news.isEmpty || urls.baseURL == nil ? "" : root + "news/atom.xml"
         vars["build_date"] = today.russian
+        vars["vision_href"] = root + SiteURLs.visionFolder + (page.path == "404.html" ? "" : page.path)
         return Rendered(template: template, context: PageContexts.dropEmpty(vars) as! [String: Any], diagnostics: diagnostics, title: title)
+    }
+
+    /// The same page in the copy for the visually impaired: one folder deeper, so every
+    /// relative link stays inside the copy; only the switch back points out of it.
+    static func visionVariant(of context: [String: Any], path: String) -> [String: Any] {
+        var context = context
+        context["vision"] = true
+        let root = context["root"] as? String ?? "./"
+        context["vision_href"] = root + "../" + path
+        // Feeds exist once, in the main site.
+        for key in ["feed_href", "atom_href"] {
+            if let href = context[key] as? String, href.hasPrefix(root) { context[key] = root + "../" + href.dropFirst(root.count) }
+        }
+        return context
     }
 
     /// Mustache treats an empty string as true; absent keys make `{{#photo}}…{{/photo}}` read naturally.

