@@ -121,3 +121,31 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("public/news/draft/index.html").path))
     }
 }
+
+/// A site replaces single templates and assets of `default` by name (docs/themes.md).
+@Suite struct ThemeOverrideTests {
+    @Test func ownThemeReplacesOneTemplateAndOneAssetAndKeepsTheRest() throws {
+        let site = try makeBaseSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let settings = site.appendingPathComponent("content/site.yml")
+        try (read(settings) + "theme: myschool\n").write(to: settings, atomically: true, encoding: .utf8)
+        let own = site.appendingPathComponent("themes/myschool")
+        try FileManager.default.createDirectory(at: own.appendingPathComponent("templates"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: own.appendingPathComponent("assets"), withIntermediateDirectories: true)
+        try "<li class=\"my-card\">{{title}} · {{date}}</li>\n"
+            .write(to: own.appendingPathComponent("templates/news-card.mustache"), atomically: true, encoding: .utf8)
+        try "body{color:#123456}\n".write(to: own.appendingPathComponent("assets/site.css"), atomically: true, encoding: .utf8)
+        try "/* logo */\n".write(to: own.appendingPathComponent("assets/extra.css"), atomically: true, encoding: .utf8)
+
+        let result = try runNastavnik(["build", "--today", "2025-06-01"], in: site)
+        #expect(result.status == 0, "\(result.stderr)")
+        let out = site.appendingPathComponent("public")
+        let news = read(out.appendingPathComponent("news/index.html"))
+        #expect(news.contains("<li class=\"my-card\">"))
+        #expect(news.contains("<a class=\"skip-link\""))  // base.mustache still from default
+        #expect(read(out.appendingPathComponent("assets/site.css")) == "body{color:#123456}\n")
+        #expect(read(out.appendingPathComponent("assets/extra.css")) == "/* logo */\n")
+        #expect(read(out.appendingPathComponent("assets/a11y.js")).contains("localStorage"))
+        #expect(read(out.appendingPathComponent("sv/assets/site.css")) == "body{color:#123456}\n")
+    }
+}
