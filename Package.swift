@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -31,8 +32,12 @@ let package = Package(
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .target(name: "Site", dependencies: ["Domain", "Content", "Markdown", "Theme"]),
-        .executableTarget(name: "nastavnik", dependencies: [
+        .target(name: "Preview", dependencies: [
             "Site", "Content", "Domain",
+            .product(name: "FlyingFox", package: "FlyingFox"),
+        ]),
+        .executableTarget(name: "nastavnik", dependencies: [
+            "Site", "Content", "Domain", "Preview",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "NastavnikTests", dependencies: ["Markdown", "Domain", "Content", "Theme", "Site"],

@@ -63,54 +63,28 @@ public enum SiteBuilder {
         }
         if let baseURL = options.baseURL { content.settings.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
 
-        let theme: Theme
-        do {
-            theme = try Theme.load(name: content.settings.theme, siteRoot: options.content.deletingLastPathComponent(),
-                                   defaultTheme: options.defaultTheme)
-        } catch Theme.LoadError.defaultThemeNotFound(let searched) {
-            throw BuildFailure.theme("не найдена тема default; искали в: " + searched.joined(separator: ", "))
-        } catch Theme.LoadError.templateSyntax(let file, let line, let column, let message) {
-            throw BuildFailure.theme("\(file):\(line):\(column): ошибка в шаблоне: \(message)")
-        }
-
-        let plan = SitePlan.pages(for: content, today: options.today)
-        let urls = SiteURLs(baseURL: content.settings.baseURL)
-        let renderer = BodyRenderer(files: loaded.files, knownPaths: Set(plan.map(\.path)),
-                                    options: MarkdownOptions(unsafeHTML: content.settings.unsafeHTML))
-        let contexts = PageContexts(content: content, today: options.today, urls: urls, body: renderer,
-                                    facets: Facets.caseFacets(content.cases))
-
-        let themeName = content.settings.theme
+        let theme = try loadTheme(content.settings.theme, options: options)
+        let site = SiteRender(content: content, files: loaded.files, theme: theme, today: options.today)
         let output: AtomicOutput? = write ? try makeOutput(options.output) : nil
-        let counter = ProgressCounter(total: plan.count, report: progress)
-        let results: [(Diagnostic?, [Diagnostic])] = plan.parallelMap { page in
-            let rendered = contexts.context(for: page)
-            guard let html = theme.render(rendered.template, rendered.context) else {
-                return (.error("theme.template-missing", "в теме нет шаблона `\(rendered.template).mustache`",
-                               at: SourceRef(file: "themes/\(themeName)/templates")), rendered.diagnostics)
-            }
-            // 404.html is served from any depth by the web server; it only links into the copy.
-            let vision = page.path == "404.html" ? nil
-                : theme.render(rendered.template, PageContexts.visionVariant(of: rendered.context, path: page.path))
+        let counter = ProgressCounter(total: site.plan.count, report: progress)
+        let results: [[Diagnostic]] = site.plan.parallelMap { page in
+            let rendered = site.render(page)
+            var found = rendered.diagnostics
             if let output {
                 do {
-                    try output.write(Data(html.utf8), to: SiteURLs.file(forPath: page.path))
-                    if let vision { try output.write(Data(vision.utf8), to: SiteURLs.visionFolder + SiteURLs.file(forPath: page.path)) }
+                    for file in rendered.files { try output.write(file.data, to: file.path) }
                 } catch {
-                    return (.error("output.write", "не удалось записать \(page.path): \(error.localizedDescription)",
-                                   at: SourceRef(file: options.output.path)), rendered.diagnostics)
+                    found.append(.error("output.write", "не удалось записать \(page.path): \(error.localizedDescription)",
+                                        at: SourceRef(file: options.output.path)))
                 }
             }
             counter.tick()
-            return (nil, rendered.diagnostics)
+            return found
         }
-        for (failure, found) in results {
-            if let failure { diagnostics.append(failure) }
-            diagnostics.append(contentsOf: found)
-        }
+        diagnostics += results.joined()
         guard let output else {
             return BuildResult(outcome: diagnostics.hasErrors ? .contentErrors : .checked, diagnostics: diagnostics,
-                               sources: loaded.sources, pages: plan.count, seconds: Date().timeIntervalSince(started))
+                               sources: loaded.sources, pages: site.plan.count, seconds: Date().timeIntervalSince(started))
         }
         guard !diagnostics.hasErrors else {
             output.discard()
@@ -119,46 +93,41 @@ public enum SiteBuilder {
         }
 
         do {
-            try writeExtras(content, plan: plan, urls: urls, theme: theme, files: loaded.files, to: output)
+            let extras = site.extras()
+            for file in extras.generated { try output.write(file.data, to: file.path) }
+            for file in extras.copied { try output.copy(file.source, to: file.path) }
             try output.commit()
         } catch {
             output.discard()
             throw BuildFailure.output("не удалось записать сайт в \(options.output.path): \(error.localizedDescription)")
         }
         if content.settings.baseURL == nil {
-            diagnostics.append(.info("site.no-base-url", "в site.yml нет `base_url`: RSS, Atom и sitemap.xml не созданы",
-                                     at: SourceRef(file: options.shownContent + "/site.yml", line: 1, column: 1),
-                                     hint: "Добавьте `base_url: \"https://адрес-школы.ru/nastavnichestvo/\"`."))
+            diagnostics.append(noBaseURL(options.shownContent))
         }
-        return BuildResult(outcome: .built, diagnostics: diagnostics, sources: loaded.sources, pages: plan.count,
+        return BuildResult(outcome: .built, diagnostics: diagnostics, sources: loaded.sources, pages: site.plan.count,
                            seconds: Date().timeIntervalSince(started))
+    }
+
+    static func noBaseURL(_ shownContent: String) -> Diagnostic {
+        .info("site.no-base-url", "в site.yml нет `base_url`: RSS, Atom и sitemap.xml не созданы",
+              at: SourceRef(file: shownContent + "/site.yml", line: 1, column: 1),
+              hint: "Добавьте `base_url: \"https://адрес-школы.ru/nastavnichestvo/\"`.")
+    }
+
+    static func loadTheme(_ name: String, options: BuildOptions) throws -> Theme {
+        do {
+            return try Theme.load(name: name, siteRoot: options.content.deletingLastPathComponent(),
+                                  defaultTheme: options.defaultTheme)
+        } catch Theme.LoadError.defaultThemeNotFound(let searched) {
+            throw BuildFailure.theme("не найдена тема default; искали в: " + searched.joined(separator: ", "))
+        } catch Theme.LoadError.templateSyntax(let file, let line, let column, let message) {
+            throw BuildFailure.theme("\(file):\(line):\(column): ошибка в шаблоне: \(message)")
+        }
     }
 
     private static func makeOutput(_ url: URL) throws -> AtomicOutput {
         do { return try AtomicOutput(destination: url) } catch {
             throw BuildFailure.output("не удалось создать папку для сайта рядом с \(url.path): \(error.localizedDescription)")
-        }
-    }
-
-    /// Feeds, sitemap, robots.txt, the search index, theme assets and content files.
-    private static func writeExtras(_ content: SiteContent, plan: [PlannedPage], urls: SiteURLs, theme: Theme,
-                                    files: ContentFiles, to output: AtomicOutput) throws {
-        let news = content.news.sorted { ($0.date, $0.slug) > ($1.date, $1.slug) }
-        if let base = urls.baseURL {
-            if !news.isEmpty {
-                try output.write(Data(Feeds.rss(content, base: base, items: Array(news.prefix(50))).utf8), to: "news/rss.xml")
-                try output.write(Data(Feeds.atom(content, base: base, items: Array(news.prefix(50))).utf8), to: "news/atom.xml")
-            }
-            let paths = plan.map(\.path).filter { $0 != "404.html" && $0 != "search/" }
-            try output.write(Data(Feeds.sitemap(base: base, paths: paths).utf8), to: "sitemap.xml")
-        }
-        try output.write(Data(Feeds.robots(base: urls.baseURL).utf8), to: "robots.txt")
-        // The copy for the visually impaired links relatively too, so it gets its own files (hard links).
-        let index = SearchIndex.json(content)
-        for prefix in ["", SiteURLs.visionFolder] {
-            try output.write(index, to: prefix + "search-index.json")
-            for (relative, source) in theme.assets() { try output.copy(source, to: prefix + "assets/" + relative) }
-            for path in content.assets { try output.copy(files.url(path), to: prefix + path) }
         }
     }
 }

@@ -65,9 +65,16 @@ enum Terminal {
         case Failure.usage(let m): err("ошибка: \(m)\n")
         case Failure.environment(let m, let hint): err("ошибка: \(m)\n" + (hint.map { "подсказка: \($0)\n" } ?? ""))
         case BuildFailure.theme(let m), BuildFailure.output(let m): err("ошибка: \(m)\n")
-        default: err("ошибка: \(failure)\n")
+        default: err("ошибка: \(describe(failure))\n")
         }
         exit(2)
+    }
+
+    static func describe(_ error: Error) -> String {
+        switch error {
+        case BuildFailure.theme(let m), BuildFailure.output(let m): return m
+        default: return error.localizedDescription
+        }
     }
 
     static func seconds(_ s: Double) -> String {

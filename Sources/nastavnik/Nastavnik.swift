@@ -12,8 +12,9 @@ struct Nastavnik: ParsableCommand {
         Примеры:
           nastavnik build                 собрать сайт из ./content в ./public
           nastavnik check                 только проверить материалы
+          nastavnik serve                 показать сайт в браузере и обновлять при правке
         """,
-        subcommands: [Build.self, Check.self]
+        subcommands: [Build.self, Check.self, Serve.self]
     )
 
     /// Exit codes: 0 built, 1 content errors, 2 usage or environment.

@@ -1,0 +1,88 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Watches folders recursively with inotify and reports the changed paths, gathered over a
+/// short quiet period: an editor's save is often several events (temp file, rename).
+public final class FileWatcher: @unchecked Sendable {
+    private let fd: Int32
+    private var watches: [Int32: String] = [:]
+    private let lock = NSLock()
+    private var running = true
+
+    private static let mask = UInt32(IN_MODIFY | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO
+                                     | IN_DELETE_SELF | IN_ATTRIB)
+
+    /// - Parameters:
+    ///   - folders: watched with every sub-folder, including ones created later.
+    ///   - quiet: how long to wait after the last event before reporting.
+    ///   - onChange: called on the watcher's thread with the changed file paths.
+    public init?(folders: [URL], quiet: TimeInterval = 0.03, onChange: @escaping @Sendable ([String]) -> Void) {
+        fd = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))
+        guard fd >= 0 else { return nil }
+        for folder in folders { addRecursively(folder.path) }
+        let worker = Thread { self.loop(quiet: quiet, onChange: onChange) }
+        worker.name = "nastavnik-watch"
+        worker.start()
+    }
+
+    public func stop() {
+        lock.withLock { running = false }
+    }
+
+    private func addRecursively(_ path: String) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return }
+        let wd = inotify_add_watch(fd, path, Self.mask)
+        if wd >= 0 { lock.withLock { watches[wd] = path } }
+        for child in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] where !child.hasPrefix(".") {
+            addRecursively(path + "/" + child)
+        }
+    }
+
+    private func loop(quiet: TimeInterval, onChange: @Sendable ([String]) -> Void) {
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        var changed: [String] = []
+        var lastEvent = Date.distantPast
+        while lock.withLock({ running }) {
+            var pfd = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&pfd, 1, changed.isEmpty ? 200 : Int32(max(1, quiet * 1000)))
+            if ready > 0 {
+                let count = read(fd, &buffer, buffer.count)
+                if count > 0 {
+                    changed += parse(buffer, count: count)
+                    lastEvent = Date()
+                }
+            }
+            if !changed.isEmpty, Date().timeIntervalSince(lastEvent) >= quiet {
+                let unique = Array(Set(changed)).sorted()
+                changed.removeAll()
+                onChange(unique)
+            }
+        }
+        close(fd)
+    }
+
+    private func parse(_ buffer: [UInt8], count: Int) -> [String] {
+        var paths: [String] = []
+        var offset = 0
+        let header = MemoryLayout<inotify_event>.size
+        while offset + header <= count {
+            let (wd, mask, length) = buffer.withUnsafeBytes { raw -> (Int32, UInt32, Int) in
+                let event = raw.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
+                return (event.wd, event.mask, Int(event.len))
+            }
+            let nameBytes = buffer[(offset + header)..<min(count, offset + header + length)].prefix { $0 != 0 }
+            let name = String(decoding: nameBytes, as: UTF8.self)
+            offset += header + length
+            guard let folder = lock.withLock({ watches[wd] }) else { continue }
+            // Editors' swap and backup files are not content.
+            if name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix(".swp") { continue }
+            let path = name.isEmpty ? folder : folder + "/" + name
+            if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { addRecursively(path) }
+            paths.append(path)
+        }
+        return paths
+    }
+}

@@ -1,0 +1,141 @@
+import Content
+import Domain
+import Foundation
+import Theme
+
+/// The site kept in memory between edits, for `serve`: each rebuild reloads the content,
+/// works out which pages the change can affect, renders only those, and keeps the last
+/// good site when the new content has errors.
+public final class LiveSite: @unchecked Sendable {
+    public enum Resource: Sendable {
+        case generated(Data)
+        case file(URL)
+    }
+
+    public struct Rebuild: Sendable {
+        /// False when the content has errors: the previous site is still served.
+        public var succeeded: Bool
+        public var diagnostics: [Diagnostic]
+        public var sources: [String: SourceFile]
+        /// Pages rendered this time, and output files whose bytes changed.
+        public var rendered: Int
+        public var changed: [String]
+        public var pages: Int
+        public var seconds: Double
+    }
+
+    private let options: BuildOptions
+    private let lock = NSLock()
+    private var generated: [String: Data] = [:]
+    private var copied: [String: URL] = [:]
+    private var last: (content: SiteContent, paths: [String], theme: Theme)?
+
+    /// The theme folders of the last build (the site's own, then `default`), for watching.
+    public var themeFolders: [URL] { lock.withLock { last?.theme.folders ?? [] } }
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// What to answer for a site-relative output path (`news/x/index.html`).
+    public func resource(_ path: String) -> Resource? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let data = generated[path] { return .generated(data) }
+        return copied[path].map { .file($0) }
+    }
+
+    /// - Parameter themeChanged: reload templates and assets (a file outside the content folder changed).
+    public func rebuild(themeChanged: Bool = true) throws -> Rebuild {
+        let started = Date()
+        let loaded = ContentLoader.load(options.content, shownAs: options.shownContent,
+                                        options: LoadOptions(drafts: options.drafts, today: options.today))
+        func failed(_ diagnostics: [Diagnostic]) -> Rebuild {
+            Rebuild(succeeded: false, diagnostics: diagnostics, sources: loaded.sources, rendered: 0, changed: [], pages: 0,
+                    seconds: Date().timeIntervalSince(started))
+        }
+        guard var content = loaded.content, !loaded.diagnostics.hasErrors else { return failed(loaded.diagnostics) }
+        if let baseURL = options.baseURL { content.settings.baseURL = baseURL }
+
+        let previous = lock.withLock { last }
+        let reuseTheme = !themeChanged && previous?.content.settings.theme == content.settings.theme
+        let theme = try previous.flatMap { reuseTheme ? $0.theme : nil }
+            ?? SiteBuilder.loadTheme(content.settings.theme, options: options)
+        let site = SiteRender(content: content, files: loaded.files, theme: theme, today: options.today)
+        let paths = site.plan.map(\.path)
+        let pages: [PlannedPage]
+        if let previous, reuseTheme, previous.paths == paths {
+            pages = Self.affected(site.plan, old: previous.content, new: content)
+        } else {
+            pages = site.plan
+        }
+
+        let results = pages.parallelMap { site.render($0) }
+        var diagnostics = loaded.diagnostics + results.flatMap(\.diagnostics)
+        guard !diagnostics.hasErrors else { return failed(diagnostics) }
+        if content.settings.baseURL == nil { diagnostics.append(SiteBuilder.noBaseURL(options.shownContent)) }
+
+        let extras = site.extras()
+        var changed: [String] = []
+        lock.withLock {
+            let full = pages.count == site.plan.count
+            var newGenerated = full ? [:] : generated
+            for file in results.flatMap(\.files) + extras.generated {
+                if generated[file.path] != file.data { changed.append(file.path) }
+                newGenerated[file.path] = file.data
+            }
+            if full { changed += generated.keys.filter { newGenerated[$0] == nil } }
+            let newCopied = Dictionary(extras.copied.map { ($0.path, $0.source) }, uniquingKeysWith: { a, _ in a })
+            if newCopied != copied || themeChanged { changed += newCopied.keys.filter { $0.hasPrefix("assets/") || copied[$0] == nil } }
+            generated = newGenerated
+            copied = newCopied
+            last = (content, paths, theme)
+        }
+        return Rebuild(succeeded: true, diagnostics: diagnostics, sources: loaded.sources, rendered: pages.count,
+                       changed: changed.sorted(), pages: site.plan.count, seconds: Date().timeIntervalSince(started))
+    }
+
+    /// The pages whose output can differ when the site has the same pages as before. Anything
+    /// shown on many pages (settings, navigation, documents, roadmap, indicators, partners)
+    /// means every page; an entry means its own page and the lists that show it.
+    static func affected(_ plan: [PlannedPage], old: SiteContent, new: SiteContent) -> [PlannedPage] {
+        guard old.settings == new.settings, old.home == new.home, old.documents == new.documents,
+              old.roadmaps == new.roadmaps, old.indicators == new.indicators, old.partners == new.partners,
+              old.assets == new.assets,
+              old.pages.map({ [$0.title, String($0.weight)] }) == new.pages.map({ [$0.title, String($0.weight)] })
+        else { return plan }
+
+        func changed<T: Equatable>(_ a: [T], _ b: [T]) -> Set<Int> {
+            Set(zip(a, b).enumerated().filter { $0.element.0 != $0.element.1 }.map(\.offset))
+        }
+        let news = changed(old.news, new.news), cases = changed(old.cases, new.cases)
+        let mentors = changed(old.mentors, new.mentors), programs = changed(old.programs, new.programs)
+        let pages = changed(old.pages, new.pages)
+        let mentorSlugs = Set(mentors.map { new.mentors[$0].slug })
+        let programSlugs = Set(programs.map { new.programs[$0].slug })
+        // Mentors whose page lists a changed case, before or after the edit.
+        var mentorsOfCases: Set<String> = []
+        for i in cases {
+            for c in [old.cases[i], new.cases[i]] { if case .page(let slug) = c.mentor { mentorsOfCases.insert(slug) } }
+        }
+
+        return plan.filter { page in
+            switch page.kind {
+            case .home: return !news.isEmpty || !cases.isEmpty || !mentors.isEmpty || !programs.isEmpty
+            case .newsList: return !news.isEmpty
+            case .newsItem(let i): return news.contains(i)
+            case .cases: return !cases.isEmpty
+            case .caseItem(let i):
+                let c = new.cases[i]
+                if case .page(let slug) = c.mentor, mentorSlugs.contains(slug) { return true }
+                return cases.contains(i) || c.program.map(programSlugs.contains) == true
+            case .mentors: return !mentors.isEmpty
+            case .mentor(let i): return mentors.contains(i) || mentorsOfCases.contains(new.mentors[i].slug)
+            case .programs: return !programs.isEmpty
+            case .program(let i): return programs.contains(i)
+            case .page(let i): return pages.contains(i)
+            case .documents, .roadmap, .indicators, .partners, .search, .notFound: return false
+            }
+        }
+    }
+}

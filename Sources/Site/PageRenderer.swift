@@ -1,0 +1,76 @@
+import Content
+import Domain
+import Foundation
+import Markdown
+import Theme
+
+/// Everything needed to render pages of one loaded site, prepared once per build.
+struct SiteRender: Sendable {
+    let content: SiteContent
+    let plan: [PlannedPage]
+    let urls: SiteURLs
+    let theme: Theme
+    let files: ContentFiles
+    let contexts: PageContexts
+
+    /// Output files of one page: the page and its copy for the visually impaired.
+    struct Page {
+        var files: [(path: String, data: Data)]
+        var diagnostics: [Diagnostic]
+    }
+
+    init(content: SiteContent, files: ContentFiles, theme: Theme, today: DayDate) {
+        self.content = content
+        self.files = files
+        self.theme = theme
+        plan = SitePlan.pages(for: content, today: today)
+        urls = SiteURLs(baseURL: content.settings.baseURL)
+        let body = BodyRenderer(files: files, knownPaths: Set(plan.map(\.path)),
+                                options: MarkdownOptions(unsafeHTML: content.settings.unsafeHTML))
+        contexts = PageContexts(content: content, today: today, urls: urls, body: body,
+                                facets: Facets.caseFacets(content.cases))
+    }
+
+    func render(_ page: PlannedPage) -> Page {
+        let rendered = contexts.context(for: page)
+        guard let html = theme.render(rendered.template, rendered.context) else {
+            let missing = Diagnostic.error("theme.template-missing", "в теме нет шаблона `\(rendered.template).mustache`",
+                                           at: SourceRef(file: "themes/\(content.settings.theme)/templates"))
+            return Page(files: [], diagnostics: rendered.diagnostics + [missing])
+        }
+        let file = SiteURLs.file(forPath: page.path)
+        var out: [(path: String, data: Data)] = [(file, Data(html.utf8))]
+        // 404.html is served from any depth by the web server; it only links into the copy.
+        if page.path != "404.html",
+           let vision = theme.render(rendered.template, PageContexts.visionVariant(of: rendered.context, path: page.path)) {
+            out.append((SiteURLs.visionFolder + file, Data(vision.utf8)))
+        }
+        return Page(files: out, diagnostics: rendered.diagnostics)
+    }
+
+    /// Feeds, sitemap, robots.txt and the search index (generated), theme assets and
+    /// content files (copied as they are).
+    func extras() -> (generated: [(path: String, data: Data)], copied: [(path: String, source: URL)]) {
+        var generated: [(path: String, data: Data)] = []
+        var copied: [(path: String, source: URL)] = []
+        let news = content.news.sorted { ($0.date, $0.slug) > ($1.date, $1.slug) }
+        if let base = urls.baseURL {
+            if !news.isEmpty {
+                generated.append(("news/rss.xml", Data(Feeds.rss(content, base: base, items: Array(news.prefix(50))).utf8)))
+                generated.append(("news/atom.xml", Data(Feeds.atom(content, base: base, items: Array(news.prefix(50))).utf8)))
+            }
+            let paths = plan.map(\.path).filter { $0 != "404.html" && $0 != "search/" }
+            generated.append(("sitemap.xml", Data(Feeds.sitemap(base: base, paths: paths).utf8)))
+        }
+        generated.append(("robots.txt", Data(Feeds.robots(base: urls.baseURL).utf8)))
+        // The copy for the visually impaired links relatively too, so it gets its own files.
+        let index = SearchIndex.json(content)
+        let assets = theme.assets()
+        for prefix in ["", SiteURLs.visionFolder] {
+            generated.append((prefix + "search-index.json", index))
+            for (relative, source) in assets { copied.append((prefix + "assets/" + relative, source)) }
+            for path in content.assets { copied.append((prefix + path, files.url(path))) }
+        }
+        return (generated, copied)
+    }
+}

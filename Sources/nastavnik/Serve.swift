@@ -1,0 +1,146 @@
+import ArgumentParser
+import Content
+import Dispatch
+import Domain
+import Foundation
+import Preview
+import Site
+
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Показать сайт в браузере и обновлять его при каждом сохранении файла.",
+        discussion: """
+        Сайт собирается в памяти и открывается по адресу http://127.0.0.1:1313/ (только на этом компьютере). \
+        После правки файла в content/ или в теме пересобираются только затронутые страницы, и вкладка браузера \
+        обновляется сама. Если в материалах ошибка, браузер показывает её поверх страницы, а сайт остаётся прежним.
+        Остановить: Ctrl+C.
+        """
+    )
+
+    @OptionGroup var options: ContentOptions
+
+    @Option(name: .long, help: ArgumentHelp("Порт на 127.0.0.1.", valueName: "номер"))
+    var port: UInt16 = 1313
+
+    func run() throws {
+        let today: DayDate
+        let contentURL: URL
+        do {
+            today = try options.buildDate()
+            contentURL = try options.contentURL()
+        } catch { Terminal.fail(error) }
+        let address = "http://127.0.0.1:\(port)/"
+        let build = BuildOptions(content: contentURL, shownContent: options.shownContent, output: URL(fileURLWithPath: "/nonexistent"),
+                                 baseURL: address, drafts: options.drafts, today: today)
+        let site = LiveSite(options: build)
+        let server: PreviewServer
+        do {
+            server = try PreviewServer(site: site, port: port)
+        } catch PreviewServer.StartError.portInUse(let busy, let free) {
+            Terminal.fail(Failure.environment("порт \(busy) занят другой программой (возможно, уже запущен nastavnik serve)",
+                                              hint: free.map { "Запустите на свободном порту: nastavnik serve --port \($0)" }
+                                                ?? "Укажите другой порт: nastavnik serve --port 8080"))
+        } catch { Terminal.fail(error) }
+
+        let session = ServeSession(site: site, events: server.events, contentPath: contentURL.path)
+        do { try session.rebuild(paths: nil) } catch { Terminal.fail(error) }
+
+        let watched = [contentURL] + site.themeFolders
+        guard let watcher = FileWatcher(folders: watched, onChange: { paths in
+            do { try session.rebuild(paths: paths) } catch { Terminal.err("ошибка: \(Terminal.describe(error))\n") }
+        }) else {
+            Terminal.fail(Failure.environment("не удалось следить за изменениями файлов (inotify)",
+                                              hint: "Увеличьте fs.inotify.max_user_instances или соберите сайт командой nastavnik build."))
+        }
+
+        let stopped = DispatchSemaphore(value: 0)
+        let stopping = StopFlag()
+        signal(SIGINT, SIG_IGN)
+        signal(SIGTERM, SIG_IGN)
+        let signals = [SIGINT, SIGTERM].map { DispatchSource.makeSignalSource(signal: $0, queue: .global()) }
+        for source in signals {
+            source.setEventHandler {
+                guard stopping.set() else { return }
+                Terminal.err("\nОстанавливаю…\n")
+                watcher.stop()
+                Task {
+                    await server.stop()
+                    stopped.signal()
+                }
+            }
+            source.resume()
+        }
+        Task {
+            do {
+                try await server.run()
+            } catch {
+                // Stopping closes the listening socket, which ends `run` with an error.
+                guard stopping.set() else { return }
+                Terminal.err("ошибка: сервер остановился: \(Terminal.describe(error))\n")
+                stopped.signal()
+            }
+        }
+        Terminal.err("Сайт: \(address)  (Ctrl+C — остановить)\nСлежу за изменениями: \(watched.map(\.path).joined(separator: ", "))\n")
+        stopped.wait()
+        Terminal.err("Остановлено.\n")
+    }
+}
+
+/// Set once, by whichever comes first: Ctrl+C or the server failing.
+final class StopFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = false
+
+    /// True for the first caller only.
+    func set() -> Bool {
+        lock.withLock {
+            defer { done = true }
+            return !done
+        }
+    }
+}
+
+/// One rebuild after a change: reports to the terminal and to the open tabs.
+final class ServeSession: Sendable {
+    let site: LiveSite
+    let events: EventHub
+    let contentPath: String
+
+    init(site: LiveSite, events: EventHub, contentPath: String) {
+        self.site = site
+        self.events = events
+        self.contentPath = contentPath
+    }
+
+    /// - Parameter paths: the changed files, or nil for the first build.
+    func rebuild(paths: [String]?) throws {
+        let themeChanged = paths?.contains { !$0.hasPrefix(contentPath + "/") && $0 != contentPath } ?? true
+        let result = try site.rebuild(themeChanged: themeChanged)
+        let report = DiagnosticReport.text(result.diagnostics, sources: result.sources, color: Terminal.isTTY)
+        if let paths {
+            let shown = paths.prefix(3).map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
+            Terminal.err("Изменено: \(shown)\(paths.count > 3 ? " и ещё \(paths.count - 3)" : "")\n")
+        }
+        if !report.isEmpty { Terminal.err(report + "\n") }
+        let ms = Int((result.seconds * 1000).rounded())
+        if result.succeeded {
+            Terminal.err("Готово за \(ms) мс: пересобрано \(result.rendered) из \(result.pages) "
+                         + "\(DiagnosticReport.plural(result.pages, "страницы", "страниц", "страниц")), "
+                         + "предупреждений: \(result.diagnostics.filter { $0.severity == .warning }.count).\n")
+            events.reload()
+        } else {
+            Terminal.err(DiagnosticReport.summary(result.diagnostics) + "\nСайт не обновлён: исправьте ошибки, страница в браузере покажет их.\n")
+            events.problems(Self.overlayJSON(result.diagnostics))
+        }
+    }
+
+    static func overlayJSON(_ diagnostics: [Diagnostic]) -> Data {
+        let errors = diagnostics.sortedForReport().filter { $0.severity == .error }.map { d -> [String: Any] in
+            var item: [String: Any] = ["file": d.location.file, "message": d.message, "rule": d.rule]
+            if d.location.line > 0 { item["line"] = d.location.line; item["column"] = max(1, d.location.column) }
+            if let hint = d.hint { item["hint"] = hint }
+            return item
+        }
+        return (try? JSONSerialization.data(withJSONObject: ["ok": false, "errors": errors], options: [.sortedKeys])) ?? Data()
+    }
+}
