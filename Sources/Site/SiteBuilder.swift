@@ -42,6 +42,8 @@ public struct BuildResult: Sendable {
     public var sources: [String: SourceFile]
     public var pages: Int
     public var seconds: Double
+    /// The path part of `base_url` (`/nastavnichestvo/`), when known.
+    public var basePath: String? = nil
 }
 
 public enum BuildFailure: Error, Sendable {
@@ -105,7 +107,7 @@ public enum SiteBuilder {
             diagnostics.append(noBaseURL(options.shownContent))
         }
         return BuildResult(outcome: .built, diagnostics: diagnostics, sources: loaded.sources, pages: site.plan.count,
-                           seconds: Date().timeIntervalSince(started))
+                           seconds: Date().timeIntervalSince(started), basePath: site.urls.absolutePath)
     }
 
     static func noBaseURL(_ shownContent: String) -> Diagnostic {

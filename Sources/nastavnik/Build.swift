@@ -21,6 +21,9 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Формат сообщений: text или json.", valueName: "формат"))
     var format: OutputFormat = .text
 
+    @Option(name: .long, help: ArgumentHelp("Упаковать готовый сайт в zip-архив для загрузки на хостинг.", valueName: "файл.zip"))
+    var zip: String?
+
     @Sendable static func showProgress(_ done: Int, _ total: Int) {
         Terminal.err("\rСборка: \(done) из \(total) страниц")
     }
@@ -50,6 +53,18 @@ struct Build: ParsableCommand {
             if format == .text {
                 Terminal.err("Готово: \(result.pages) \(DiagnosticReport.plural(result.pages, "страница", "страницы", "страниц")) за \(Terminal.seconds(result.seconds)), "
                              + "предупреждений: \(warnings). Сайт в папке \(out).\n")
+            }
+            if let zip {
+                do {
+                    let files = try SiteArchive.write(site: build.output, to: URL(fileURLWithPath: zip), basePath: result.basePath)
+                    if format == .text {
+                        let inside = (result.basePath ?? "/") == "/" ? "" : " (внутри папка \(result.basePath!.split(separator: "/").joined(separator: "/"))/)"
+                        Terminal.err("Архив \(zip): \(files) \(DiagnosticReport.plural(files, "файл", "файла", "файлов"))\(inside). "
+                                     + "Распакуйте его в корень сайта на хостинге.\n")
+                    }
+                } catch {
+                    Terminal.fail(Failure.environment("не удалось записать архив \(zip): \(error.localizedDescription)", hint: nil))
+                }
             }
         case .contentErrors:
             if format == .text {

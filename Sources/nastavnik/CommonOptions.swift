@@ -15,7 +15,10 @@ struct ContentOptions: ParsableArguments {
     var today: String?
 
     /// The build date: `--today`, else $NASTAVNIK_TODAY (reproducible tests), else the local date.
-    func buildDate() throws -> DayDate {
+    func buildDate() throws -> DayDate { try Self.buildDate(today) }
+
+    /// `--today`, else NASTAVNIK_TODAY (tests pin the date), else the system date.
+    static func buildDate(_ today: String?) throws -> DayDate {
         if let text = today ?? ProcessInfo.processInfo.environment["NASTAVNIK_TODAY"] {
             guard let d = DayDate(parsing: text) else { throw Failure.usage("дата «\(text)» не распознана; пишите 2024-09-01") }
             return d

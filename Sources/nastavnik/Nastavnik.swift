@@ -14,7 +14,7 @@ struct Nastavnik: ParsableCommand {
           nastavnik check                 только проверить материалы
           nastavnik serve                 показать сайт в браузере и обновлять при правке
         """,
-        subcommands: [Build.self, Check.self, Serve.self]
+        subcommands: [Build.self, Check.self, Serve.self, New.self, Init.self]
     )
 
     /// Exit codes: 0 built, 1 content errors, 2 usage or environment.
