@@ -149,3 +149,81 @@ import Testing
         #expect(read(out.appendingPathComponent("sv/assets/site.css")) == "body{color:#123456}\n")
     }
 }
+
+/// `init`, `new` and `build --zip`: what an editor does before writing any content.
+@Suite struct ScaffoldingTests {
+    @Test func initMakesASiteThatBuildsCleanly() throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let made = try runNastavnik(["init", "shkola", "--today", "2026-11-26"], in: work)
+        #expect(made.status == 0, "\(made.stderr)")
+        let settings = read(work.appendingPathComponent("shkola/content/site.yml"))
+        #expect(settings.contains("theme: default"))
+        #expect(settings.contains("# school | college | additional"))
+        let built = try runNastavnik(["build", "--content", "shkola/content", "--out", "shkola/public", "--today", "2026-11-26"], in: work)
+        #expect(built.status == 0, "\(built.stderr)")
+        #expect(built.stderr.contains("предупреждений: 0"))
+        #expect(!built.stderr.contains("ошибка"))
+        for page in ["cases/pervyy-keys/", "mentors/primer/", "news/2026-11-26-sayt-o-nastavnichestve-otkryt/",
+                     "programs/programma-nastavnichestva/", "kak-stat-nastavnikom/", "roadmap/", "indicators/", "documents/", "partners/"] {
+            #expect(FileManager.default.fileExists(atPath: work.appendingPathComponent("shkola/public/" + page + "index.html").path), "\(page)")
+        }
+        let again = try runNastavnik(["init", "shkola"], in: work)
+        #expect(again.status == 2)
+        #expect(again.stderr.contains("уже есть файлы — не перезаписываю"))
+    }
+
+    @Test func newWritesACommentedFileAndNeverOverwrites() throws {
+        let site = try makeBaseSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let news = try runNastavnik(["new", "news", "Итоги года", "--today", "2025-05-20"], in: site)
+        #expect(news.status == 0, "\(news.stderr)")
+        #expect(news.stdout == "content/news/2025-05-20-itogi-goda.md\n")
+        let text = read(site.appendingPathComponent("content/news/2025-05-20-itogi-goda.md"))
+        #expect(text.contains("title: \"Итоги года\"   # заголовок новости"))
+        #expect(text.contains("draft: true"))
+        let caseFile = try runNastavnik(["new", "case", "Итоги года"], in: site)
+        #expect(caseFile.stdout == "content/cases/itogi-goda.md\n")
+        #expect(read(site.appendingPathComponent("content/cases/itogi-goda.md"))
+            .contains("# форма наставничества: ученик – ученик | учитель – учитель"))
+        for (kind, title, path) in [("program", "Программа 2025", "programs/programma-2025.md"), ("page", "О проекте", "pages/o-proekte.md")] {
+            let made = try runNastavnik(["new", kind, title], in: site)
+            #expect(made.stdout == "content/\(path)\n", "\(made.stderr)")
+        }
+        // The new case, program, page and the draft news are accepted as they are.
+        let check = try runNastavnik(["check", "--today", "2025-06-01"], in: site)
+        #expect(check.status == 0, "\(check.stderr)")
+
+        try "мой текст".write(to: site.appendingPathComponent("content/cases/itogi-goda.md"), atomically: true, encoding: .utf8)
+        let again = try runNastavnik(["new", "case", "Итоги года"], in: site)
+        #expect(again.status == 2)
+        #expect(again.stderr.contains("файл content/cases/itogi-goda.md уже есть — не перезаписываю"))
+        #expect(read(site.appendingPathComponent("content/cases/itogi-goda.md")) == "мой текст")
+        let mentor = try runNastavnik(["new", "mentor", "Петров Пётр Петрович"], in: site)
+        #expect(mentor.stdout == "content/mentors/petrov-pyotr-petrovich.md\n")
+        let unknown = try runNastavnik(["new", "poem", "Стихи"], in: site)
+        #expect(unknown.status == 2)
+    }
+
+    @Test func zipKeepsTheBasePath() throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let built = try runNastavnik(["build", "--content", Repo.root.appendingPathComponent("content").path, "--out", "public",
+                                      "--zip", "site.zip", "--today", "2026-11-26"], in: work)
+        #expect(built.status == 0, "\(built.stderr)")
+        #expect(built.stderr.contains("(внутри папка nastavnichestvo/)"))
+        let unzip = Process()
+        unzip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        unzip.arguments = ["python3", "-c", "import zipfile,sys; print('\\n'.join(zipfile.ZipFile(sys.argv[1]).namelist()))",
+                           work.appendingPathComponent("site.zip").path]
+        let out = Pipe()
+        unzip.standardOutput = out
+        try unzip.run()
+        let names = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n").map(String.init)
+        unzip.waitUntilExit()
+        #expect(names.contains("nastavnichestvo/index.html"))
+        #expect(names.contains("nastavnichestvo/sv/index.html"))
+        #expect(names.contains("nastavnichestvo/files/r-145.pdf"))
+        #expect(names.allSatisfy { $0.hasPrefix("nastavnichestvo/") })
+    }
+}

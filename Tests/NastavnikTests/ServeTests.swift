@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+
+/// A running process whose output is collected as it arrives.
+final class LiveProcess: @unchecked Sendable {
+    let process = Process()
+    private let lock = NSLock()
+    private var collected = Data()
+    private var collectedErr = Data()
+
+    init(_ executable: URL, _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws {
+        process.executableURL = executable
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        var env = ProcessInfo.processInfo.environment
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        out.fileHandleForReading.readabilityHandler = { [weak self] h in
+            let d = h.availableData
+            self?.lock.withLock { self?.collected.append(d) }
+        }
+        err.fileHandleForReading.readabilityHandler = { [weak self] h in
+            let d = h.availableData
+            self?.lock.withLock { self?.collectedErr.append(d) }
+        }
+        try process.run()
+    }
+
+    var output: String { lock.withLock { String(decoding: collected, as: UTF8.self) } }
+    var errors: String { lock.withLock { String(decoding: collectedErr, as: UTF8.self) } }
+
+    /// Polls until `condition` holds or `seconds` pass.
+    func wait(_ seconds: Double = 15, until condition: () -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if condition() { return true }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return condition()
+    }
+
+    func waitForExit(_ seconds: Double = 10) -> Bool {
+        wait(seconds) { !process.isRunning }
+    }
+}
+
+func fetch(_ url: String) -> (status: Int, body: String) {
+    guard let curl = try? LiveProcess(URL(fileURLWithPath: "/usr/bin/curl"), ["-s", "-w", "\n%{http_code}", url]),
+          curl.waitForExit() else { return (0, "") }
+    Thread.sleep(forTimeInterval: 0.05)
+    var lines = curl.output.components(separatedBy: "\n")
+    let status = Int(lines.popLast() ?? "") ?? 0
+    return (status, lines.joined(separator: "\n"))
+}
+
+/// `serve` end to end: the real binary, a real HTTP client, real file edits.
+@Suite(.serialized) struct ServeTests {
+    static func freePort() -> Int { Int.random(in: 20_000...40_000) }
+
+    @Test func editReloadBreakOverlayFixAndStop() throws {
+        let site = try makeBaseSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let port = Self.freePort()
+        let base = "http://127.0.0.1:\(port)"
+        let serve = try LiveProcess(Repo.binary, ["serve", "--port", String(port), "--today", "2025-06-01"], in: site,
+                                    environment: ["NASTAVNIK_THEMES": Repo.root.appendingPathComponent("themes").path])
+        defer { if serve.process.isRunning { serve.process.terminate() } }
+        #expect(serve.wait { serve.errors.contains("Сайт: \(base)/") }, "\(serve.errors)")
+
+        let home = fetch(base + "/")
+        #expect(home.status == 200)
+        #expect(home.body.contains("<script src=\"/__nastavnik/reload.js\"></script></body>"))
+        #expect(fetch(base + "/__nastavnik/reload.js").body.contains("EventSource"))
+        #expect(fetch(base + "/news").status == 301 || fetch(base + "/news").status == 200)
+        #expect(fetch(base + "/no-such-page/").status == 404)
+
+        let events = try LiveProcess(URL(fileURLWithPath: "/usr/bin/curl"), ["-sN", base + "/__nastavnik/events"])
+        defer { if events.process.isRunning { events.process.terminate() } }
+        #expect(events.wait { events.output.contains("event: status\ndata: {\"ok\":true") })
+
+        // An edit: the tab is told to reload and the page has the new text.
+        let news = site.appendingPathComponent("content/news/2024-09-01-start.md")
+        let original = read(news)
+        try original.replacingOccurrences(of: "title: \"Старт программы\"", with: "title: \"Старт программы наставничества 2.0\"")
+            .write(to: news, atomically: true, encoding: .utf8)
+        #expect(events.wait { events.output.contains("event: reload") }, "\(events.output)\n\(serve.errors)")
+        #expect(fetch(base + "/news/2024-09-01-start/").body.contains("Старт программы наставничества 2.0"))
+        #expect(serve.errors.contains("Изменено: 2024-09-01-start.md"))
+
+        // A broken file: the old site stays, the overlay data names file and line.
+        let broken = site.appendingPathComponent("content/news/2024-10-01-broken.md")
+        try "---\ntitle: \"Сломано\"\ndate: 2024-13-45\n---\nТекст\n".write(to: broken, atomically: true, encoding: .utf8)
+        #expect(events.wait { events.output.contains("\"ok\":false") }, "\(events.output)")
+        let status = fetch(base + "/__nastavnik/status").body
+        #expect(status.contains("\"file\":\"content\\/news\\/2024-10-01-broken.md\""), "\(status)")
+        #expect(status.contains("\"line\":3"))
+        #expect(fetch(base + "/news/2024-09-01-start/").body.contains("Старт программы наставничества 2.0"))
+        #expect(serve.errors.contains("content/news/2024-10-01-broken.md:3:"))
+
+        // Fixing it clears the overlay: a reload follows and the status is clean again.
+        let reloadsBefore = events.output.components(separatedBy: "event: reload").count
+        try "---\ntitle: \"Исправлено\"\ndate: 2024-10-01\n---\nТекст\n".write(to: broken, atomically: true, encoding: .utf8)
+        #expect(events.wait { events.output.components(separatedBy: "event: reload").count > reloadsBefore })
+        #expect(fetch(base + "/__nastavnik/status").body.contains("\"ok\":true"))
+        #expect(fetch(base + "/news/2024-10-01-broken/").body.contains("Исправлено"))
+
+        // Ctrl+C stops the server, ends the event stream and leaves no process behind.
+        kill(serve.process.processIdentifier, SIGINT)
+        #expect(serve.waitForExit(), "serve did not stop")
+        #expect(serve.process.terminationStatus == 0)
+        #expect(serve.errors.contains("Остановлено."))
+        #expect(events.waitForExit(), "the event stream was not closed")
+    }
+
+    @Test func busyPortIsExplainedWithAFreeOne() throws {
+        let site = try makeBaseSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let port = Self.freePort()
+        let env = ["NASTAVNIK_THEMES": Repo.root.appendingPathComponent("themes").path]
+        let first = try LiveProcess(Repo.binary, ["serve", "--port", String(port)], in: site, environment: env)
+        defer { if first.process.isRunning { kill(first.process.processIdentifier, SIGINT); _ = first.waitForExit() } }
+        #expect(first.wait { first.errors.contains("Сайт: ") })
+        let second = try runNastavnik(["serve", "--port", String(port)], in: site)
+        #expect(second.status == 2)
+        #expect(second.stderr.contains("ошибка: порт \(port) занят другой программой"))
+        #expect(second.stderr.contains("nastavnik serve --port "))
+    }
+}
