@@ -6,10 +6,13 @@ public struct LoadOptions: Sendable {
     public var drafts: Bool
     /// The build date: future news are held back, overdue roadmap events are marked.
     public var today: DayDate
+    /// Parsed entries from the previous load, for rebuilding after an edit.
+    public var cache: EntryCache?
 
-    public init(drafts: Bool = false, today: DayDate) {
+    public init(drafts: Bool = false, today: DayDate, cache: EntryCache? = nil) {
         self.drafts = drafts
         self.today = today
+        self.cache = cache
     }
 }
 
@@ -65,19 +68,19 @@ public enum ContentLoader {
         }
 
         let drafts = options.drafts
-        let programs = loadEntries("programs", files: files, &diagnostics, &sources) {
+        let programs = loadEntries("programs", files: files, cache: options.cache, &diagnostics, &sources) {
             EntryLoaders.program($0, slug: $1, sink: $2, files: files, drafts: drafts)
         }
-        let cases = loadEntries("cases", files: files, &diagnostics, &sources) {
+        let cases = loadEntries("cases", files: files, cache: options.cache, &diagnostics, &sources) {
             EntryLoaders.mentoringCase($0, slug: $1, sink: $2, files: files, drafts: drafts)
         }
-        let mentors = loadEntries("mentors", files: files, &diagnostics, &sources) {
+        let mentors = loadEntries("mentors", files: files, cache: options.cache, &diagnostics, &sources) {
             EntryLoaders.mentor($0, slug: $1, sink: $2, files: files, drafts: drafts)
         }
-        var news = loadEntries("news", files: files, &diagnostics, &sources) {
+        var news = loadEntries("news", files: files, cache: options.cache, &diagnostics, &sources) {
             EntryLoaders.news($0, slug: $1, sink: $2, files: files, drafts: drafts)
         }
-        let pages = loadEntries("pages", files: files, &diagnostics, &sources) {
+        let pages = loadEntries("pages", files: files, cache: options.cache, &diagnostics, &sources) {
             EntryLoaders.page($0, slug: $1, sink: $2, files: files, drafts: drafts)
         }
 
@@ -101,7 +104,8 @@ public enum ContentLoader {
 
     /// Loads every `folder/*.md` on all cores; each file has its own sink.
     private static func loadEntries<T: Sendable>(
-        _ folder: String, files: ContentFiles, _ diagnostics: inout [Diagnostic], _ sources: inout [String: SourceFile],
+        _ folder: String, files: ContentFiles, cache: EntryCache?, _ diagnostics: inout [Diagnostic],
+        _ sources: inout [String: SourceFile],
         _ load: @escaping @Sendable (SourceFile, String, DiagnosticSink) -> T?
     ) -> [T] {
         let paths = files.list(folder, ext: "md").filter { !($0 as NSString).lastPathComponent.hasPrefix("_") }
@@ -109,10 +113,14 @@ public enum ContentLoader {
             switch SourceReader.read(files.url(relative), shownAs: files.shown(relative)) {
             case .failure(let d): return (nil, [d], nil)
             case .success(let file):
-                let sink = DiagnosticSink()
                 let slug = String((relative as NSString).lastPathComponent.dropLast(3))
-                let value = load(file, slug, sink)
-                return (value, sink.diagnostics, file)
+                func parse() -> (T?, [Diagnostic]) {
+                    let sink = DiagnosticSink()
+                    let value = load(file, slug, sink)
+                    return (value, sink.diagnostics)
+                }
+                let (value, found) = cache?.value(for: file, parse) ?? parse()
+                return (value, found, file)
             }
         }
         var out: [T] = []

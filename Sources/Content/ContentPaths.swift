@@ -1,5 +1,8 @@
 import Domain
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The files of one content folder, listed once. Every path the content references is
 /// resolved against this list: nothing outside the folder is ever opened.
@@ -14,18 +17,29 @@ public struct ContentFiles: Sendable {
         self.root = root.standardizedFileURL
         self.shownRoot = shownRoot
         var sizes: [String: Int] = [:]
-        let base = self.root.path.hasSuffix("/") ? self.root.path : self.root.path + "/"
-        if let walker = FileManager.default.enumerator(at: self.root, includingPropertiesForKeys: [.isRegularFileKey, .fileSizeKey],
-                                                       options: [.skipsHiddenFiles]) {
-            for case let url as URL in walker {
-                guard let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .fileSizeKey]),
-                      values.isRegularFile == true else { continue }
-                let path = url.standardizedFileURL.path
-                guard path.hasPrefix(base) else { continue }
-                sizes[String(path.dropFirst(base.count))] = values.fileSize ?? 0
+        Self.walk(self.root.path, prefix: "", into: &sizes)
+        self.sizes = sizes
+    }
+
+    /// Regular files under `folder`, hidden ones skipped. POSIX calls: URL resource values
+    /// cost a tenth of a rebuild in `serve`.
+    private static func walk(_ folder: String, prefix: String, into sizes: inout [String: Int]) {
+        guard let dir = opendir(folder) else { return }
+        defer { closedir(dir) }
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name.hasPrefix(".") { continue }
+            let path = folder + "/" + name
+            var info = stat()
+            guard stat(path, &info) == 0 else { continue }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR: walk(path, prefix: prefix + name + "/", into: &sizes)
+            case S_IFREG: sizes[prefix + name] = Int(info.st_size)
+            default: break
             }
         }
-        self.sizes = sizes
     }
 
     public func shown(_ relative: String) -> String {

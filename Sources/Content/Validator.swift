@@ -38,28 +38,33 @@ public enum Validator {
         var consented: [String] = content.mentors.map(\.name)
         if let curator = content.settings.curator { consented.append(curator.name) }
         for c in content.cases { if case .person(let name, _) = c.mentor { consented.append(name) } }
-        func checkNames(_ text: String, firstLine: Int, file: String) {
-            guard PersonalData.mayContainPatronymic(text) else { return }
-            var lineNumber = firstLine
-            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        let people = consented
+        // The name scan reads every text of every case and news item: on all cores.
+        var texts: [(text: String, firstLine: Int, file: String)] = []
+        for c in content.cases {
+            texts.append((c.body.text, c.body.firstLine, c.origin.file))
+            for text in c.results + [c.summary ?? ""] { texts.append((text, 1, c.origin.file)) }
+        }
+        for n in content.news {
+            texts.append((n.body.text, n.body.firstLine, n.origin.file))
+            if let summary = n.summary { texts.append((summary, 1, n.origin.file)) }
+        }
+        out += texts.parallelMap { item -> [Diagnostic] in
+            guard PersonalData.mayContainPatronymic(item.text) else { return [] }
+            var found: [Diagnostic] = []
+            var lineNumber = item.firstLine
+            for line in item.text.split(separator: "\n", omittingEmptySubsequences: false) {
                 for name in PersonalData.fullNames(in: String(line))
-                where !consented.contains(where: { PersonalData.sameName(name, $0) }) {
-                    out.append(.warning("privacy.unconsented-name",
-                                        "в тексте названо полное имя «\(name)», а согласия этого человека на публикацию нет в материалах сайта",
-                                        at: SourceRef(file: file, line: lineNumber, column: 1),
-                                        hint: "Если это взрослый, добавьте его страницу в mentors/ с датой согласия; если ребёнок — уберите имя."))
+                where !people.contains(where: { PersonalData.sameName(name, $0) }) {
+                    found.append(.warning("privacy.unconsented-name",
+                                          "в тексте названо полное имя «\(name)», а согласия этого человека на публикацию нет в материалах сайта",
+                                          at: SourceRef(file: item.file, line: lineNumber, column: 1),
+                                          hint: "Если это взрослый, добавьте его страницу в mentors/ с датой согласия; если ребёнок — уберите имя."))
                 }
                 lineNumber += 1
             }
-        }
-        for c in content.cases {
-            checkNames(c.body.text, firstLine: c.body.firstLine, file: c.origin.file)
-            for text in c.results + [c.summary ?? ""] { checkNames(text, firstLine: 1, file: c.origin.file) }
-        }
-        for n in content.news {
-            checkNames(n.body.text, firstLine: n.body.firstLine, file: n.origin.file)
-            if let summary = n.summary { checkNames(summary, firstLine: 1, file: n.origin.file) }
-        }
+            return found
+        }.joined()
         return out
     }
 

@@ -79,7 +79,7 @@ public enum RoleModel {
     /// Compares role models regardless of dash style, spacing inside dashes and case,
     /// but keeps hyphens inside words (`педагог-новатор`).
     static func normalise(_ text: String) -> String {
-        var s = text.lowercased().replacingOccurrences(of: "ё", with: "е")
+        var s = RussianFold.fold(text)
         for dash in [" — ", " – ", " - ", "—", "–", " -", "- "] {
             s = s.replacingOccurrences(of: dash, with: "|")
         }

@@ -81,7 +81,7 @@ public enum PersonalData {
     /// words in any order, ignoring ё/е and case.
     public static func sameName(_ candidate: String, _ person: String) -> Bool {
         func key(_ s: String) -> [String] {
-            s.lowercased().replacingOccurrences(of: "ё", with: "е")
+            RussianFold.fold(s)
                 .split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" }).map(String.init).sorted()
         }
         return key(candidate) == key(person)

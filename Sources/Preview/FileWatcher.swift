@@ -18,7 +18,7 @@ public final class FileWatcher: @unchecked Sendable {
     ///   - folders: watched with every sub-folder, including ones created later.
     ///   - quiet: how long to wait after the last event before reporting.
     ///   - onChange: called on the watcher's thread with the changed file paths.
-    public init?(folders: [URL], quiet: TimeInterval = 0.03, onChange: @escaping @Sendable ([String]) -> Void) {
+    public init?(folders: [URL], quiet: TimeInterval = 0.02, onChange: @escaping @Sendable ([String]) -> Void) {
         fd = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))
         guard fd >= 0 else { return nil }
         for folder in folders { addRecursively(folder.path) }

@@ -23,7 +23,7 @@ public final class PreviewServer: Sendable {
         self.site = site
         self.port = port
         self.events = events
-        server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), timeout: 3600, logger: .disabled,
+        server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), timeout: 60, logger: .disabled,
                             handler: Handler(site: site, events: events))
     }
 

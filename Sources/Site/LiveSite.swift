@@ -25,6 +25,7 @@ public final class LiveSite: @unchecked Sendable {
     }
 
     private let options: BuildOptions
+    private let cache = EntryCache()
     private let lock = NSLock()
     private var generated: [String: Data] = [:]
     private var copied: [String: URL] = [:]
@@ -45,11 +46,14 @@ public final class LiveSite: @unchecked Sendable {
         return copied[path].map { .file($0) }
     }
 
+    /// Every output path currently served.
+    public var paths: [String] { lock.withLock { Array(generated.keys) + Array(copied.keys) }.sorted() }
+
     /// - Parameter themeChanged: reload templates and assets (a file outside the content folder changed).
     public func rebuild(themeChanged: Bool = true) throws -> Rebuild {
         let started = Date()
         let loaded = ContentLoader.load(options.content, shownAs: options.shownContent,
-                                        options: LoadOptions(drafts: options.drafts, today: options.today))
+                                        options: LoadOptions(drafts: options.drafts, today: options.today, cache: cache))
         func failed(_ diagnostics: [Diagnostic]) -> Rebuild {
             Rebuild(succeeded: false, diagnostics: diagnostics, sources: loaded.sources, rendered: 0, changed: [], pages: 0,
                     seconds: Date().timeIntervalSince(started))
@@ -119,12 +123,28 @@ public final class LiveSite: @unchecked Sendable {
             for c in [old.cases[i], new.cases[i]] { if case .page(let slug) = c.mentor { mentorsOfCases.insert(slug) } }
         }
 
+        // A news item edited without moving in the date order changes only its list page
+        // (and the main page when it is among the latest there).
+        let perPage = max(1, new.settings.newsPerPage)
+        let order = new.news.indices.sorted { (new.news[$0].date, new.news[$0].slug) > (new.news[$1].date, new.news[$1].slug) }
+        let position = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+        let newsMoved = news.contains { old.news[$0].date != new.news[$0].date }
+        let newsListPages = Set(news.compactMap { position[$0].map { $0 / perPage + 1 } })
+        let newsOnHome = news.contains { (position[$0] ?? .max) < 3 }
+
+        let facetsChanged = cases.contains { i in
+            let (a, b) = (old.cases[i], new.cases[i])
+            return a.form != b.form || a.roleModel != b.roleModel || a.period?.year != b.period?.year || a.tags != b.tags
+        }
+
         return plan.filter { page in
             switch page.kind {
-            case .home: return !news.isEmpty || !cases.isEmpty || !mentors.isEmpty || !programs.isEmpty
-            case .newsList: return !news.isEmpty
+            case .home: return newsMoved || newsOnHome || !cases.isEmpty || !mentors.isEmpty || !programs.isEmpty
+            case .newsList(let number, _): return newsMoved || newsListPages.contains(number)
             case .newsItem(let i): return news.contains(i)
-            case .cases: return !cases.isEmpty
+            case .cases(_, let filter):
+                // Every list shows the facet counts; otherwise a list shows the case or not.
+                return facetsChanged || cases.contains { filter.matches(old.cases[$0]) || filter.matches(new.cases[$0]) }
             case .caseItem(let i):
                 let c = new.cases[i]
                 if case .page(let slug) = c.mentor, mentorSlugs.contains(slug) { return true }

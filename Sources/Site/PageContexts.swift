@@ -50,7 +50,7 @@ struct PageContexts: Sendable {
                                    "phone_href": (c.phone ?? "").filter { $0.isNumber || $0 == "+" }] as [String: Any]
             }
             vars["indicators"] = latestIndicators(root: root)
-            vars["news"] = content.news.sorted { $0.date > $1.date }.prefix(3).map { newsCard($0, root: root) }
+            vars["news"] = content.news.sorted { ($0.date, $0.slug) > ($1.date, $1.slug) }.prefix(3).map { newsCard($0, root: root) }
             vars["mentors"] = content.mentors.prefix(3).map { mentorCard($0, root: root) }
             vars["sections"] = sections(root: root).filter { ($0["href"] as? String) != root }
         case .documents:

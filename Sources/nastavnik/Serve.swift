@@ -67,6 +67,8 @@ struct Serve: ParsableCommand {
                     await server.stop()
                     stopped.signal()
                 }
+                // FlyingFox waits for idle keep-alive connections to close; leaving the process closes them.
+                DispatchQueue.global().asyncAfter(deadline: .now() + 1.5) { stopped.signal() }
             }
             source.resume()
         }
@@ -81,7 +83,8 @@ struct Serve: ParsableCommand {
             }
         }
         Terminal.err("Сайт: \(address)  (Ctrl+C — остановить)\nСлежу за изменениями: \(watched.map(\.path).joined(separator: ", "))\n")
-        stopped.wait()
+        // The signal sources must outlive the wait: an optimised build would release them early.
+        withExtendedLifetime((signals, watcher)) { stopped.wait() }
         Terminal.err("Остановлено.\n")
     }
 }

@@ -95,3 +95,10 @@ import Testing
         #expect(DiagnosticReport.summary([]) == "Ошибок и предупреждений нет.")
     }
 }
+
+@Suite struct RussianFoldTests {
+    @Test(arguments: ["Ёлка ЁЖ Щука", "ШКОЛА № 7 «Наставник»", "Ärger İstanbul ΣΟΦΙΑ", "Mixed Кириллица and Latin – тире", ""])
+    func foldEqualsLowercasedWithYoAsYe(_ text: String) {
+        #expect(RussianFold.fold(text) == text.lowercased().replacingOccurrences(of: "ё", with: "е"))
+    }
+}

@@ -1,4 +1,6 @@
+import Domain
 import Foundation
+import Site
 import Testing
 
 /// Builds whole sites with the real binary and inspects the HTML, the exit code and the output folder.
@@ -225,5 +227,51 @@ import Testing
         #expect(names.contains("nastavnichestvo/sv/index.html"))
         #expect(names.contains("nastavnichestvo/files/r-145.pdf"))
         #expect(names.allSatisfy { $0.hasPrefix("nastavnichestvo/") })
+    }
+}
+
+/// `serve` renders only the pages an edit can affect; the result must equal a full build.
+@Suite struct IncrementalRebuildTests {
+    static func options(_ content: URL) -> BuildOptions {
+        BuildOptions(content: content, shownContent: "content", output: URL(fileURLWithPath: "/nonexistent"),
+                     baseURL: "http://127.0.0.1:1313/", today: DayDate(year: 2026, month: 11, day: 26)!,
+                     defaultTheme: Repo.defaultTheme)
+    }
+
+    static func edit(_ file: URL, _ from: String, _ to: String) throws {
+        let text = read(file)
+        #expect(text.contains(from), "\(file.lastPathComponent) has no «\(from)»")
+        try text.replacingOccurrences(of: from, with: to).write(to: file, atomically: true, encoding: .utf8)
+    }
+
+    @Test(arguments: [
+        ("news/2025-09-01-novyy-nabor.md", "title: \"Открыт набор наставников на новый учебный год\"", "title: \"Набор открыт\""),
+        ("news/2025-09-01-novyy-nabor.md", "date: 2025-09-01", "date: 2023-01-15"),
+        ("cases/robototehnika.md", "tags: [\"робототехника\", \"инженерное образование\"]", "tags: [\"робототехника\"]"),
+        ("cases/robototehnika.md", "Команда заняла 2 место", "Команда заняла 1 место"),
+        ("mentors/ivanova.md", "учитель математики", "учитель информатики"),
+    ])
+    func incrementalEqualsFull(_ change: (String, String, String)) throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        try overlay(Repo.root.appendingPathComponent("content"), onto: work.appendingPathComponent("content"))
+        let content = work.appendingPathComponent("content")
+        let live = LiveSite(options: Self.options(content))
+        #expect(try live.rebuild().succeeded)
+
+        try Self.edit(content.appendingPathComponent(change.0), change.1, change.2)
+        let incremental = try live.rebuild(themeChanged: false)
+        #expect(incremental.succeeded)
+        #expect(incremental.rendered < incremental.pages, "an entry edit should not re-render everything")
+        #expect(!incremental.changed.isEmpty)
+
+        let full = LiveSite(options: Self.options(content))
+        #expect(try full.rebuild().succeeded)
+        #expect(live.paths == full.paths)
+        for path in full.paths {
+            guard case .generated(let expected)? = full.resource(path) else { continue }
+            guard case .generated(let actual)? = live.resource(path) else { Issue.record("\(path) missing"); continue }
+            #expect(actual == expected, "\(path) differs from a full build after editing \(change.0)")
+        }
     }
 }
