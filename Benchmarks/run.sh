@@ -35,3 +35,8 @@ printf "nastavnik: %6.2f s  (%s pages written, peak %d MiB)\n" "$n" "$(find "$WO
 printf "hugo:      %6.2f s  (%s pages written, peak %d MiB)\n" "$h" "$(find "$WORK/public-hugo" -name '*.html' | wc -l)" "$(( $(cat "$WORK/hugo.mem") / 1024 ))"
 printf "ratio:     hugo / nastavnik = %.1f×\n" "$(echo "$h / $n" | bc -l)"
 tail -1 "$WORK/nastavnik.log"
+
+# serve: one news item edited on a 1,000-page site, until the tab has the reload event and the new HTML.
+rm -rf "$WORK/serve"; mkdir -p "$WORK/serve"
+python3 ../shared/bench/gen_corpus.py --out "$WORK/serve" --pages 1000 2>/dev/null
+python3 Benchmarks/serve_rebuild.py "$BIN" "$WORK/serve/content" 30
