@@ -9,6 +9,8 @@ public struct IndicatorCount: Sendable, Hashable {
         self.denominator = denominator
     }
 
+    public static let zero = IndicatorCount(numerator: 0, denominator: 0)
+
     public var percent: Double { denominator > 0 ? Double(numerator) * 100 / Double(denominator) : 0 }
 
     public static func + (a: IndicatorCount, b: IndicatorCount) -> IndicatorCount {

@@ -22,4 +22,10 @@ public enum RussianFold {
         }
         return String(decoding: out, as: UTF8.self)
     }
+
+    /// Alphabetical order as a Russian reader expects: «г. Киров» before «Слободской район».
+    public static func less(_ a: String, _ b: String) -> Bool {
+        let (fa, fb) = (fold(a), fold(b))
+        return fa != fb ? fa < fb : a < b
+    }
 }

@@ -10,6 +10,11 @@ struct BodyRenderer: Sendable {
     /// Every page path the site has (`news/x/`), for checking internal links.
     let knownPaths: Set<String>
     let options: MarkdownOptions
+    /// Where the content folder's files are published (`schools/school-7/` in a bank).
+    var assetPrefix = ""
+    /// A bank shows one page of a school's site: links to the school's other pages are
+    /// the school's own business and are left as written.
+    var checkPageLinks = true
 
     struct Output {
         var html: String
@@ -22,7 +27,7 @@ struct BodyRenderer: Sendable {
     ///   - pagePath: where the page is published, for relative links.
     func render(_ body: MarkdownBody, file: String, folder: String, pagePath: String) -> Output {
         let root = SiteURLs.root(forPath: pagePath)
-        let files = self.files, knownPaths = self.knownPaths
+        let files = self.files, knownPaths = self.knownPaths, prefix = assetPrefix, checkPageLinks = self.checkPageLinks
         let rendered = MarkdownRenderer.render(body.text, options: options) { url in
             if url.hasPrefix("#") || url.isEmpty { return nil }
             switch ContentFiles.resolve(url, from: url.hasPrefix("/") ? "" : folder) {
@@ -31,7 +36,8 @@ struct BodyRenderer: Sendable {
                 let cut = url.firstIndex(where: { $0 == "#" || $0 == "?" }) ?? url.endIndex
                 // Normalising dropped a folder's trailing slash; a page URL keeps it.
                 let suffix = (url[..<cut].hasSuffix("/") && !path.isEmpty ? "/" : "") + String(url[cut...])
-                if files.exists(path) { return root + path + suffix }
+                if files.exists(path) { return root + prefix + path + suffix }
+                guard checkPageLinks else { return nil }
                 if url.hasPrefix("/") || knownPaths.contains(path + "/") || knownPaths.contains(path) {
                     return root + path + suffix
                 }
@@ -57,7 +63,7 @@ struct BodyRenderer: Sendable {
                 if path.hasPrefix("files/") || path.hasPrefix("images/") || ref.kind == .image {
                     diagnostics.append(.error("file.missing", "файл `\(ref.url)` не найден", at: at,
                                               hint: "Проверьте имя файла (регистр букв важен) и папку."))
-                } else if !path.isEmpty, !knownPaths.contains(path + "/"), !knownPaths.contains(path),
+                } else if checkPageLinks, !path.isEmpty, !knownPaths.contains(path + "/"), !knownPaths.contains(path),
                           !(path.hasSuffix(".xml") || path.hasSuffix(".json")) {
                     diagnostics.append(.warning("link.broken", "ссылка `\(ref.url)` ведёт на страницу, которой нет на сайте", at: at,
                                                 hint: "Адреса страниц: /news/<имя файла>/, /cases/<имя файла>/, /mentors/<имя файла>/."))

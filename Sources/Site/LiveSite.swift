@@ -103,7 +103,8 @@ public final class LiveSite: @unchecked Sendable {
     /// shown on many pages (settings, navigation, documents, roadmap, indicators, partners)
     /// means every page; an entry means its own page and the lists that show it.
     static func affected(_ plan: [PlannedPage], old: SiteContent, new: SiteContent) -> [PlannedPage] {
-        guard old.settings == new.settings, old.home == new.home, old.documents == new.documents,
+        // A bank's pages come from its schools' folders, which this comparison does not see.
+        guard new.settings.kind != .bank, old.settings == new.settings, old.home == new.home, old.documents == new.documents,
               old.roadmaps == new.roadmaps, old.indicators == new.indicators, old.partners == new.partners,
               old.assets == new.assets,
               old.pages.map({ [$0.title, String($0.weight)] }) == new.pages.map({ [$0.title, String($0.weight)] })
@@ -155,6 +156,7 @@ public final class LiveSite: @unchecked Sendable {
             case .program(let i): return programs.contains(i)
             case .page(let i): return pages.contains(i)
             case .documents, .roadmap, .indicators, .partners, .search, .notFound: return false
+            case .practices, .practice, .schools, .school, .bankMentors, .bankMentor, .rollup: return true
             }
         }
     }

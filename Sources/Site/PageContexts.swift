@@ -12,6 +12,8 @@ struct PageContexts: Sendable {
     let urls: SiteURLs
     let body: BodyRenderer
     let facets: [Facet]
+    /// Set for a regional bank (`kind: bank`).
+    var bank: BankSite? = nil
 
     struct Rendered {
         var template: String
@@ -36,6 +38,13 @@ struct PageContexts: Sendable {
         let s = content.settings
 
         switch page.kind {
+        case .home where bank != nil:
+            template = "bank-home"; title = content.home?.title ?? s.title
+            vars = bankHome(root: root)
+            vars["body_html"] = content.home.map { md($0.body, $0.origin.file, "") } ?? ""
+        case .practices, .practice, .schools, .school, .bankMentors, .bankMentor, .rollup:
+            guard let page = bankPage(page, root: root) else { fatalError("bank page without a bank") }
+            (template, title, section, vars) = page
         case .home:
             template = "home"; title = content.home?.title ?? s.title; section = ""
             vars["body_html"] = content.home.map { md($0.body, $0.origin.file, "") } ?? ""
@@ -205,12 +214,20 @@ struct PageContexts: Sendable {
 
     func sections(root: String) -> [[String: Any]] {
         var items: [(String, String)] = [("", "Главная")]
+        if let bank {
+            items.append(("practices/", "Практики"))
+            items.append(("schools/", "Организации"))
+            if !bank.rollups.isEmpty { items.append(("indicators/", "Показатели")) }
+            if !bank.mentors.isEmpty { items.append(("mentors/", "Наставники")) }
+        }
         if !content.documents.isEmpty { items.append(("documents/", "Нормативная база")) }
         if !content.programs.isEmpty { items.append(("programs/", "Программы")) }
         if !content.roadmaps.isEmpty { items.append(("roadmap/", "Дорожная карта")) }
-        if !(content.indicators?.indicators.isEmpty ?? true) { items.append(("indicators/", "Показатели")) }
-        if !content.cases.isEmpty { items.append(("cases/", "Кейсы")) }
-        if !content.mentors.isEmpty { items.append(("mentors/", "Наставники")) }
+        if bank == nil {
+            if !(content.indicators?.indicators.isEmpty ?? true) { items.append(("indicators/", "Показатели")) }
+            if !content.cases.isEmpty { items.append(("cases/", "Кейсы")) }
+            if !content.mentors.isEmpty { items.append(("mentors/", "Наставники")) }
+        }
         if !content.news.isEmpty { items.append(("news/", "Новости")) }
         if !content.partners.isEmpty { items.append(("partners/", "Партнёры")) }
         for p in content.pages.sorted(by: { ($0.weight, $0.title) < ($1.weight, $1.title) }) {

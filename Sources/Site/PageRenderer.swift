@@ -12,6 +12,7 @@ struct SiteRender: Sendable {
     let theme: Theme
     let files: ContentFiles
     let contexts: PageContexts
+    let bank: BankSite?
 
     /// Output files of one page: the page and its copy for the visually impaired.
     struct Page {
@@ -19,16 +20,19 @@ struct SiteRender: Sendable {
         var diagnostics: [Diagnostic]
     }
 
-    init(content: SiteContent, files: ContentFiles, theme: Theme, today: DayDate) {
+    init(content: SiteContent, files: ContentFiles, theme: Theme, today: DayDate, bank: BankSite? = nil) {
         self.content = content
         self.files = files
         self.theme = theme
-        plan = SitePlan.pages(for: content, today: today)
+        self.bank = bank
+        plan = bank.map { BankPlan.pages(for: content, bank: $0, today: today) } ?? SitePlan.pages(for: content, today: today)
         urls = SiteURLs(baseURL: content.settings.baseURL)
         let body = BodyRenderer(files: files, knownPaths: Set(plan.map(\.path)),
                                 options: MarkdownOptions(unsafeHTML: content.settings.unsafeHTML))
-        contexts = PageContexts(content: content, today: today, urls: urls, body: body,
-                                facets: Facets.caseFacets(content.cases))
+        var contexts = PageContexts(content: content, today: today, urls: urls, body: body,
+                                    facets: Facets.caseFacets(content.cases))
+        contexts.bank = bank
+        self.contexts = contexts
     }
 
     func render(_ page: PlannedPage) -> Page {
@@ -64,12 +68,22 @@ struct SiteRender: Sendable {
         }
         generated.append(("robots.txt", Data(Feeds.robots(base: urls.baseURL).utf8)))
         // The copy for the visually impaired links relatively too, so it gets its own files.
-        let index = SearchIndex.json(content)
+        let index = SearchIndex.json(content, extra: bank.map(SearchIndex.bankEntries) ?? [])
         let assets = theme.assets()
+        let bankFiles: [(path: String, data: Data)] = bank.map {
+            [("indicators-rollup.csv", RollupCSV.data($0.rollups)), ("practices.json", PracticeIndex.json($0))]
+        } ?? []
         for prefix in ["", SiteURLs.visionFolder] {
             generated.append((prefix + "search-index.json", index))
+            for file in bankFiles { generated.append((prefix + file.path, file.data)) }
             for (relative, source) in assets { copied.append((prefix + "assets/" + relative, source)) }
             for path in content.assets { copied.append((prefix + path, files.url(path))) }
+            // A bank publishes its schools' files under schools/<id>/.
+            for (i, school) in (bank?.bank.schools ?? []).enumerated() where !school.excluded {
+                for path in school.content!.assets {
+                    copied.append((prefix + BankURLs.schoolFiles(school.id) + path, bank!.files[i].url(path)))
+                }
+            }
         }
         return (generated, copied)
     }

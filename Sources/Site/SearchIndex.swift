@@ -16,9 +16,33 @@ enum SearchIndex {
         RussianFold.fold(text)
     }
 
-    static func json(_ content: SiteContent) -> Data {
+    typealias Input = (title: String, path: String, section: String, parts: [String], body: String)
+
+    /// Practices, schools and mentors of a bank.
+    static func bankEntries(_ bank: BankSite) -> [Input] {
+        var out: [Input] = []
+        for p in bank.bank.practices {
+            let school = bank.bank.schools[p.school]
+            let c = bank.bank.mentoringCase(p)
+            out.append((c.title, BankURLs.practice(school.id, c.slug), "Практики",
+                        [school.name, school.municipality ?? "", c.form.title, c.roleModel ?? "", c.summary ?? "", c.audience ?? ""]
+                            + c.tags + c.results, c.body.text))
+        }
+        for school in bank.bank.schools where !school.excluded {
+            out.append((school.fullName, BankURLs.school(school.id), "Организации", [school.name, school.municipality ?? ""], ""))
+        }
+        for m in bank.mentors {
+            let school = bank.bank.schools[m.school]
+            let mentor = school.content!.mentors[m.mentor]
+            out.append((mentor.name, BankURLs.mentor(school.id, mentor.slug), "Наставники",
+                        [mentor.position ?? "", school.name, mentor.form?.title ?? ""], ""))
+        }
+        return out
+    }
+
+    static func json(_ content: SiteContent, extra: [Input] = []) -> Data {
         // Collected first, folded on all cores.
-        var inputs: [(title: String, path: String, section: String, parts: [String], body: String)] = []
+        var inputs: [Input] = extra
         func add(_ title: String, _ path: String, _ section: String, _ parts: [String], body: String = "") {
             inputs.append((title, path, section, parts, body))
         }

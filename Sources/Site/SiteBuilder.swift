@@ -14,9 +14,12 @@ public struct BuildOptions: Sendable {
     public var today: DayDate
     /// Where `default` lives, when not found by the usual search.
     public var defaultTheme: URL?
+    /// Where a bank writes its validation report; beside the output folder when nil.
+    public var report: URL?
 
     public init(content: URL, shownContent: String, output: URL, baseURL: String? = nil, drafts: Bool = false,
-                today: DayDate, defaultTheme: URL? = nil) {
+                today: DayDate, defaultTheme: URL? = nil, report: URL? = nil) {
+        self.report = report
         self.content = content
         self.shownContent = shownContent
         self.output = output
@@ -44,6 +47,9 @@ public struct BuildResult: Sendable {
     public var seconds: Double
     /// The path part of `base_url` (`/nastavnichestvo/`), when known.
     public var basePath: String? = nil
+    /// A bank's report on its schools, and where it was written.
+    public var bank: BankReport? = nil
+    public var reportFolder: URL? = nil
 }
 
 public enum BuildFailure: Error, Sendable {
@@ -66,7 +72,18 @@ public enum SiteBuilder {
         if let baseURL = options.baseURL { content.settings.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
 
         let theme = try loadTheme(content.settings.theme, options: options)
-        let site = SiteRender(content: content, files: loaded.files, theme: theme, today: options.today)
+        var bank: (site: BankSite, report: BankReport)?
+        var sources = loaded.sources
+        if content.settings.kind == .bank {
+            let loadedBank = loadBank(content, options: options)
+            diagnostics += loadedBank.diagnostics
+            sources.merge(loadedBank.sources) { a, _ in a }
+            bank = (BankSite(bank: loadedBank.bank, files: loadedBank.files, targets: content.indicators,
+                             options: MarkdownOptions(unsafeHTML: content.settings.unsafeHTML)),
+                    BankReport(title: content.settings.title, date: options.today, bank: loadedBank.bank,
+                               bankDiagnostics: loadedBank.diagnostics))
+        }
+        let site = SiteRender(content: content, files: loaded.files, theme: theme, today: options.today, bank: bank?.site)
         let output: AtomicOutput? = write ? try makeOutput(options.output) : nil
         let counter = ProgressCounter(total: site.plan.count, report: progress)
         let results: [[Diagnostic]] = site.plan.parallelMap { page in
@@ -86,19 +103,27 @@ public enum SiteBuilder {
         diagnostics += results.joined()
         guard let output else {
             return BuildResult(outcome: diagnostics.hasErrors ? .contentErrors : .checked, diagnostics: diagnostics,
-                               sources: loaded.sources, pages: site.plan.count, seconds: Date().timeIntervalSince(started))
+                               sources: sources, pages: site.plan.count, seconds: Date().timeIntervalSince(started), bank: bank?.report)
         }
         guard !diagnostics.hasErrors else {
             output.discard()
-            return BuildResult(outcome: .contentErrors, diagnostics: diagnostics, sources: loaded.sources, pages: 0,
-                               seconds: Date().timeIntervalSince(started))
+            return BuildResult(outcome: .contentErrors, diagnostics: diagnostics, sources: sources, pages: 0,
+                               seconds: Date().timeIntervalSince(started), bank: bank?.report)
         }
 
+        var reportFolder: URL?
         do {
             let extras = site.extras()
             for file in extras.generated { try output.write(file.data, to: file.path) }
             for file in extras.copied { try output.copy(file.source, to: file.path) }
             try output.commit()
+            if let report = bank?.report {
+                let folder = options.report ?? options.output.deletingLastPathComponent().appendingPathComponent("report")
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                try Data(report.html().utf8).write(to: folder.appendingPathComponent("index.html"), options: .atomic)
+                try report.json().write(to: folder.appendingPathComponent("report.json"), options: .atomic)
+                reportFolder = folder
+            }
         } catch {
             output.discard()
             throw BuildFailure.output("не удалось записать сайт в \(options.output.path): \(error.localizedDescription)")
@@ -106,8 +131,24 @@ public enum SiteBuilder {
         if content.settings.baseURL == nil {
             diagnostics.append(noBaseURL(options.shownContent))
         }
-        return BuildResult(outcome: .built, diagnostics: diagnostics, sources: loaded.sources, pages: site.plan.count,
-                           seconds: Date().timeIntervalSince(started), basePath: site.urls.absolutePath)
+        return BuildResult(outcome: .built, diagnostics: diagnostics, sources: sources, pages: site.plan.count,
+                           seconds: Date().timeIntervalSince(started), basePath: site.urls.absolutePath,
+                           bank: bank?.report, reportFolder: reportFolder)
+    }
+
+    /// Every school of a bank, each checked like a site of its own, Markdown bodies included.
+    static func loadBank(_ content: SiteContent, options: BuildOptions) -> LoadedBank {
+        let markdown = MarkdownOptions(unsafeHTML: content.settings.unsafeHTML)
+        return BankLoader.load(root: options.content, shownRoot: options.shownContent, settings: content.settings,
+                               options: LoadOptions(drafts: options.drafts, today: options.today),
+                               settingsFile: options.shownContent + "/site.yml") { school, files in
+            var body = BodyRenderer(files: files, knownPaths: [], options: markdown)
+            body.checkPageLinks = false
+            var found: [Diagnostic] = []
+            for c in school.cases { found += body.render(c.body, file: c.origin.file, folder: "cases", pagePath: "x/y/z/").diagnostics }
+            for m in school.mentors { found += body.render(m.body, file: m.origin.file, folder: "mentors", pagePath: "x/y/z/").diagnostics }
+            return found
+        }
     }
 
     static func noBaseURL(_ shownContent: String) -> Diagnostic {

@@ -22,6 +22,14 @@ enum PageKind: Sendable {
     case page(Int)
     case search
     case notFound
+    // A regional bank (`kind: bank`):
+    case practices(title: String, filter: PracticeFilter, base: String, page: Int, of: Int)
+    case practice(Int)
+    case schools
+    case school(Int)
+    case bankMentors(page: Int, of: Int)
+    case bankMentor(school: Int, mentor: Int)
+    case rollup
 }
 
 enum CaseFilter: Sendable, Hashable {

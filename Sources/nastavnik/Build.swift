@@ -47,6 +47,7 @@ struct Build: ParsableCommand {
         } catch { Terminal.fail(error) }
         if showProgress { Terminal.err("\r\u{1B}[K") }
         DiagnosticsOutput.print(result, format: format)
+        if let bank = result.bank, format == .text { BankSummary.print(bank, folder: result.reportFolder) }
         let warnings = result.diagnostics.filter { $0.severity == .warning }.count
         switch result.outcome {
         case .built, .checked:
@@ -76,6 +77,30 @@ struct Build: ParsableCommand {
     }
 }
 
+/// What a regional centre sees after building its bank: which schools made it, which did not and why.
+enum BankSummary {
+    static func print(_ bank: BankReport, folder: URL?) {
+        let excluded = bank.excluded
+        var text = "Банк практик: \(bank.schools.count) \(DiagnosticReport.plural(bank.schools.count, "организация", "организации", "организаций")), "
+            + "собрано \(bank.schools.count - excluded.count), исключено \(excluded.count).\n"
+        for school in excluded {
+            text += "  исключена \(school.folder): \(school.errors) \(DiagnosticReport.plural(school.errors, "ошибка", "ошибки", "ошибок"))\n"
+            for d in school.diagnostics.filter({ $0.severity == .error }).prefix(3) {
+                text += "    \(d.location.file):\(d.location.line):\(d.location.column): \(d.message) [\(d.rule)]\n"
+            }
+            if school.errors > 3 { text += "    … и ещё \(school.errors - 3) — в отчёте\n" }
+        }
+        let warned = bank.schools.filter { $0.built && $0.warnings > 0 }
+        if !warned.isEmpty {
+            text += "  с предупреждениями: \(warned.count) (\(warned.prefix(3).map(\.folder).joined(separator: ", "))\(warned.count > 3 ? ", …" : ""))\n"
+        }
+        if let folder {
+            text += "Отчёт для школ: \(folder.appendingPathComponent("index.html").path) и report.json\n"
+        }
+        Terminal.err(text)
+    }
+}
+
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Проверить материалы, ничего не записывая."
@@ -98,6 +123,7 @@ struct Check: ParsableCommand {
         let result: BuildResult
         do { result = try SiteBuilder.build(build, write: false) } catch { Terminal.fail(error) }
         DiagnosticsOutput.print(result, format: format)
+        if let bank = result.bank, format == .text { BankSummary.print(bank, folder: nil) }
         if format == .text { Terminal.err(DiagnosticReport.summary(result.diagnostics) + "\n") }
         if result.diagnostics.hasErrors { throw ExitCode(1) }
     }

@@ -275,3 +275,80 @@ import Testing
         }
     }
 }
+
+/// A regional bank built from fixture schools (Tests/Fixtures/bank): one broken school,
+/// one practice sent twice, indicators summed by hand.
+@Suite struct BankTests {
+    @Test func bankBuildsWithoutTheBrokenSchoolAndReportsIt() throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        try overlay(Repo.fixtures.appendingPathComponent("bank"), onto: work)
+        let result = try runNastavnik(["build", "--today", "2026-11-26"], in: work)
+        // The bank itself built: exit 0 although one school is left out.
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("Банк практик: 5 организаций, собрано 4, исключено 1."))
+        #expect(result.stderr.contains("исключена content/schools/broken/content: 2 ошибки"))
+        #expect(result.stderr.contains("content/schools/broken/content/cases/bad.md:3:7: «ученик – космонавт» — не форма наставничества целевой модели [form.unknown]"))
+        #expect(result.stderr.contains("content/site.yml:1:1: предупреждение: по шаблону `missing/*/content` не найдено ни одной папки школы [bank.source-empty]"))
+
+        // The report for the centre, outside the public site.
+        let report = read(work.appendingPathComponent("report/index.html"))
+        #expect(report.contains("Школ: 5, собрано: 4, исключено: 1."))
+        #expect(report.contains("<code>content/schools/broken/content/cases/bad-yaml.md:3:1</code>: ошибка: ошибка синтаксиса YAML"))
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: work.appendingPathComponent("report/report.json"))) as! [String: Any]
+        let schools = json["schools"] as! [[String: Any]]
+        let broken = schools.first { $0["id"] as? String == "broken" }!
+        #expect(broken["built"] as? Bool == false)
+        #expect(broken["errors"] as? Int == 2)
+        let delta = schools.first { $0["id"] as? String == "delta" }!
+        #expect(delta["built"] as? Bool == true)
+        #expect(delta["warnings"] as? Int == 1)
+        #expect((delta["diagnostics"] as! [[String: Any]]).first?["rule"] as? String == "bank.duplicate-practice")
+        #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("public/report").path))
+
+        let out = work.appendingPathComponent("public")
+        // Practice cards and pre-rendered facets by form, role model, level, municipality and year.
+        let practices = read(out.appendingPathComponent("practices/index.html"))
+        #expect(practices.contains("Найдено практик: 4."))  // the duplicate is published once, the broken school not at all
+        #expect(!practices.contains("Сломанная практика"))
+        for facet in ["form/uchenik-uchenik", "role/ravnyy-ravnomu", "level/additional", "municipality/g-kirov",
+                      "municipality/slobodskoy-rayon", "year/2024"] {
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("practices/\(facet)/index.html").path), "\(facet)")
+        }
+        let kirov = read(out.appendingPathComponent("practices/municipality/g-kirov/index.html"))
+        #expect(kirov.contains("Найдено практик: 3."))
+        #expect(kirov.contains("Профориентация на предприятии"))
+        #expect(!kirov.contains("Подготовка к олимпиаде по химии"))
+        let practice = read(out.appendingPathComponent("practices/alpha/robototehnika/index.html"))
+        for field in ["<dt>Организация</dt><dd><a href=\"../../../schools/alpha/\">Школа Альфа</a></dd>", "<dd>г. Киров</dd>",
+                      "<dd>Общее образование</dd>", "<dd>ученик – ученик</dd>", "<dd>равный – равному</dd>",
+                      "<dd>обучающиеся 7–9 классов</dd>", "<dd>2024 г.</dd>", "<dd>Петрова Анна Сергеевна</dd>",
+                      "Команда заняла 2 место", "src=\"../../../schools/alpha/images/robot.png\"",
+                      "href=\"../../../mentors/alpha/ivanova/\">Иванова Мария Петровна</a>"] {
+            #expect(practice.contains(field), "\(field)")
+        }
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("schools/alpha/images/robot.png").path))
+        #expect(read(out.appendingPathComponent("schools/alpha/index.html")).contains("Школа молодого педагога"))
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("schools/broken").path))
+        #expect(read(out.appendingPathComponent("mentors/index.html")).contains("Иванова Мария Петровна"))
+
+        // Roll-ups sum numerators and denominators: 2024 region = (52 + 30 + 10) / (480 + 200 + 100) = 92 / 780 = 11,8 %;
+        // г. Киров = (52 + 30) / (480 + 200) = 12,1 %; the broken school's 1000 / 1000 is not counted.
+        let indicators = read(out.appendingPathComponent("indicators/index.html"))
+        #expect(indicators.contains("<th scope=\"row\">2024</th><td>12\u{00A0}%</td><td>11,8\u{00A0}%</td><td>92</td><td>780</td>"))
+        #expect(indicators.contains("12,1\u{00A0}%<br><span class=\"muted\">82 из 680</span>"))
+        let csv = try Data(contentsOf: out.appendingPathComponent("indicators-rollup.csv"))
+        #expect(csv.prefix(3) == Data([0xEF, 0xBB, 0xBF]))
+        let lines = String(decoding: csv.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n")
+        #expect(lines[0] == "Показатель;Код;Территория;Год;Числитель;Знаменатель;Доля, %;Цель, %;Школ с данными")
+        #expect(lines.contains { $0.hasSuffix(";mentees_10_19;Регион;2024;92;780;11,8;12;3") })
+        #expect(lines.contains { $0.hasSuffix(";mentees_10_19;г. Киров;2024;82;680;12,1;12;") })
+        #expect(lines.contains { $0.hasSuffix(";mentees_10_19;Слободской район;2024;10;100;10;12;") })
+
+        // Client-side filtering data, and the version for the visually impaired of bank pages.
+        let index = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("practices.json"))) as! [[String: Any]]
+        #expect(index.count == 4)
+        #expect(index.contains { $0["m"] as? String == "Слободской район" && $0["f"] as? String == "ученик – ученик" })
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("sv/practices/alpha/robototehnika/index.html").path))
+    }
+}

@@ -1,0 +1,111 @@
+import Domain
+import Foundation
+import Markdown
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The schools of a bank: every folder matching `sources`, each loaded and checked on its
+/// own and on all cores, so one school's errors or size never hold up the others.
+public struct LoadedBank: Sendable {
+    public var bank: Bank
+    /// The bank's own findings: patterns that match nothing, duplicate practices.
+    public var diagnostics: [Diagnostic]
+    /// Every school's decoded files, for showing offending lines in the report.
+    public var sources: [String: SourceFile]
+    /// Each school's file list, in the order of `bank.schools`.
+    public var files: [ContentFiles]
+}
+
+public enum BankLoader {
+    /// - Parameters:
+    ///   - root: the bank's content folder (where its site.yml is); patterns are relative to it.
+    ///   - shownRoot: how that folder is shown in messages.
+    ///   - check: further checks of a loaded school (its Markdown bodies), run on the same core.
+    public static func load(root: URL, shownRoot: String, settings: SiteSettings, options: LoadOptions, settingsFile: String,
+                            check: @escaping @Sendable (SiteContent, ContentFiles) -> [Diagnostic] = { _, _ in [] }) -> LoadedBank {
+        var diagnostics: [Diagnostic] = []
+        var folders: [String] = []
+        for pattern in settings.sources {
+            let matches = expand(pattern, in: root.path)
+            if matches.isEmpty {
+                diagnostics.append(.warning("bank.source-empty", "по шаблону `\(pattern)` не найдено ни одной папки школы",
+                                            at: SourceRef(file: settingsFile, line: 1, column: 1),
+                                            hint: "Шаблон пишется от папки с site.yml банка, например `schools/*/content`."))
+            }
+            for folder in matches where !folders.contains(folder) { folders.append(folder) }
+        }
+
+        let ids = uniqueIDs(folders)
+        let loaded: [(BankSchool, [String: SourceFile], ContentFiles)] = Array(zip(folders, ids)).parallelMap { folder, id in
+            let shown = shownRoot.isEmpty ? folder : shownRoot + "/" + folder
+            let result = ContentLoader.load(root.appendingPathComponent(folder), shownAs: shown, options: options)
+            var found = result.diagnostics
+            if let content = result.content, content.settings.kind == .bank {
+                found.append(.error("bank.nested", "папка школы сама описана как банк практик (`kind: bank`)",
+                                    at: SourceRef(file: shown + "/site.yml", line: 1, column: 1),
+                                    hint: "В `sources` указывают папки content школ, а не другого банка."))
+            }
+            if !found.hasErrors, let content = result.content { found += check(content, result.files) }
+            let content = found.hasErrors ? nil : result.content
+            return (BankSchool(id: id, folder: shown, content: content, diagnostics: found), result.sources, result.files)
+        }
+        var schools = loaded.map(\.0)
+        var sources: [String: SourceFile] = [:]
+        for (_, files, _) in loaded { sources.merge(files) { a, _ in a } }
+
+        // The same practice sent twice (same organisation, same title) is published once.
+        var practices: [Practice] = []
+        var seen: [String: SourceRef] = [:]
+        for (s, school) in schools.enumerated() {
+            guard let content = school.content else { continue }
+            for (c, item) in content.cases.enumerated() {
+                let key = RussianFold.fold(content.settings.organization.name) + "\u{1F}" + RussianFold.fold(item.title)
+                if let first = seen[key] {
+                    let duplicate = Diagnostic.warning("bank.duplicate-practice",
+                                                       "практика «\(item.title)» организации «\(school.name)» уже есть в банке: \(first.file); опубликована один раз",
+                                                       at: item.origin, hint: "Удалите повторный файл или измените название, если это другая практика.")
+                    schools[s].diagnostics.append(duplicate)
+                    continue
+                }
+                seen[key] = item.origin
+                practices.append(Practice(school: s, caseIndex: c))
+            }
+        }
+        return LoadedBank(bank: Bank(schools: schools, practices: practices), diagnostics: diagnostics, sources: sources,
+                          files: loaded.map(\.2))
+    }
+
+    /// Folders matching a shell pattern (`schools/*/content`), relative to `base`, sorted.
+    static func expand(_ pattern: String, in base: String) -> [String] {
+        let absolute = pattern.hasPrefix("/") ? pattern : base + "/" + pattern
+        var result = glob_t()
+        defer { globfree(&result) }
+        guard glob(absolute, Int32(GLOB_ONLYDIR | GLOB_MARK), nil, &result) == 0 else { return [] }
+        var out: [String] = []
+        for i in 0..<Int(result.gl_pathc) {
+            guard let cString = result.gl_pathv[i] else { continue }
+            var path = String(cString: cString)
+            while path.hasSuffix("/") { path.removeLast() }
+            let prefix = base.hasSuffix("/") ? base : base + "/"
+            out.append(path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path)
+        }
+        return out.sorted()
+    }
+
+    /// `schools/school-7/content` → `school-7`; repeated names get `-2`, `-3`.
+    static func uniqueIDs(_ folders: [String]) -> [String] {
+        var used: Set<String> = []
+        return folders.map { folder in
+            var parts = folder.split(separator: "/").map(String.init).filter { $0 != "." && $0 != ".." }
+            if parts.count > 1, parts.last == "content" { parts.removeLast() }
+            var id = Slug.make(parts.last ?? "school")
+            if id.isEmpty { id = "school" }
+            var candidate = id
+            var n = 2
+            while used.contains(candidate) { candidate = "\(id)-\(n)"; n += 1 }
+            used.insert(candidate)
+            return candidate
+        }
+    }
+}

@@ -1,0 +1,106 @@
+/// The regional bank of best practices: the schools whose content folders the centre
+/// received, each loaded and checked on its own.
+public struct BankSchool: Sendable {
+    /// Stable address part: `school-7` for `schools/school-7/content`.
+    public var id: String
+    /// The content folder as shown in messages: `content/schools/school-7/content`.
+    public var folder: String
+    /// Nil when the school is left out because of errors.
+    public var content: SiteContent?
+    /// Everything said about this school's content, errors and warnings.
+    public var diagnostics: [Diagnostic]
+
+    public init(id: String, folder: String, content: SiteContent?, diagnostics: [Diagnostic]) {
+        self.id = id
+        self.folder = folder
+        self.content = content
+        self.diagnostics = diagnostics
+    }
+
+    public var excluded: Bool { content == nil }
+    public var name: String { content?.settings.organization.displayName ?? id }
+    public var fullName: String { content?.settings.organization.name ?? id }
+    public var municipality: String? { content?.settings.organization.municipality }
+}
+
+/// One case of one school, as a card of the bank.
+public struct Practice: Sendable, Hashable {
+    public var school: Int
+    public var caseIndex: Int
+
+    public init(school: Int, caseIndex: Int) {
+        self.school = school
+        self.caseIndex = caseIndex
+    }
+}
+
+public struct Bank: Sendable {
+    public var schools: [BankSchool]
+    /// Every published practice, in source order; duplicates already left out.
+    public var practices: [Practice]
+
+    public init(schools: [BankSchool], practices: [Practice]) {
+        self.schools = schools
+        self.practices = practices
+    }
+
+    public func mentoringCase(_ p: Practice) -> MentoringCase { schools[p.school].content!.cases[p.caseIndex] }
+
+    /// Where a school's municipality is not given.
+    public static let unknownMunicipality = "Муниципалитет не указан"
+}
+
+/// An indicator summed over schools: numerators and denominators are added, never
+/// percentages averaged.
+public struct IndicatorRollup: Sendable {
+    public var id: String
+    public var title: String
+    public var region: [Int: IndicatorCount]
+    public var municipalities: [String: [Int: IndicatorCount]]
+    /// How many schools reported each year.
+    public var schools: [Int: Int]
+    /// The bank's own targets (its indicators.yml).
+    public var targets: [Int: Double]
+
+    public var years: [Int] { Set(region.keys).union(targets.keys).sorted() }
+
+    /// The region as an `Indicator`, for the same table and chart as a school's.
+    public var asIndicator: Indicator {
+        Indicator(id: id, title: title, targets: targets, actual: region, origin: SourceRef(file: ""))
+    }
+
+    public static func rollUp(_ schools: [BankSchool], targets: IndicatorSet?) -> [IndicatorRollup] {
+        var byID: [String: IndicatorRollup] = [:]
+        var order: [String] = []
+        func entry(_ id: String, _ title: String) -> IndicatorRollup {
+            if let found = byID[id] { return found }
+            order.append(id)
+            return IndicatorRollup(id: id, title: title, region: [:], municipalities: [:], schools: [:], targets: [:])
+        }
+        for indicator in targets?.indicators ?? [] {
+            var r = entry(indicator.id, indicator.title)
+            r.targets = indicator.targets
+            byID[indicator.id] = r
+        }
+        for school in schools {
+            guard let set = school.content?.indicators else { continue }
+            let municipality = school.municipality ?? Bank.unknownMunicipality
+            for indicator in set.indicators where !indicator.actual.isEmpty {
+                var r = entry(indicator.id, indicator.title)
+                for (year, count) in indicator.actual {
+                    r.region[year, default: .zero] = r.region[year, default: .zero] + count
+                    r.municipalities[municipality, default: [:]][year, default: .zero] =
+                        r.municipalities[municipality, default: [:]][year, default: .zero] + count
+                    r.schools[year, default: 0] += 1
+                }
+                byID[indicator.id] = r
+            }
+        }
+        // Built-in indicators first, in their standard order; then the rest by id.
+        let builtIn = BuiltInIndicator.allCases.map(\.rawValue)
+        return order.sorted { a, b in
+            let (ia, ib) = (builtIn.firstIndex(of: a) ?? .max, builtIn.firstIndex(of: b) ?? .max)
+            return ia != ib ? ia < ib : a < b
+        }.compactMap { byID[$0] }.filter { !$0.region.isEmpty || !$0.targets.isEmpty }
+    }
+}

@@ -1,0 +1,181 @@
+import Domain
+import Foundation
+import Markdown
+
+/// Template variables of a bank's own pages (listed in docs/themes.md).
+extension PageContexts {
+    func bankHome(root: String) -> [String: Any] {
+        guard let bank else { return [:] }
+        let included = bank.bank.schools.filter { !$0.excluded }
+        return ["practices_count": bank.bank.practices.count, "schools_count": included.count,
+                "municipalities_count": Set(included.map { $0.municipality ?? Bank.unknownMunicipality }).count,
+                "mentors_count": bank.mentors.count,
+                "latest": bank.listings[.all, default: []].prefix(6).map { practiceCard(bank.bank.practices[$0], root: root) },
+                "facet_groups": practiceFacetGroups(root: root, current: ""),
+                "has_rollups": !bank.rollups.isEmpty,
+                "indicators": bank.rollups.compactMap { r -> [String: Any]? in
+                    guard let year = r.region.keys.max(), let fact = r.region[year] else { return nil }
+                    let achieved = r.asIndicator.achieved(in: year)
+                    return ["title": r.title, "year": String(year), "fact": RussianNumber.percent(fact.percent),
+                            "target": r.targets[year].map { RussianNumber.percent($0) } ?? "", "has_target": r.targets[year] != nil,
+                            "achieved": achieved == true, "missed": achieved == false]
+                }]
+    }
+
+    /// (template, title, section, variables) of a bank page.
+    func bankPage(_ page: PlannedPage, root: String) -> (String, String, String, [String: Any])? {
+        guard let bank else { return nil }
+        switch page.kind {
+        case .practices(let heading, let filter, let base, let number, let count):
+            let all = bank.listings[filter] ?? []
+            let slice = all.dropFirst((number - 1) * BankSite.perPage).prefix(BankSite.perPage)
+            let title = number > 1 ? "\(heading) — страница \(number)" : heading
+            return ("practices", title, "practices/", [
+                "practices": slice.map { practiceCard(bank.bank.practices[$0], root: root) },
+                "count": all.count, "filtered": filter != .all,
+                "facet_groups": practiceFacetGroups(root: root, current: base),
+                "pagination": listingPagination(base, number, count, root: root),
+                "filter_options": filterOptions(),
+            ])
+        case .practice(let i):
+            let p = bank.bank.practices[i]
+            let school = bank.bank.schools[p.school]
+            let c = bank.bank.mentoringCase(p)
+            var card = practiceCard(p, root: root)
+            if case .person(let name, _) = c.mentor { card["mentor_name"] = name }
+            if case .page(let slug) = c.mentor, let m = school.content!.mentors.first(where: { $0.slug == slug }) {
+                card["mentor_name"] = m.name
+                card["mentor_href"] = root + BankURLs.mentor(school.id, m.slug)
+            }
+            if let slug = c.program, let program = school.content!.programs.first(where: { $0.slug == slug }) {
+                card["program_title"] = program.title
+            }
+            let body = bank.bodies[p.school].render(c.body, file: c.origin.file, folder: "cases", pagePath: page.path).html
+            return ("practice", c.title, "practices/", ["practice": card, "body_html": body])
+        case .schools:
+            let schools = bank.bank.schools.enumerated().filter { !$0.element.excluded }
+                .sorted { (RussianFold.fold($0.element.municipality ?? ""), RussianFold.fold($0.element.name))
+                    < (RussianFold.fold($1.element.municipality ?? ""), RussianFold.fold($1.element.name)) }
+            return ("schools", "Организации", "schools/", ["schools": schools.map { schoolItem($0.offset, root: root) }])
+        case .school(let i):
+            let school = bank.bank.schools[i]
+            let practices = bank.listings[.all, default: []].filter { bank.bank.practices[$0].school == i }
+            var vars: [String: Any] = ["school": schoolItem(i, root: root),
+                                       "practices": practices.map { practiceCard(bank.bank.practices[$0], root: root) },
+                                       "indicators": (school.content?.indicators?.indicators ?? []).filter { !$0.actual.isEmpty }.map(indicatorItem)]
+            if let curator = school.content?.settings.curator {
+                vars["curator"] = ["name": curator.name, "position": curator.position ?? "", "email": curator.email ?? "",
+                                   "phone": curator.phone ?? ""] as [String: Any]
+            }
+            return ("school", school.fullName, "schools/", vars)
+        case .bankMentors(let number, let count):
+            let slice = bank.mentors.dropFirst((number - 1) * BankSite.perPage).prefix(BankSite.perPage)
+            return ("mentors", number > 1 ? "Лучшие наставники — страница \(number)" : "Лучшие наставники", "mentors/", [
+                "mentors": slice.map { bankMentorCard($0.school, $0.mentor, root: root) },
+                "pagination": listingPagination("mentors/", number, count, root: root),
+            ])
+        case .bankMentor(let s, let m):
+            let school = bank.bank.schools[s]
+            let mentor = school.content!.mentors[m]
+            let cases = bank.bank.practices.filter { (p: Practice) -> Bool in
+                guard p.school == s, case .page(let slug)? = bank.bank.mentoringCase(p).mentor else { return false }
+                return slug == mentor.slug
+            }
+            let body = bank.bodies[s].render(mentor.body, file: mentor.origin.file, folder: "mentors", pagePath: page.path).html
+            return ("mentor", mentor.name, "mentors/", ["mentor": bankMentorCard(s, m, root: root),
+                                                       "cases": cases.map { practiceCard($0, root: root) }, "body_html": body])
+        case .rollup:
+            return ("rollup", "Показатели региона", "indicators/", [
+                "territory": content.indicators?.territory ?? content.settings.organization.region ?? "",
+                "indicators": bank.rollups.map(rollupItem), "csv_href": root + "indicators-rollup.csv",
+            ])
+        default:
+            return nil
+        }
+    }
+
+    func practiceCard(_ p: Practice, root: String) -> [String: Any] {
+        guard let bank else { return [:] }
+        let school = bank.bank.schools[p.school]
+        let c = bank.bank.mentoringCase(p)
+        let files = root + BankURLs.schoolFiles(school.id)
+        return ["title": c.title, "href": root + BankURLs.practice(school.id, c.slug),
+                "organization": school.name, "organization_href": root + BankURLs.school(school.id),
+                "municipality": school.municipality ?? "", "form": c.form.title, "role_model": c.roleModel ?? "",
+                "level": c.level.map { $0.title.prefix(1).uppercased() + $0.title.dropFirst() } ?? "",
+                "audience": c.audience ?? "", "period": c.period?.russian ?? "", "year": c.period.map { String($0.year) } ?? "",
+                "results": c.results, "has_results": !c.results.isEmpty, "summary": c.summary ?? "",
+                "curator": school.content?.settings.curator?.name ?? "", "mentees": c.mentees.map(String.init) ?? "",
+                "tags": c.tags.map { ["title": $0] }, "cover": c.cover.map { files + $0.path } ?? "", "cover_alt": c.cover?.alt ?? ""]
+    }
+
+    func bankMentorCard(_ s: Int, _ m: Int, root: String) -> [String: Any] {
+        guard let bank else { return [:] }
+        let school = bank.bank.schools[s]
+        let mentor = school.content!.mentors[m]
+        var card = mentorCard(mentor, root: root)
+        card["href"] = root + BankURLs.mentor(school.id, mentor.slug)
+        card["photo"] = mentor.photo.map { root + BankURLs.schoolFiles(school.id) + $0.path } ?? ""
+        card["organization"] = mentor.organization ?? school.name
+        return card
+    }
+
+    func schoolItem(_ i: Int, root: String) -> [String: Any] {
+        guard let bank else { return [:] }
+        let school = bank.bank.schools[i]
+        return ["name": school.name, "full_name": school.fullName, "href": root + BankURLs.school(school.id),
+                "municipality": school.municipality ?? Bank.unknownMunicipality,
+                "practices": bank.bank.practices.filter { $0.school == i }.count,
+                "url": school.content?.settings.organization.url ?? "", "mentoring_url": school.content?.settings.baseURL ?? ""]
+    }
+
+    func practiceFacetGroups(root: String, current: String) -> [[String: Any]] {
+        guard let bank else { return [] }
+        var groups: [[String: Any]] = []
+        for name in ["Форма", "Ролевая модель", "Уровень образования", "Муниципалитет", "Год"] {
+            let items = bank.facets.filter { $0.group == name }.map {
+                ["label": $0.label, "href": root + $0.path, "count": $0.count, "current": $0.path == current] as [String: Any]
+            }
+            if !items.isEmpty { groups.append(["title": name, "items": items]) }
+        }
+        return groups
+    }
+
+    /// The choices of the script filter on the practices page, from the same facets.
+    func filterOptions() -> [[String: Any]] {
+        guard let bank else { return [] }
+        let keys = ["Форма": "f", "Ролевая модель": "r", "Уровень образования": "l", "Муниципалитет": "m", "Год": "y"]
+        return ["Форма", "Ролевая модель", "Уровень образования", "Муниципалитет", "Год"].compactMap { name in
+            let values = bank.facets.filter { $0.group == name }.map(\.label)
+            guard !values.isEmpty else { return nil }
+            return ["title": name, "key": keys[name]!, "values": values.map { ["value": $0] }]
+        }
+    }
+
+    func listingPagination(_ base: String, _ page: Int, _ count: Int, root: String) -> [String: Any] {
+        guard count > 1 else { return [:] }
+        return ["current": page, "count": count,
+                "prev": page > 1 ? root + BankURLs.listing(base, page: page - 1) : "",
+                "next": page < count ? root + BankURLs.listing(base, page: page + 1) : "",
+                "pages": (1...count).map { ["number": $0, "href": root + BankURLs.listing(base, page: $0), "current": $0 == page] as [String: Any] }]
+    }
+
+    func rollupItem(_ r: IndicatorRollup) -> [String: Any] {
+        let indicator = r.asIndicator
+        var item = indicatorItem(indicator)
+        let years = r.years
+        item["years"] = years.map { ["year": String($0)] }
+        item["municipalities"] = r.municipalities.keys.sorted(by: RussianFold.less).map { place -> [String: Any] in
+            let counts = r.municipalities[place]!
+            return ["name": place, "cells": years.map { year -> [String: Any] in
+                guard let c = counts[year] else { return ["value": "—"] }
+                return ["value": RussianNumber.percent(c.percent), "detail": "\(RussianNumber.integer(c.numerator)) из \(RussianNumber.integer(c.denominator))"]
+            }]
+        }
+        item["region_cells"] = years.map { year -> [String: Any] in
+            guard let c = r.region[year] else { return ["value": "—"] }
+            return ["value": RussianNumber.percent(c.percent), "detail": "\(RussianNumber.integer(c.numerator)) из \(RussianNumber.integer(c.denominator))"]
+        }
+        return item
+    }
+}

@@ -1,0 +1,166 @@
+import Content
+import Domain
+import Foundation
+import Markdown
+
+/// What a bank filters practices by; every value has a pre-rendered page.
+enum PracticeFilter: Sendable, Hashable {
+    case all
+    case form(MentoringForm)
+    case roleModel(String)
+    case level(EducationLevel)
+    case municipality(String)
+    case year(Int)
+}
+
+struct PracticeFacet: Sendable {
+    var path: String
+    var title: String
+    var label: String
+    var group: String
+    var filter: PracticeFilter
+    var count: Int
+}
+
+/// The resolved bank: schools, practices in display order, facets with their practices,
+/// indicator roll-ups, and a body renderer per school (links and files stay the school's).
+struct BankSite: Sendable {
+    let bank: Bank
+    let files: [ContentFiles]
+    let rollups: [IndicatorRollup]
+    let facets: [PracticeFacet]
+    /// Practice indices for each filter, newest first.
+    let listings: [PracticeFilter: [Int]]
+    let bodies: [BodyRenderer]
+    static let perPage = 30
+
+    init(bank: Bank, files: [ContentFiles], targets: IndicatorSet?, options: MarkdownOptions) {
+        self.bank = bank
+        self.files = files
+        rollups = IndicatorRollup.rollUp(bank.schools, targets: targets)
+        bodies = bank.schools.indices.map { i in
+            var body = BodyRenderer(files: files[i], knownPaths: [], options: options)
+            body.assetPrefix = BankURLs.schoolFiles(bank.schools[i].id)
+            body.checkPageLinks = false
+            return body
+        }
+
+        let order = bank.practices.indices.sorted { a, b in
+            let (ca, cb) = (bank.mentoringCase(bank.practices[a]), bank.mentoringCase(bank.practices[b]))
+            return (ca.period?.year ?? 0, cb.title) > (cb.period?.year ?? 0, ca.title)
+        }
+        func values<T: Hashable>(_ pick: (Int) -> T?) -> [T: [Int]] {
+            var out: [T: [Int]] = [:]
+            for i in order { if let v = pick(i) { out[v, default: []].append(i) } }
+            return out
+        }
+        let c = { (i: Int) in bank.mentoringCase(bank.practices[i]) }
+        var listings: [PracticeFilter: [Int]] = [.all: order]
+        var facets: [PracticeFacet] = []
+        let forms = values { c($0).form }
+        for form in MentoringForm.allCases { if let list = forms[form] {
+            listings[.form(form)] = list
+            facets.append(PracticeFacet(path: "practices/form/\(form.slug)/", title: "Практики: форма «\(form.title)»", label: form.title,
+                                        group: "Форма", filter: .form(form), count: list.count))
+        } }
+        var usedSlugs: Set<String> = []
+        func slug(_ text: String, _ folder: String) -> String {
+            var s = Slug.make(text)
+            if s.isEmpty { s = "x" }
+            while usedSlugs.contains(folder + s) { s += "-2" }
+            usedSlugs.insert(folder + s)
+            return s
+        }
+        let roles = values { c($0).roleModel }
+        for role in roles.keys.sorted(by: RussianFold.less) {
+            listings[.roleModel(role)] = roles[role]
+            facets.append(PracticeFacet(path: "practices/role/\(slug(role, "role"))/", title: "Практики: ролевая модель «\(role)»",
+                                        label: role, group: "Ролевая модель", filter: .roleModel(role), count: roles[role]!.count))
+        }
+        let levels = values { c($0).level }
+        for level in EducationLevel.allCases { if let list = levels[level] {
+            listings[.level(level)] = list
+            facets.append(PracticeFacet(path: "practices/level/\(level.rawValue)/", title: "Практики: \(level.title) образование",
+                                        label: level.title, group: "Уровень образования", filter: .level(level), count: list.count))
+        } }
+        let places = values { bank.schools[bank.practices[$0].school].municipality ?? Bank.unknownMunicipality }
+        for place in places.keys.sorted(by: RussianFold.less) {
+            listings[.municipality(place)] = places[place]
+            facets.append(PracticeFacet(path: "practices/municipality/\(slug(place, "municipality"))/", title: "Практики: \(place)",
+                                        label: place, group: "Муниципалитет", filter: .municipality(place), count: places[place]!.count))
+        }
+        let years = values { c($0).period?.year }
+        for year in years.keys.sorted(by: >) {
+            listings[.year(year)] = years[year]
+            facets.append(PracticeFacet(path: "practices/year/\(year)/", title: "Практики \(year) года", label: String(year),
+                                        group: "Год", filter: .year(year), count: years[year]!.count))
+        }
+        self.facets = facets
+        self.listings = listings
+        var mentors: [(school: Int, mentor: Int)] = []
+        for (s, school) in bank.schools.enumerated() {
+            for m in school.content?.mentors.indices ?? 0..<0 { mentors.append((s, m)) }
+        }
+        self.mentors = mentors.sorted { a, b in
+            let (ma, mb) = (bank.schools[a.school].content!.mentors[a.mentor], bank.schools[b.school].content!.mentors[b.mentor])
+            return (ma.name, a.school) < (mb.name, b.school)
+        }
+    }
+
+    /// Mentors of every published school, by name.
+    let mentors: [(school: Int, mentor: Int)]
+}
+
+enum BankURLs {
+    static func practice(_ school: String, _ slug: String) -> String { "practices/\(school)/\(slug)/" }
+    static func school(_ id: String) -> String { "schools/\(id)/" }
+    static func schoolFiles(_ id: String) -> String { "schools/\(id)/" }
+    static func mentor(_ school: String, _ slug: String) -> String { "mentors/\(school)/\(slug)/" }
+    static func listing(_ base: String, page: Int) -> String { page <= 1 ? base : base + "page/\(page)/" }
+}
+
+/// The pages of a bank, in a stable order.
+enum BankPlan {
+    static func pages(for content: SiteContent, bank: BankSite, today: DayDate) -> [PlannedPage] {
+        // The bank's own documents, roadmap, news, partners and pages are published as a school's are.
+        let own = SitePlan.pages(for: content, today: today).filter { page in
+            switch page.kind {
+            case .documents, .programs, .program, .roadmap, .newsList, .newsItem, .partners, .page: return true
+            default: return false
+            }
+        }
+        var pages = [PlannedPage(path: "", kind: .home)]
+        let listings: [(String, String, PracticeFilter)] = [("practices/", "Практики наставничества", .all)]
+            + bank.facets.map { ($0.path, $0.title, $0.filter) }
+        for (base, title, filter) in listings {
+            let count = max(1, ((bank.listings[filter]?.count ?? 0) + BankSite.perPage - 1) / BankSite.perPage)
+            for n in 1...count {
+                pages.append(PlannedPage(path: BankURLs.listing(base, page: n),
+                                         kind: .practices(title: title, filter: filter, base: base, page: n, of: count)))
+            }
+        }
+        for (i, p) in bank.bank.practices.enumerated() {
+            pages.append(PlannedPage(path: BankURLs.practice(bank.bank.schools[p.school].id, bank.bank.mentoringCase(p).slug),
+                                     kind: .practice(i)))
+        }
+        pages.append(PlannedPage(path: "schools/", kind: .schools))
+        for (i, school) in bank.bank.schools.enumerated() where !school.excluded {
+            pages.append(PlannedPage(path: BankURLs.school(school.id), kind: .school(i)))
+        }
+        let mentors = bank.mentors
+        if !mentors.isEmpty {
+            let count = (mentors.count + BankSite.perPage - 1) / BankSite.perPage
+            for n in 1...count { pages.append(PlannedPage(path: BankURLs.listing("mentors/", page: n), kind: .bankMentors(page: n, of: count))) }
+            for m in mentors {
+                let school = bank.bank.schools[m.school]
+                pages.append(PlannedPage(path: BankURLs.mentor(school.id, school.content!.mentors[m.mentor].slug),
+                                         kind: .bankMentor(school: m.school, mentor: m.mentor)))
+            }
+        }
+        if !bank.rollups.isEmpty { pages.append(PlannedPage(path: "indicators/", kind: .rollup)) }
+        pages += own
+        pages.append(PlannedPage(path: "search/", kind: .search))
+        pages.append(PlannedPage(path: "404.html", kind: .notFound))
+        return pages
+    }
+}
