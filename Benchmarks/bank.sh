@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# make bench-bank: a regional bank of 500 schools × ~20 practices, release build, wall time and peak memory.
+# Usage: Benchmarks/bank.sh [SCHOOLS]   (default 500)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SCHOOLS=${1:-500}
+WORK=Benchmarks/.corpus/bank
+command -v /usr/bin/time >/dev/null || $( [ "$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq time >/dev/null
+swift build -c release --product nastavnik >/dev/null
+BIN=$(swift build -c release --show-bin-path)/nastavnik
+mkdir -p "$WORK"
+python3 Benchmarks/gen_bank.py "$WORK" "$SCHOOLS"
+rm -rf "$WORK/public" "$WORK/report"
+start=$(date +%s.%N)
+NASTAVNIK_TODAY=2026-11-26 /usr/bin/time -f "%M" -o "$WORK/mem" "$BIN" build --content "$WORK/content" --out "$WORK/public" > "$WORK/log" 2>&1 \
+  || { tail -20 "$WORK/log"; exit 1; }
+end=$(date +%s.%N)
+printf "bank of %s schools: %.2f s, peak %d MiB, %s HTML files\n" "$SCHOOLS" "$(echo "$end - $start" | bc -l)" \
+  "$(( $(cat "$WORK/mem") / 1024 ))" "$(find "$WORK/public" -name '*.html' | wc -l)"
+grep -E "^Банк практик|^  исключена|^Готово" "$WORK/log"
