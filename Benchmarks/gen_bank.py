@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """A regional bank for benchmarks: N schools, each a content folder made by
-../shared/bench/gen_corpus.py (about 20 practices, 25 news and 5 mentors per school with the
-default 50 pages), plus the bank's own site.yml and indicators.yml. One school is broken
+../shared/bench/gen_corpus.py (about 30 cases, 20 or more of them distinct practices, 37 news and 7 mentors
+per school with the default 75 pages), plus the bank's own site.yml and indicators.yml. One school is broken
 (a YAML error) and one is ten times larger, to show that neither holds up the rest.
 Usage: gen_bank.py OUT [SCHOOLS] [PAGES_PER_SCHOOL]
 """
@@ -20,7 +20,7 @@ spec.loader.exec_module(gen)
 def main():
     out = pathlib.Path(sys.argv[1])
     schools = int(sys.argv[2]) if len(sys.argv) > 2 else 500
-    pages = int(sys.argv[3]) if len(sys.argv) > 3 else 50
+    pages = int(sys.argv[3]) if len(sys.argv) > 3 else 75
     content = out / "content"
     if content.exists():
         shutil.rmtree(content)
@@ -33,6 +33,12 @@ def main():
             gen.generate(str(content / "schools" / f"s{n:04d}"), size, n)
     finally:
         sys.stderr = stderr
+    # Generated schools draw names from a small pool; the centre's schools have their own.
+    for n in range(1, schools + 1):
+        settings = content / "schools" / f"s{n:04d}" / "content" / "site.yml"
+        lines = settings.read_text(encoding="utf-8").splitlines()
+        lines = [f'  name: "Школа № {n} (образец для банка)"' if l.startswith("  name:") else l for l in lines]
+        settings.write_text("\n".join(lines) + "\n", encoding="utf-8")
     broken = sorted((content / "schools" / "s0001" / "content" / "cases").glob("*.md"))[0]
     broken.write_text(broken.read_text(encoding="utf-8").replace("title: ", "title: [", 1), encoding="utf-8")
     (content / "site.yml").write_text("""kind: bank

@@ -21,9 +21,9 @@ public enum BankLoader {
     /// - Parameters:
     ///   - root: the bank's content folder (where its site.yml is); patterns are relative to it.
     ///   - shownRoot: how that folder is shown in messages.
-    ///   - check: further checks of a loaded school (its Markdown bodies), run on the same core.
+    ///   - check: further checks of a loaded school (its id, content, files), run on the same core.
     public static func load(root: URL, shownRoot: String, settings: SiteSettings, options: LoadOptions, settingsFile: String,
-                            check: @escaping @Sendable (SiteContent, ContentFiles) -> [Diagnostic] = { _, _ in [] }) -> LoadedBank {
+                            check: @escaping @Sendable (String, SiteContent, ContentFiles) -> [Diagnostic] = { _, _, _ in [] }) -> LoadedBank {
         var diagnostics: [Diagnostic] = []
         var folders: [String] = []
         for pattern in settings.sources {
@@ -46,7 +46,7 @@ public enum BankLoader {
                                     at: SourceRef(file: shown + "/site.yml", line: 1, column: 1),
                                     hint: "В `sources` указывают папки content школ, а не другого банка."))
             }
-            if !found.hasErrors, let content = result.content { found += check(content, result.files) }
+            if !found.hasErrors, let content = result.content { found += check(id, content, result.files) }
             let content = found.hasErrors ? nil : result.content
             return (BankSchool(id: id, folder: shown, content: content, diagnostics: found), result.sources, result.files)
         }

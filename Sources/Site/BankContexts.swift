@@ -50,7 +50,8 @@ extension PageContexts {
             if let slug = c.program, let program = school.content!.programs.first(where: { $0.slug == slug }) {
                 card["program_title"] = program.title
             }
-            let body = bank.bodies[p.school].render(c.body, file: c.origin.file, folder: "cases", pagePath: page.path).html
+            let body = bank.rendered.html(for: c.origin.file)
+                ?? bank.bodies[p.school].render(c.body, file: c.origin.file, folder: "cases", pagePath: page.path).html
             return ("practice", c.title, "practices/", ["practice": card, "body_html": body])
         case .schools:
             let schools = bank.bank.schools.enumerated().filter { !$0.element.excluded }
@@ -59,7 +60,7 @@ extension PageContexts {
             return ("schools", "Организации", "schools/", ["schools": schools.map { schoolItem($0.offset, root: root) }])
         case .school(let i):
             let school = bank.bank.schools[i]
-            let practices = bank.listings[.all, default: []].filter { bank.bank.practices[$0].school == i }
+            let practices = bank.practicesOfSchool[i] ?? []
             var vars: [String: Any] = ["school": schoolItem(i, root: root),
                                        "practices": practices.map { practiceCard(bank.bank.practices[$0], root: root) },
                                        "indicators": (school.content?.indicators?.indicators ?? []).filter { !$0.actual.isEmpty }.map(indicatorItem)]
@@ -77,11 +78,12 @@ extension PageContexts {
         case .bankMentor(let s, let m):
             let school = bank.bank.schools[s]
             let mentor = school.content!.mentors[m]
-            let cases = bank.bank.practices.filter { (p: Practice) -> Bool in
-                guard p.school == s, case .page(let slug)? = bank.bank.mentoringCase(p).mentor else { return false }
+            let cases = (bank.practicesOfSchool[s] ?? []).map { bank.bank.practices[$0] }.filter { (p: Practice) -> Bool in
+                guard case .page(let slug)? = bank.bank.mentoringCase(p).mentor else { return false }
                 return slug == mentor.slug
             }
-            let body = bank.bodies[s].render(mentor.body, file: mentor.origin.file, folder: "mentors", pagePath: page.path).html
+            let body = bank.rendered.html(for: mentor.origin.file)
+                ?? bank.bodies[s].render(mentor.body, file: mentor.origin.file, folder: "mentors", pagePath: page.path).html
             return ("mentor", mentor.name, "mentors/", ["mentor": bankMentorCard(s, m, root: root),
                                                        "cases": cases.map { practiceCard($0, root: root) }, "body_html": body])
         case .rollup:
@@ -125,7 +127,7 @@ extension PageContexts {
         let school = bank.bank.schools[i]
         return ["name": school.name, "full_name": school.fullName, "href": root + BankURLs.school(school.id),
                 "municipality": school.municipality ?? Bank.unknownMunicipality,
-                "practices": bank.bank.practices.filter { $0.school == i }.count,
+                "practices": bank.practicesOfSchool[i]?.count ?? 0,
                 "url": school.content?.settings.organization.url ?? "", "mentoring_url": school.content?.settings.baseURL ?? ""]
     }
 

@@ -32,10 +32,13 @@ struct BankSite: Sendable {
     /// Practice indices for each filter, newest first.
     let listings: [PracticeFilter: [Int]]
     let bodies: [BodyRenderer]
+    /// Bodies already rendered while the schools were checked, by source file.
+    let rendered: RenderedBodies
     static let perPage = 30
 
-    init(bank: Bank, files: [ContentFiles], targets: IndicatorSet?, options: MarkdownOptions) {
+    init(bank: Bank, files: [ContentFiles], targets: IndicatorSet?, options: MarkdownOptions, rendered: RenderedBodies = RenderedBodies()) {
         self.bank = bank
+        self.rendered = rendered
         self.files = files
         rollups = IndicatorRollup.rollUp(bank.schools, targets: targets)
         bodies = bank.schools.indices.map { i in
@@ -97,6 +100,7 @@ struct BankSite: Sendable {
         }
         self.facets = facets
         self.listings = listings
+        practicesOfSchool = values { bank.practices[$0].school }
         var mentors: [(school: Int, mentor: Int)] = []
         for (s, school) in bank.schools.enumerated() {
             for m in school.content?.mentors.indices ?? 0..<0 { mentors.append((s, m)) }
@@ -107,8 +111,19 @@ struct BankSite: Sendable {
         }
     }
 
+    /// Each school's practices, newest first.
+    let practicesOfSchool: [Int: [Int]]
     /// Mentors of every published school, by name.
     let mentors: [(school: Int, mentor: Int)]
+}
+
+/// Rendered Markdown bodies kept between checking a school and rendering its pages.
+final class RenderedBodies: @unchecked Sendable {
+    private let lock = NSLock()
+    private var html: [String: String] = [:]
+
+    func store(_ text: String, for file: String) { lock.withLock { html[file] = text } }
+    func html(for file: String) -> String? { lock.withLock { html[file] } }
 }
 
 enum BankURLs {

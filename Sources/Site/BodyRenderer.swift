@@ -76,7 +76,8 @@ struct BodyRenderer: Sendable {
     /// cmark-gfm renders task list items as bare disabled checkboxes, which screen readers
     /// announce without a name (axe `label`); say what the box means.
     static func labelTaskCheckboxes(_ html: String) -> String {
-        guard html.contains("<input type=\"checkbox\"") else { return html }
+        // A byte search: Foundation's `contains` over every rendered body cost 8 % of a build.
+        guard html.utf8.firstRange(of: "<input type=\"checkbox\"".utf8) != nil else { return html }
         return html
             .replacingOccurrences(of: "<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
                                   with: "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Выполнено\" />")

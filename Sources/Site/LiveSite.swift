@@ -69,7 +69,7 @@ public final class LiveSite: @unchecked Sendable {
         var bank: BankSite?
         var bankDiagnostics: [Diagnostic] = []
         if content.settings.kind == .bank {
-            let loadedBank = SiteBuilder.loadBank(content, options: options)
+            let (loadedBank, bodies) = SiteBuilder.loadBank(content, options: options)
             bankDiagnostics = loadedBank.diagnostics
                 + loadedBank.bank.schools.filter(\.excluded).map { school in
                     .warning("bank.school-excluded", "организация исключена из банка: в её материалах есть ошибки",
@@ -77,7 +77,7 @@ public final class LiveSite: @unchecked Sendable {
                              hint: "Подробности — в отчёте `nastavnik build` (report/index.html).")
                 }
             bank = BankSite(bank: loadedBank.bank, files: loadedBank.files, targets: content.indicators,
-                            options: MarkdownOptions(unsafeHTML: content.settings.unsafeHTML))
+                            options: MarkdownOptions(unsafeHTML: content.settings.unsafeHTML), rendered: bodies)
         }
         let site = SiteRender(content: content, files: loaded.files, theme: theme, today: options.today, bank: bank)
         let paths = site.plan.map(\.path)

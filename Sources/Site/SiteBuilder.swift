@@ -75,11 +75,11 @@ public enum SiteBuilder {
         var bank: (site: BankSite, report: BankReport)?
         var sources = loaded.sources
         if content.settings.kind == .bank {
-            let loadedBank = loadBank(content, options: options)
+            let (loadedBank, bodies) = loadBank(content, options: options)
             diagnostics += loadedBank.diagnostics
             sources.merge(loadedBank.sources) { a, _ in a }
             bank = (BankSite(bank: loadedBank.bank, files: loadedBank.files, targets: content.indicators,
-                             options: MarkdownOptions(unsafeHTML: content.settings.unsafeHTML)),
+                             options: MarkdownOptions(unsafeHTML: content.settings.unsafeHTML), rendered: bodies),
                     BankReport(title: content.settings.title, date: options.today, bank: loadedBank.bank,
                                bankDiagnostics: loadedBank.diagnostics))
         }
@@ -137,18 +137,30 @@ public enum SiteBuilder {
     }
 
     /// Every school of a bank, each checked like a site of its own, Markdown bodies included.
-    static func loadBank(_ content: SiteContent, options: BuildOptions) -> LoadedBank {
+    /// The bodies are rendered for the pages they will appear on and kept, so each is parsed once.
+    static func loadBank(_ content: SiteContent, options: BuildOptions) -> (LoadedBank, RenderedBodies) {
         let markdown = MarkdownOptions(unsafeHTML: content.settings.unsafeHTML)
-        return BankLoader.load(root: options.content, shownRoot: options.shownContent, settings: content.settings,
-                               options: LoadOptions(drafts: options.drafts, today: options.today),
-                               settingsFile: options.shownContent + "/site.yml") { school, files in
+        let bodies = RenderedBodies()
+        let loaded = BankLoader.load(root: options.content, shownRoot: options.shownContent, settings: content.settings,
+                                     options: LoadOptions(drafts: options.drafts, today: options.today),
+                                     settingsFile: options.shownContent + "/site.yml") { id, school, files in
             var body = BodyRenderer(files: files, knownPaths: [], options: markdown)
+            body.assetPrefix = BankURLs.schoolFiles(id)
             body.checkPageLinks = false
             var found: [Diagnostic] = []
-            for c in school.cases { found += body.render(c.body, file: c.origin.file, folder: "cases", pagePath: "x/y/z/").diagnostics }
-            for m in school.mentors { found += body.render(m.body, file: m.origin.file, folder: "mentors", pagePath: "x/y/z/").diagnostics }
+            for c in school.cases {
+                let out = body.render(c.body, file: c.origin.file, folder: "cases", pagePath: BankURLs.practice(id, c.slug))
+                bodies.store(out.html, for: c.origin.file)
+                found += out.diagnostics
+            }
+            for m in school.mentors {
+                let out = body.render(m.body, file: m.origin.file, folder: "mentors", pagePath: BankURLs.mentor(id, m.slug))
+                bodies.store(out.html, for: m.origin.file)
+                found += out.diagnostics
+            }
             return found
         }
+        return (loaded, bodies)
     }
 
     static func noBaseURL(_ shownContent: String) -> Diagnostic {
