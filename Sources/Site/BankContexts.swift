@@ -143,14 +143,13 @@ extension PageContexts {
         return groups
     }
 
-    /// The choices of the script filter on the practices page, from the same facets.
+    /// The fields of the script filter on the practices page; the script fills in the
+    /// choices from practices.json, so the thousands of list pages do not repeat them.
     func filterOptions() -> [[String: Any]] {
         guard let bank else { return [] }
         let keys = ["Форма": "f", "Ролевая модель": "r", "Уровень образования": "l", "Муниципалитет": "m", "Год": "y"]
         return ["Форма", "Ролевая модель", "Уровень образования", "Муниципалитет", "Год"].compactMap { name in
-            let values = bank.facets.filter { $0.group == name }.map(\.label)
-            guard !values.isEmpty else { return nil }
-            return ["title": name, "key": keys[name]!, "values": values.map { ["value": $0] }]
+            bank.facets.contains { $0.group == name } ? ["title": name, "key": keys[name]!] : nil
         }
     }
 

@@ -33,6 +33,9 @@ step "Вёрстка от 375 до 1440 px, текст до 200 %"
 python3 "$here/layout_check.py" "$site" || failed=1
 python3 "$here/layout_check.py" "$bank/public" || failed=1
 
+step "Подбор практик банка со скриптом"
+python3 "$here/practices_js_check.py" "$bank/public" || failed=1
+
 step "Ссылки и якоря (linkchecker)"
 printf '[filtering]\nignore=^(https?|mailto|tel):\n\n[AnchorCheck]\n' > "$work/linkchecker.ini"
 for start in "$site/index.html" "$bank/public/index.html" "$bank/report/index.html"; do

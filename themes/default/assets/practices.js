@@ -50,12 +50,29 @@
     });
     out.appendChild(ul);
   }
+  // The choices of each list come from the data, sorted, with their counts.
+  function fillChoices() {
+    ["f", "r", "l", "m", "y"].forEach(function (k) {
+      var select = form.elements[k];
+      if (!select) return;
+      var counts = {};
+      index.forEach(function (p) { if (p[k]) counts[p[k]] = (counts[p[k]] || 0) + 1; });
+      Object.keys(counts).sort(function (a, b) { return k === "y" ? b.localeCompare(a) : a.localeCompare(b, "ru"); })
+        .forEach(function (v) {
+          var o = document.createElement("option");
+          o.value = v;
+          o.textContent = v + " (" + counts[v] + ")";
+          select.appendChild(o);
+        });
+    });
+  }
   function load(then) {
     if (index) { then(); return; }
     fetch(form.dataset.index).then(function (r) { return r.json(); })
-      .then(function (data) { index = data; then(); })
+      .then(function (data) { index = data; fillChoices(); then(); })
       .catch(function () { out.textContent = "Не удалось загрузить список практик; пользуйтесь фильтрами слева."; });
   }
+  form.addEventListener("focusin", function () { load(function () {}); }, { once: true });
   form.addEventListener("input", function () { load(run); });
   form.addEventListener("submit", function (ev) { ev.preventDefault(); load(run); });
 })();

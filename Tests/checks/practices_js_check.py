@@ -1,0 +1,55 @@
+#!/usr/bin/env python3
+"""The script filter of a bank's practices page, in Chromium over HTTP (fetch needs it):
+choices are filled from practices.json, a municipality narrows the list, and a word in
+another grammatical form finds a practice. Usage: practices_js_check.py BANK_SITE_DIR
+"""
+import functools
+import http.server
+import sys
+import threading
+
+from playwright.sync_api import sync_playwright
+
+
+def main() -> int:
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=sys.argv[1])
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    problems = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+        page = browser.new_page()
+        page.goto(base + "/practices/")
+        if page.is_hidden("form.practice-filter"):
+            problems.append("форма подбора не показана при включённом JavaScript")
+        page.focus("#pf-q")
+        page.wait_for_function("document.querySelectorAll('#pf-m option').length > 1")
+        choices = page.eval_on_selector_all("#pf-m option", "os => os.map(o => o.textContent)")
+        if choices != ["все", "г. Киров (3)", "Слободской район (1)"]:
+            problems.append(f"муниципалитеты в списке: {choices}")
+        page.select_option("#pf-m", "Слободской район")
+        text = page.inner_text("#practice-results")
+        if "Найдено практик: 1" not in text or "Подготовка к олимпиаде по химии" not in text:
+            problems.append(f"фильтр по муниципалитету: {text[:120]!r}")
+        if page.is_visible("#practice-static"):
+            problems.append("статический список не скрыт при подборе")
+        page.select_option("#pf-m", "")
+        page.fill("#pf-q", "робототехники")
+        text = page.inner_text("#practice-results")
+        if "Робототехника: ученик учит ученика" not in text:
+            problems.append(f"поиск по словоформе: {text[:120]!r}")
+        browser.close()
+    server.shutdown()
+    for p in problems:
+        print(p)
+    print(f"Подбор практик со скриптом: нарушений {len(problems)}")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
