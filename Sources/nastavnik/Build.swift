@@ -33,13 +33,10 @@ struct Build: ParsableCommand {
     }
 
     func run() throws {
-        let today: DayDate
-        let contentURL: URL
-        do {
-            today = try options.buildDate()
-            contentURL = try options.contentURL()
-            if let baseURL, URL(string: baseURL)?.host == nil { throw Failure.usage("«\(baseURL)» — не адрес сайта; пример: https://school.ru/nastavnichestvo/") }
-        } catch { Terminal.fail(error) }
+        let (today, contentURL) = options.resolved()
+        if let baseURL, URL(string: baseURL)?.host == nil {
+            Terminal.fail(Failure.usage("«\(baseURL)» — не адрес сайта; пример: https://school.ru/nastavnichestvo/"))
+        }
         let build = BuildOptions(content: contentURL, shownContent: options.shownContent,
                                  output: URL(fileURLWithPath: out).standardizedFileURL, baseURL: baseURL,
                                  drafts: options.drafts, today: today,
@@ -117,12 +114,7 @@ struct Check: ParsableCommand {
     var format: OutputFormat = .text
 
     func run() throws {
-        let today: DayDate
-        let contentURL: URL
-        do {
-            today = try options.buildDate()
-            contentURL = try options.contentURL()
-        } catch { Terminal.fail(error) }
+        let (today, contentURL) = options.resolved()
         let build = BuildOptions(content: contentURL, shownContent: options.shownContent, output: URL(fileURLWithPath: "/nonexistent"),
                                  drafts: options.drafts, today: today)
         let result: BuildResult

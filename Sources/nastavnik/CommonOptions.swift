@@ -17,6 +17,11 @@ struct ContentOptions: ParsableArguments {
     /// The build date: `--today`, else $NASTAVNIK_TODAY (reproducible tests), else the local date.
     func buildDate() throws -> DayDate { try Self.buildDate(today) }
 
+    /// The build date and the content folder, or a Russian message and exit 2.
+    func resolved() -> (today: DayDate, content: URL) {
+        do { return (try buildDate(), try contentURL()) } catch { Terminal.fail(error) }
+    }
+
     /// `--today`, else NASTAVNIK_TODAY (tests pin the date), else the system date.
     static func buildDate(_ today: String?) throws -> DayDate {
         if let text = today ?? ProcessInfo.processInfo.environment["NASTAVNIK_TODAY"] {

@@ -25,12 +25,7 @@ struct New: ParsableCommand {
     @OptionGroup var options: ContentOptions
 
     func run() throws {
-        let today: DayDate
-        let content: URL
-        do {
-            today = try options.buildDate()
-            content = try options.contentURL()
-        } catch { Terminal.fail(error) }
+        let (today, content) = options.resolved()
         guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { Terminal.fail(Failure.usage("заголовок не может быть пустым")) }
         let relative = Scaffold.relativePath(kind, title: title, today: today)
         let target = content.appendingPathComponent(relative)

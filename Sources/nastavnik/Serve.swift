@@ -23,12 +23,7 @@ struct Serve: ParsableCommand {
     var port: UInt16 = 1313
 
     func run() throws {
-        let today: DayDate
-        let contentURL: URL
-        do {
-            today = try options.buildDate()
-            contentURL = try options.contentURL()
-        } catch { Terminal.fail(error) }
+        let (today, contentURL) = options.resolved()
         let address = "http://127.0.0.1:\(port)/"
         let build = BuildOptions(content: contentURL, shownContent: options.shownContent, output: URL(fileURLWithPath: "/nonexistent"),
                                  baseURL: address, drafts: options.drafts, today: today)

@@ -12,6 +12,9 @@ import Testing
                                        "--today", "2026-11-26"], in: work)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("предупреждений: 0"))
+        // Not a terminal: no progress lines, only the final summary.
+        #expect(!result.stderr.contains("Сборка:"))
+        #expect(result.stderr.hasSuffix("Сайт в папке public.\n"))
         let out = work.appendingPathComponent("public")
         let home = read(out.appendingPathComponent("index.html"))
         #expect(home.contains("<html lang=\"ru\">"))
