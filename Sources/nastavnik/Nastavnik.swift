@@ -12,7 +12,7 @@ struct Nastavnik: ParsableCommand {
         Примеры:
           nastavnik build                 собрать сайт из ./content в ./public
           nastavnik check                 только проверить материалы
-          nastavnik serve                 показать сайт в браузере и обновлять при правке
+          nastavnik serve                 сайт в браузере с обновлением на лету
         """,
         subcommands: [Build.self, Check.self, Serve.self, New.self, Init.self]
     )
@@ -27,11 +27,14 @@ struct Nastavnik: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .success {
-                print(fullMessage(for: error))
+                print(RussianHelp.help(fullMessage(for: error)))
                 Foundation.exit(0)
             }
-            let english = message(for: error)
-            FileHandle.standardError.write(Data("ошибка: неверный вызов: \(english)\nСправка: nastavnik --help\n".utf8))
+            // Point at the help of the subcommand that was called, when there is one.
+            let names = configuration.subcommands.map { $0._commandName }
+            let command = CommandLine.arguments.dropFirst().first.flatMap { names.contains($0) ? "nastavnik \($0)" : nil } ?? "nastavnik"
+            let text = RussianHelp.error(message(for: error))
+            FileHandle.standardError.write(Data("ошибка: неверный вызов: \(text)\nСправка: \(command) --help\n".utf8))
             Foundation.exit(2)
         }
     }

@@ -110,9 +110,20 @@ import Testing
         #expect(missing.stderr.contains("папка с материалами «nope» не найдена"))
         let bad = try runNastavnik(["build", "--no-such-flag"], in: work)
         #expect(bad.status == 2)
+        #expect(bad.stderr == "ошибка: неверный вызов: неизвестный параметр --no-such-flag\nСправка: nastavnik build --help\n")
+        let missingTitle = try runNastavnik(["new", "case"], in: work)
+        #expect(missingTitle.stderr.hasPrefix("ошибка: неверный вызов: не хватает аргумента <заголовок>"))
         let help = try runNastavnik(["--help"], in: work)
         #expect(help.status == 0)
         #expect(help.stdout.contains("Генератор сайта «Наставничество»"))
+        // The parser's own headings are translated too.
+        for command in [["--help"], ["new", "--help"], ["build", "--help"]] {
+            let text = try runNastavnik(command, in: work).stdout
+            #expect(text.contains("ПАРАМЕТРЫ:") && text.contains("Показать эту справку."), "\(command)")
+            for english in ["USAGE", "OPTIONS", "OVERVIEW", "SUBCOMMANDS", "ARGUMENTS", "Show help", "default:"] {
+                #expect(!text.contains(english), "\(command): \(english)")
+            }
+        }
     }
 
     @Test func draftsAreBuiltOnlyWhenAsked() throws {
