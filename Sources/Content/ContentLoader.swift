@@ -98,7 +98,7 @@ public enum ContentLoader {
         let content = SiteContent(settings: settings, home: home, documents: documents, programs: programs, roadmaps: roadmaps,
                                   indicators: indicators, cases: cases, mentors: mentors, news: news, partners: partners,
                                   pages: pages, assets: assets)
-        diagnostics.append(contentsOf: Validator.validate(content))
+        diagnostics.append(contentsOf: Validator.validate(content, sources: sources))
         return LoadedContent(content: content, diagnostics: diagnostics, sources: sources, files: files)
     }
 

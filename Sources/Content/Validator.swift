@@ -4,7 +4,8 @@ import Foundation
 /// Rules that need more than one file: references between entries, duplicate slugs,
 /// and names in free text checked against the people who consented.
 public enum Validator {
-    public static func validate(_ content: SiteContent) -> [Diagnostic] {
+    /// - Parameter sources: the decoded files, to point a finding in front matter at its line.
+    public static func validate(_ content: SiteContent, sources: [String: SourceFile] = [:]) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let mentorSlugs = Set(content.mentors.map(\.slug))
         let programSlugs = Set(content.programs.map(\.slug))
@@ -40,14 +41,15 @@ public enum Validator {
         for c in content.cases { if case .person(let name, _) = c.mentor { consented.append(name) } }
         let people = consented
         // The name scan reads every text of every case and news item: on all cores.
+        // Front-matter texts (results, summary) have no line of their own: 0 means "find it in the file".
         var texts: [(text: String, firstLine: Int, file: String)] = []
         for c in content.cases {
             texts.append((c.body.text, c.body.firstLine, c.origin.file))
-            for text in c.results + [c.summary ?? ""] { texts.append((text, 1, c.origin.file)) }
+            for text in c.results + [c.summary ?? ""] { texts.append((text, 0, c.origin.file)) }
         }
         for n in content.news {
             texts.append((n.body.text, n.body.firstLine, n.origin.file))
-            if let summary = n.summary { texts.append((summary, 1, n.origin.file)) }
+            if let summary = n.summary { texts.append((summary, 0, n.origin.file)) }
         }
         out += texts.parallelMap { item -> [Diagnostic] in
             guard PersonalData.mayContainPatronymic(item.text) else { return [] }
@@ -56,9 +58,11 @@ public enum Validator {
             for line in item.text.split(separator: "\n", omittingEmptySubsequences: false) {
                 for name in PersonalData.fullNames(in: String(line))
                 where !people.contains(where: { PersonalData.sameName(name, $0) }) {
+                    let at = item.firstLine > 0 ? SourceRef(file: item.file, line: lineNumber, column: 1)
+                        : locate(name, in: sources[item.file], file: item.file)
                     found.append(.warning("privacy.unconsented-name",
                                           "в тексте названо полное имя «\(name)», а согласия этого человека на публикацию нет в материалах сайта",
-                                          at: SourceRef(file: item.file, line: lineNumber, column: 1),
+                                          at: at,
                                           hint: "Если это взрослый, добавьте его страницу в mentors/ с датой согласия; если ребёнок — уберите имя."))
                 }
                 lineNumber += 1
@@ -66,6 +70,17 @@ public enum Validator {
             return found
         }.joined()
         return out
+    }
+
+    /// The first line of the file that holds `text`, with its column; line 1 when not found.
+    static func locate(_ text: String, in file: SourceFile?, file path: String) -> SourceRef {
+        guard let file else { return SourceRef(file: path, line: 1, column: 1) }
+        for (i, line) in file.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if let range = line.range(of: text) {
+                return SourceRef(file: path, line: i + 1, column: line.distance(from: line.startIndex, to: range.lowerBound) + 1)
+            }
+        }
+        return SourceRef(file: path, line: 1, column: 1)
     }
 
     private static func duplicates(_ items: [(String, SourceRef)], kind: String) -> [Diagnostic] {

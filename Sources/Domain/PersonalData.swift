@@ -3,6 +3,8 @@ import Foundation
 /// The privacy rules of 152-ФЗ as CONTENT-FORMAT.md states them.
 public enum PersonalData {
     private static let patronymicEndings = ["ович", "евич", "ьич", "овна", "евна", "ична", "инична"]
+    /// Old patronymics that follow no ending rule: «Пётр Ильич», «Иван Кузьмич».
+    private static let irregularPatronymics: Set<String> = ["ильич", "кузьмич", "лукич", "фомич", "никитич", "саввич", "фокич"]
 
     /// Full Russian names with a patronymic («Иванова Мария Петровна», «Мария Петровна Иванова»)
     /// found in free text. Words count as one name only when single spaces separate them.
@@ -45,10 +47,11 @@ public enum PersonalData {
         return found
     }
 
-    /// A byte scan for «вич», «вна», «чна», «ьич» in UTF-8: almost all text has none of them,
-    /// and walking Characters is far slower than this.
+    /// A byte scan for «вич», «вна», «чна», «ьич» (and the endings of the irregular ones) in
+    /// UTF-8: almost all text has none of them, and walking Characters is far slower than this.
     public static func mayContainPatronymic(_ text: String) -> Bool {
-        let patterns: [[UInt8]] = [Array("вич".utf8), Array("вна".utf8), Array("чна".utf8), Array("ьич".utf8)]
+        let patterns: [[UInt8]] = [Array("вич".utf8), Array("вна".utf8), Array("чна".utf8), Array("ьич".utf8),
+                                   Array("мич".utf8), Array("кич".utf8), Array("тич".utf8)]
         var utf8 = text
         return utf8.withUTF8 { bytes in
             guard bytes.count >= 6 else { return false }
@@ -68,7 +71,8 @@ public enum PersonalData {
     }
 
     static func isPatronymic<S: StringProtocol>(_ word: S) -> Bool {
-        let w = word.lowercased()
+        let w = RussianFold.fold(String(word))
+        if irregularPatronymics.contains(w) { return true }
         return w.count >= 6 && patronymicEndings.contains { w.hasSuffix($0) }
     }
 

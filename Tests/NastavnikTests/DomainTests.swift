@@ -84,6 +84,10 @@ import Testing
         #expect(PersonalData.fullNames(in: "Выступила Мария Петровна Иванова.") == ["Мария Петровна Иванова"])
         #expect(PersonalData.fullNames(in: "Сергей Ильич, здравствуйте") == [])
         #expect(PersonalData.fullNames(in: "Петров И. И. и Карпович") == [])
+        // Irregular patronymics, and words that merely end like one.
+        #expect(PersonalData.fullNames(in: "Руководил Кузнецов Пётр Ильич.") == ["Кузнецов Пётр Ильич"])
+        #expect(PersonalData.fullNames(in: "Иван Кузьмич Сидоров пришёл") == ["Иван Кузьмич Сидоров"])
+        #expect(PersonalData.fullNames(in: "Практический Химический Аналитич опыт") == [])
         #expect(PersonalData.sameName("Мария Петровна Иванова", "Иванова Мария Петровна"))
     }
 
