@@ -36,6 +36,10 @@ python3 "$here/layout_check.py" "$bank/public" || failed=1
 step "Подбор практик банка со скриптом"
 python3 "$here/practices_js_check.py" "$bank/public" || failed=1
 
+step "serve в браузере: обновление вкладки и окно ошибки"
+cp -r content "$work/serve-content"
+NASTAVNIK_THEMES="$PWD/themes" python3 "$here/serve_browser_check.py" "$bin" "$work/serve-content" || failed=1
+
 step "Ссылки и якоря (linkchecker)"
 printf '[filtering]\nignore=^(https?|mailto|tel):\n\n[AnchorCheck]\n' > "$work/linkchecker.ini"
 for start in "$site/index.html" "$bank/public/index.html" "$bank/report/index.html"; do
