@@ -177,12 +177,7 @@ struct PageContexts: Sendable {
     static func visionVariant(of context: [String: Any], path: String) -> [String: Any] {
         var context = context
         context["vision"] = true
-        let root = context["root"] as? String ?? "./"
-        context["vision_href"] = root + "../" + path
-        // Feeds exist once, in the main site.
-        for key in ["feed_href", "atom_href"] {
-            if let href = context[key] as? String, href.hasPrefix(root) { context[key] = root + "../" + href.dropFirst(root.count) }
-        }
+        context["vision_href"] = (context["root"] as? String ?? "./") + "../" + path
         return context
     }
 

@@ -10,6 +10,10 @@ public struct Theme: Sendable {
     private let library: MustacheLibrary
     /// Template name → file it was loaded from, for docs and error messages.
     public let templateFiles: [String: String]
+    /// Whether only the partials `vision-html` and `vision-switch` depend on `vision` and
+    /// `vision_href`: then the copy for the visually impaired is the page with those two
+    /// fragments swapped, not a second rendering.
+    public let visionInPartialsOnly: Bool
 
     public enum LoadError: Error, Sendable {
         case defaultThemeNotFound(searched: [String])
@@ -36,6 +40,7 @@ public struct Theme: Sendable {
         self.folders = folders
         var library = MustacheLibrary()
         var files: [String: String] = [:]
+        var texts: [String: String] = [:]
         // Later folders first, so that earlier ones (overrides) replace them.
         for folder in folders.reversed() {
             let templates = folder.appendingPathComponent("templates")
@@ -52,10 +57,15 @@ public struct Theme: Sendable {
                     throw LoadError.templateSyntax(file: path.path, line: 0, column: 0, message: "\(error)")
                 }
                 files[String(file.dropLast(9))] = path.path
+                texts[String(file.dropLast(9))] = text
             }
         }
         self.library = library
         self.templateFiles = files
+        let partials = ["vision-html", "vision-switch"]
+        visionInPartialsOnly = partials.allSatisfy { texts[$0] != nil } && texts.allSatisfy { name, text in
+            partials.contains(name) || !partials.reduce(text, { $0.replacingOccurrences(of: $1, with: "") }).contains("vision")
+        }
     }
 
     public func has(_ template: String) -> Bool { library.getTemplate(named: template) != nil }
