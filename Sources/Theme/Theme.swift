@@ -49,10 +49,13 @@ public struct Theme: Sendable {
                 let path = templates.appendingPathComponent(file)
                 let text = (try? String(contentsOf: path, encoding: .utf8)) ?? ""
                 do {
-                    library.register(try MustacheTemplate(string: text), named: String(file.dropLast(9)))
+                    _ = TemplateEscaping.registered
+                    library.register(try MustacheTemplate(string: TemplateEscaping.pragma + text), named: String(file.dropLast(9)))
                 } catch let error as MustacheTemplate.ParserError {
-                    throw LoadError.templateSyntax(file: path.path, line: error.context.lineNumber, column: error.context.columnNumber,
-                                                   message: "\(error.error)")
+                    // The pragma is a line of its own in front: give positions in the file as written.
+                    throw LoadError.templateSyntax(file: path.path, line: max(1, error.context.lineNumber - 1),
+                                                   column: error.context.columnNumber,
+                                                   message: (error.error as? MustacheTemplate.Error).map(Self.russian) ?? "\(error.error)")
                 } catch {
                     throw LoadError.templateSyntax(file: path.path, line: 0, column: 0, message: "\(error)")
                 }
@@ -65,6 +68,19 @@ public struct Theme: Sendable {
         let partials = ["vision-html", "vision-switch"]
         visionInPartialsOnly = partials.allSatisfy { texts[$0] != nil } && texts.allSatisfy { name, text in
             partials.contains(name) || !partials.reduce(text, { $0.replacingOccurrences(of: $1, with: "") }).contains("vision")
+        }
+    }
+
+    static func russian(_ error: MustacheTemplate.Error) -> String {
+        switch error {
+        case .sectionCloseNameIncorrect: return "закрывающий тег {{/…}} не совпадает с открытой секцией"
+        case .unfinishedName: return "тег {{…}} не закрыт или в имени недопустимые символы"
+        case .expectedSectionEnd: return "секция {{#…}} не закрыта тегом {{/…}}"
+        case .invalidSetDelimiter: return "неверный тег смены разделителей {{=… …=}}"
+        case .transformAppliedToInheritanceSection: return "к наследуемому блоку нельзя применить преобразование"
+        case .illegalTokenInsideInheritSection, .textInsideInheritSection:
+            return "внутри {{<…}} … {{/…}} допустимы только блоки {{$…}}"
+        case .invalidConfigVariableSyntax, .unrecognisedConfigVariable: return "неизвестная или неверная настройка {{% … }}"
         }
     }
 

@@ -367,3 +367,19 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("sv/practices/alpha/robototehnika/index.html").path))
     }
 }
+
+extension ThemeOverrideTests {
+    @Test func aTemplateSyntaxErrorNamesFileLineAndCause() throws {
+        let site = try makeBaseSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let settings = site.appendingPathComponent("content/site.yml")
+        try (read(settings) + "theme: broken\n").write(to: settings, atomically: true, encoding: .utf8)
+        let own = site.appendingPathComponent("themes/broken/templates")
+        try FileManager.default.createDirectory(at: own, withIntermediateDirectories: true)
+        try "строка один\nстрока два {{#a}}\nтри {{/b}}\n".write(to: own.appendingPathComponent("page.mustache"), atomically: true, encoding: .utf8)
+        let result = try runNastavnik(["build", "--today", "2025-06-01"], in: site)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("themes/broken/templates/page.mustache:3:8: ошибка в шаблоне: закрывающий тег {{/…}} не совпадает с открытой секцией"),
+                "\(result.stderr)")
+    }
+}
