@@ -14,6 +14,17 @@ struct PageContexts: Sendable {
     let facets: [Facet]
     /// Set for a regional bank (`kind: bank`).
     var bank: BankSite? = nil
+    /// News newest first, sorted once: every list page and the main page take a slice.
+    let newsByDate: [NewsItem]
+
+    init(content: SiteContent, today: DayDate, urls: SiteURLs, body: BodyRenderer, facets: [Facet]) {
+        self.content = content
+        self.today = today
+        self.urls = urls
+        self.body = body
+        self.facets = facets
+        newsByDate = content.news.sorted { ($0.date, $0.slug) > ($1.date, $1.slug) }
+    }
 
     struct Rendered {
         var template: String
@@ -59,7 +70,7 @@ struct PageContexts: Sendable {
                                    "phone_href": (c.phone ?? "").filter { $0.isNumber || $0 == "+" }] as [String: Any]
             }
             vars["indicators"] = latestIndicators(root: root)
-            vars["news"] = content.news.sorted { ($0.date, $0.slug) > ($1.date, $1.slug) }.prefix(3).map { newsCard($0, root: root) }
+            vars["news"] = newsByDate.prefix(3).map { newsCard($0, root: root) }
             vars["mentors"] = content.mentors.prefix(3).map { mentorCard($0, root: root) }
             vars["sections"] = sections(root: root).filter { ($0["href"] as? String) != root }
         case .documents:
@@ -126,8 +137,7 @@ struct PageContexts: Sendable {
         case .newsList(let number, let count):
             template = "news-list"; title = number == 1 ? "Новости" : "Новости — страница \(number)"; section = "news/"
             let perPage = max(1, s.newsPerPage)
-            let sorted = content.news.sorted { ($0.date, $0.slug) > ($1.date, $1.slug) }
-            let slice = sorted.dropFirst((number - 1) * perPage).prefix(perPage)
+            let slice = newsByDate.dropFirst((number - 1) * perPage).prefix(perPage)
             vars["news"] = slice.map { newsCard($0, root: root) }
             vars["pagination"] = pagination(number, count, root: root)
         case .newsItem(let i):
