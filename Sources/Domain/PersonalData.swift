@@ -47,21 +47,25 @@ public enum PersonalData {
         return found
     }
 
-    /// A byte scan for «вич», «вна», «чна», «ьич» (and the endings of the irregular ones) in
-    /// UTF-8: almost all text has none of them, and walking Characters is far slower than this.
+    /// What a patronymic contains, as UTF-8: the regular endings, and the irregular names
+    /// spelled out (a bare «мич» or «тич» would match «экономический», «практический»).
+    private static let markers: [[UInt8]] = ["вич", "вна", "чна", "ьич", "Кузьмич", "Лукич", "Фомич", "Никитич", "Фокич"]
+        .map { Array($0.utf8) }
+
+    /// A byte scan for the markers: almost all text has none of them, and walking
+    /// Characters is far slower than this.
     public static func mayContainPatronymic(_ text: String) -> Bool {
-        let patterns: [[UInt8]] = [Array("вич".utf8), Array("вна".utf8), Array("чна".utf8), Array("ьич".utf8),
-                                   Array("мич".utf8), Array("кич".utf8), Array("тич".utf8)]
         var utf8 = text
         return utf8.withUTF8 { bytes in
             guard bytes.count >= 6 else { return false }
             var i = 0
-            let end = bytes.count - 5
-            while i < end {
-                if bytes[i] == 0xD0 || bytes[i] == 0xD1 {
-                    for p in patterns where bytes[i] == p[0] && bytes[i + 1] == p[1] && bytes[i + 2] == p[2]
-                        && bytes[i + 3] == p[3] && bytes[i + 4] == p[4] && bytes[i + 5] == p[5] {
-                        return true
+            while i < bytes.count - 5 {
+                let b = bytes[i]
+                if b == 0xD0 || b == 0xD1 {
+                    for m in markers where m[0] == b && m[1] == bytes[i + 1] && i + m.count <= bytes.count {
+                        var k = 2
+                        while k < m.count && m[k] == bytes[i + k] { k += 1 }
+                        if k == m.count { return true }
                     }
                 }
                 i += 1

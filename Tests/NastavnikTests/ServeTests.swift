@@ -88,7 +88,7 @@ func fetch(_ url: String) -> (status: Int, body: String) {
             .write(to: news, atomically: true, encoding: .utf8)
         #expect(events.wait { events.output.contains("event: reload") }, "\(events.output)\n\(serve.errors)")
         #expect(fetch(base + "/news/2024-09-01-start/").body.contains("Старт программы наставничества 2.0"))
-        #expect(serve.errors.contains("Изменено: 2024-09-01-start.md"))
+        #expect(serve.wait(5) { serve.errors.contains("Изменено: 2024-09-01-start.md") })
 
         // A broken file: the old site stays, the overlay data names file and line.
         let broken = site.appendingPathComponent("content/news/2024-10-01-broken.md")
@@ -98,7 +98,7 @@ func fetch(_ url: String) -> (status: Int, body: String) {
         #expect(status.contains("\"file\":\"content\\/news\\/2024-10-01-broken.md\""), "\(status)")
         #expect(status.contains("\"line\":3"))
         #expect(fetch(base + "/news/2024-09-01-start/").body.contains("Старт программы наставничества 2.0"))
-        #expect(serve.errors.contains("content/news/2024-10-01-broken.md:3:"))
+        #expect(serve.wait(5) { serve.errors.contains("content/news/2024-10-01-broken.md:3:") })
 
         // Fixing it clears the overlay: a reload follows and the status is clean again.
         let reloadsBefore = events.output.components(separatedBy: "event: reload").count
@@ -111,7 +111,8 @@ func fetch(_ url: String) -> (status: Int, body: String) {
         kill(serve.process.processIdentifier, SIGINT)
         #expect(serve.waitForExit(), "serve did not stop")
         #expect(serve.process.terminationStatus == 0)
-        #expect(serve.errors.contains("Остановлено."))
+        // The last lines may still be in the pipe when the process is gone.
+        #expect(serve.wait(5) { serve.errors.contains("Остановлено.") }, "\(serve.errors)")
         #expect(events.waitForExit(), "the event stream was not closed")
     }
 
