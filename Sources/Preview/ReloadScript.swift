@@ -35,7 +35,7 @@ enum ReloadScript {
         status.errors.forEach(function (e) {
           var p = document.createElement("pre");
           p.style.cssText = "white-space:pre-wrap;background:#2b2b2b;padding:1rem;border-left:4px solid #ff5252;font:14px/1.5 monospace";
-          p.textContent = e.file + (e.line ? ":" + e.line + ":" + e.column : "") + ": " + e.message +
+          p.textContent = e.file + (e.line ? ":" + e.line + ":" + e.column : "") + (e.message ? ": " + e.message : "") +
             (e.rule ? " [" + e.rule + "]" : "") + (e.hint ? "\n" + e.hint : "");
           box.appendChild(p);
         });

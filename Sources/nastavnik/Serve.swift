@@ -113,7 +113,17 @@ final class ServeSession: Sendable {
     /// - Parameter paths: the changed files, or nil for the first build.
     func rebuild(paths: [String]?) throws {
         let themeChanged = paths?.contains { !$0.hasPrefix(contentPath + "/") && $0 != contentPath } ?? true
-        let result = try site.rebuild(themeChanged: themeChanged)
+        let result: LiveSite.Rebuild
+        do {
+            result = try site.rebuild(themeChanged: themeChanged)
+        } catch let failure as BuildFailure where paths != nil {
+            // A template being edited: say so in the terminal and over the page, keep serving.
+            let message = Terminal.describe(failure)
+            Terminal.err("ошибка: \(message)\nСайт не обновлён: исправьте шаблон.\n")
+            let json = try? JSONSerialization.data(withJSONObject: ["ok": false, "errors": [["file": message, "message": "", "rule": ""]]])
+            events.problems(json ?? Data())
+            return
+        }
         let report = DiagnosticReport.text(result.diagnostics, sources: result.sources, color: Terminal.isTTY)
         if let paths {
             let shown = paths.prefix(3).map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
