@@ -33,9 +33,12 @@ public struct ContentFiles: Sendable {
             if name.hasPrefix(".") { continue }
             let path = folder + "/" + name
             var info = stat()
-            guard stat(path, &info) == 0 else { continue }
+            guard lstat(path, &info) == 0 else { continue }
+            // A linked file counts; a linked folder is not followed (it could loop back).
+            let isLink = info.st_mode & S_IFMT == S_IFLNK
+            if isLink, stat(path, &info) != 0 { continue }
             switch info.st_mode & S_IFMT {
-            case S_IFDIR: walk(path, prefix: prefix + name + "/", into: &sizes)
+            case S_IFDIR where !isLink: walk(path, prefix: prefix + name + "/", into: &sizes)
             case S_IFREG: sizes[prefix + name] = Int(info.st_size)
             default: break
             }

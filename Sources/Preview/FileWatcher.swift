@@ -32,8 +32,9 @@ public final class FileWatcher: @unchecked Sendable {
     }
 
     private func addRecursively(_ path: String) {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return }
+        // Real folders only: a linked folder could lead back up and never end.
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return }
         let wd = inotify_add_watch(fd, path, Self.mask)
         if wd >= 0 { lock.withLock { watches[wd] = path } }
         for child in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] where !child.hasPrefix(".") {
