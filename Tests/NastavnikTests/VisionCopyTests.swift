@@ -40,6 +40,8 @@ import Theme
 
         let settings = site.appendingPathComponent("content/site.yml")
         try (read(settings) + "theme: mine\n").write(to: settings, atomically: true, encoding: .utf8)
+        // (An empty folder is not kept by git: the fixture's pages/ may not exist in a clone.)
+        try FileManager.default.createDirectory(at: site.appendingPathComponent("content/pages"), withIntermediateDirectories: true)
         try "---\ntitle: \"О проекте\"\n---\nТекст.\n".write(to: site.appendingPathComponent("content/pages/o-proekte.md"),
                                                          atomically: true, encoding: .utf8)
         let result = try runNastavnik(["build", "--today", "2025-06-01"], in: site)
