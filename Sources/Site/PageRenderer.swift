@@ -93,10 +93,13 @@ struct SiteRender: Sendable {
         let index = SearchIndex.json(content, extra: bank.map(SearchIndex.bankEntries) ?? [])
         let assets = theme.assets()
         let bankFiles: [(path: String, data: Data)] = bank.map {
-            [("indicators-rollup.csv", RollupCSV.data($0.rollups)), ("practices.json", PracticeIndex.json($0))]
+            let practices = PracticeIndex.json($0)
+            return [("indicators-rollup.csv", RollupCSV.data($0.rollups)), ("practices.json", practices),
+                    ("practices-index.js", ScriptData.wrap(practices, as: "nastavnikPractices"))]
         } ?? []
         for prefix in ["", SiteURLs.visionFolder] {
             generated.append((prefix + "search-index.json", index))
+            generated.append((prefix + "search-index.js", ScriptData.wrap(index, as: "nastavnikSearchIndex")))
             for file in bankFiles { generated.append((prefix + file.path, file.data)) }
             for (relative, source) in assets { copied.append((prefix + "assets/" + relative, source)) }
             for path in content.assets { copied.append((prefix + path, files.url(path))) }
@@ -108,5 +111,13 @@ struct SiteRender: Sendable {
             }
         }
         return (generated, copied)
+    }
+}
+
+/// The indexes again as scripts: a page opened from disk (`file://`) may load a script but
+/// not fetch a JSON file, and the site must work unpacked from an archive.
+enum ScriptData {
+    static func wrap(_ json: Data, as name: String) -> Data {
+        Data("window.\(name)=".utf8) + json + Data(";\n".utf8)
     }
 }

@@ -36,6 +36,9 @@ python3 "$here/layout_check.py" "$bank/public" || failed=1
 step "Подбор практик банка со скриптом"
 python3 "$here/practices_js_check.py" "$bank/public" || failed=1
 
+step "Поиск на сайте, открытом с диска"
+python3 "$here/search_check.py" "$site" || failed=1
+
 step "serve в браузере: обновление вкладки и окно ошибки"
 cp -r content "$work/serve-content"
 NASTAVNIK_THEMES="$PWD/themes" python3 "$here/serve_browser_check.py" "$bin" "$work/serve-content" || failed=1

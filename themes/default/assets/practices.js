@@ -2,7 +2,7 @@
 // words over all of them at once. Without JavaScript the pre-rendered facet pages do this.
 (function () {
   var form = document.querySelector("form.practice-filter");
-  if (!form || !window.fetch) return;
+  if (!form) return;
   form.hidden = false;
   var out = document.getElementById("practice-results");
   var list = document.getElementById("practice-static");
@@ -66,11 +66,21 @@
         });
     });
   }
+  var waiting = null;
+  // A script, not fetch(): it also loads when the site is opened from disk.
   function load(then) {
     if (index) { then(); return; }
-    fetch(form.dataset.index).then(function (r) { return r.json(); })
-      .then(function (data) { index = data; fillChoices(); then(); })
-      .catch(function () { out.textContent = "Не удалось загрузить список практик; пользуйтесь фильтрами слева."; });
+    if (waiting) { waiting.push(then); return; }
+    waiting = [then];
+    var s = document.createElement("script");
+    s.src = form.dataset.index;
+    s.onload = function () {
+      index = window.nastavnikPractices || [];
+      fillChoices();
+      waiting.forEach(function (f) { f(); });
+    };
+    s.onerror = function () { out.textContent = "Не удалось загрузить список практик; пользуйтесь фильтрами слева."; };
+    document.head.appendChild(s);
   }
   form.addEventListener("focusin", function () { load(function () {}); }, { once: true });
   form.addEventListener("input", function () { load(run); });

@@ -41,7 +41,11 @@
     ev.preventDefault();
     var q = document.getElementById("q").value;
     if (index) { run(q); return; }
-    fetch(form.dataset.index).then(function (r) { return r.json(); }).then(function (data) { index = data; run(q); })
-      .catch(function () { out.textContent = "Не удалось загрузить поисковый индекс."; });
+    // A script, not fetch(): it also loads when the site is opened from disk.
+    var s = document.createElement("script");
+    s.src = form.dataset.index;
+    s.onload = function () { index = window.nastavnikSearchIndex || []; run(q); };
+    s.onerror = function () { out.textContent = "Не удалось загрузить поисковый индекс."; };
+    document.head.appendChild(s);
   });
 })();
