@@ -77,6 +77,13 @@ struct Serve: ParsableCommand {
                 stopped.signal()
             }
         }
+        // Announce the address only once the socket accepts connections.
+        let listening = DispatchSemaphore(value: 0)
+        Task {
+            try? await server.waitUntilListening()
+            listening.signal()
+        }
+        listening.wait()
         Terminal.err("Сайт: \(address)  (Ctrl+C — остановить)\nСлежу за изменениями: \(watched.map(\.path).joined(separator: ", "))\n")
         // The signal sources must outlive the wait: an optimised build would release them early.
         withExtendedLifetime((signals, watcher)) { stopped.wait() }
