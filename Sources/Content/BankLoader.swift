@@ -101,6 +101,8 @@ public enum BankLoader {
             if parts.count > 1, parts.last == "content" { parts.removeLast() }
             var id = Slug.make(parts.last ?? "school")
             if id.isEmpty { id = "school" }
+            // practices/<id>/… must not land in the facet folders beside it.
+            if ["form", "role", "level", "municipality", "year", "page"].contains(id) { id = "school-" + id }
             var candidate = id
             var n = 2
             while used.contains(candidate) { candidate = "\(id)-\(n)"; n += 1 }
