@@ -1,4 +1,4 @@
-import Content
+@testable import Content
 import Domain
 import Foundation
 import Testing
@@ -104,5 +104,22 @@ import Testing
     @Test(arguments: ["Ёлка ЁЖ Щука", "ШКОЛА № 7 «Наставник»", "Ärger İstanbul ΣΟΦΙΑ", "Mixed Кириллица and Latin – тире", ""])
     func foldEqualsLowercasedWithYoAsYe(_ text: String) {
         #expect(RussianFold.fold(text) == text.lowercased().replacingOccurrences(of: "ё", with: "е"))
+    }
+}
+
+@Suite struct BankSourcesTests {
+    @Test func schoolAddressesAreUniqueReadableAndClearOfFacetFolders() {
+        let ids = BankLoader.uniqueIDs(["schools/a/content", "other/a/content", "schools/Школа №7/content", "x/year/content", "b"])
+        #expect(ids == ["a", "a-2", "shkola-7", "school-year", "b"])
+    }
+
+    @Test func patternsExpandToSortedFolders() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("nastavnik-glob-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        for folder in ["schools/b/content", "schools/a/content", "schools/c/other", "schools/file.txt"] {
+            try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        #expect(BankLoader.expand("schools/*/content", in: root.path) == ["schools/a/content", "schools/b/content"])
+        #expect(BankLoader.expand("nothing/*", in: root.path) == [])
     }
 }
