@@ -48,7 +48,8 @@ public enum BankLoader {
             }
             if !found.hasErrors, let content = result.content { found += check(id, content, result.files) }
             let content = found.hasErrors ? nil : result.content
-            return (BankSchool(id: id, folder: shown, content: content, diagnostics: found), result.sources, result.files)
+            return (BankSchool(id: id, folder: shown, content: content, diagnostics: found, settings: result.content?.settings),
+                    result.sources, result.files)
         }
         var schools = loaded.map(\.0)
         var sources: [String: SourceFile] = [:]

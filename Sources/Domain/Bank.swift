@@ -9,18 +9,21 @@ public struct BankSchool: Sendable {
     public var content: SiteContent?
     /// Everything said about this school's content, errors and warnings.
     public var diagnostics: [Diagnostic]
+    /// The school's site.yml when it could be read, kept for the report even when the school is left out.
+    public var settings: SiteSettings?
 
-    public init(id: String, folder: String, content: SiteContent?, diagnostics: [Diagnostic]) {
+    public init(id: String, folder: String, content: SiteContent?, diagnostics: [Diagnostic], settings: SiteSettings? = nil) {
         self.id = id
         self.folder = folder
         self.content = content
         self.diagnostics = diagnostics
+        self.settings = settings ?? content?.settings
     }
 
     public var excluded: Bool { content == nil }
-    public var name: String { content?.settings.organization.displayName ?? id }
-    public var fullName: String { content?.settings.organization.name ?? id }
-    public var municipality: String? { content?.settings.organization.municipality }
+    public var name: String { settings?.organization.displayName ?? id }
+    public var fullName: String { settings?.organization.name ?? id }
+    public var municipality: String? { settings?.organization.municipality }
 }
 
 /// One case of one school, as a card of the bank.

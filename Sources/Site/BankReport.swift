@@ -32,7 +32,7 @@ public struct BankReport: Sendable {
         self.bankDiagnostics = bankDiagnostics
         schools = bank.schools.enumerated().map { i, s in
             let sorted = s.diagnostics.filter { $0.severity != .info }.sortedForReport()
-            return School(folder: s.folder, id: s.id, organization: s.content?.settings.organization.name ?? s.id,
+            return School(folder: s.folder, id: s.id, organization: s.fullName,
                           municipality: s.municipality, built: !s.excluded, practices: bank.practices.filter { $0.school == i }.count,
                           errors: sorted.filter { $0.severity == .error }.count,
                           warnings: sorted.filter { $0.severity == .warning }.count, diagnostics: sorted)

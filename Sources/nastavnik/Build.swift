@@ -86,7 +86,8 @@ enum BankSummary {
         var text = "Банк практик: \(bank.schools.count) \(DiagnosticReport.plural(bank.schools.count, "организация", "организации", "организаций")), "
             + "собрано \(bank.schools.count - excluded.count), исключено \(excluded.count).\n"
         for school in excluded {
-            text += "  исключена \(school.folder): \(school.errors) \(DiagnosticReport.plural(school.errors, "ошибка", "ошибки", "ошибок"))\n"
+            let name = school.organization == school.id ? "" : "\(school.organization), "
+            text += "  исключена: \(name)\(school.folder) — \(school.errors) \(DiagnosticReport.plural(school.errors, "ошибка", "ошибки", "ошибок"))\n"
             for d in school.diagnostics.filter({ $0.severity == .error }).prefix(3) {
                 text += "    \(d.location.file):\(d.location.line):\(d.location.column): \(d.message) [\(d.rule)]\n"
             }

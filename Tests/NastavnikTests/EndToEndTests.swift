@@ -302,7 +302,7 @@ import Testing
         // The bank itself built: exit 0 although one school is left out.
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("Банк практик: 5 организаций, собрано 4, исключено 1."))
-        #expect(result.stderr.contains("исключена content/schools/broken/content: 2 ошибки"))
+        #expect(result.stderr.contains("исключена: МБОУ «Сломанная школа», content/schools/broken/content — 2 ошибки"))
         #expect(result.stderr.contains("content/schools/broken/content/cases/bad.md:3:7: «ученик – космонавт» — не форма наставничества целевой модели [form.unknown]"))
         #expect(result.stderr.contains("content/site.yml:1:1: предупреждение: по шаблону `missing/*/content` не найдено ни одной папки школы [bank.source-empty]"))
 
@@ -314,6 +314,8 @@ import Testing
         let schools = json["schools"] as! [[String: Any]]
         let broken = schools.first { $0["id"] as? String == "broken" }!
         #expect(broken["built"] as? Bool == false)
+        #expect(broken["organization"] as? String == "МБОУ «Сломанная школа»")
+        #expect(broken["municipality"] as? String == "Слободской район")
         #expect(broken["errors"] as? Int == 2)
         let delta = schools.first { $0["id"] as? String == "delta" }!
         #expect(delta["built"] as? Bool == true)
