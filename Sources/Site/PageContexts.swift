@@ -54,6 +54,7 @@ struct PageContexts: Sendable {
             vars = bankHome(root: root)
             vars["body_html"] = content.home.map { md($0.body, $0.origin.file, "") } ?? ""
         case .practices, .practice, .schools, .school, .bankMentors, .bankMentor, .rollup:
+            // BankPlan is the only planner of these pages, and only for a bank: a trap here is a programming error.
             guard let page = bankPage(page, root: root) else { fatalError("bank page without a bank") }
             (template, title, section, vars) = page
         case .home:
