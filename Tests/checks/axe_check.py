@@ -10,6 +10,8 @@ import sys
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
+from browser import launch as browser_launch
+
 
 def main() -> int:
     site = pathlib.Path(sys.argv[1]).resolve()
@@ -17,7 +19,7 @@ def main() -> int:
     axe = Axe()
     problems = 0
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+        browser = browser_launch(pw)
         page = browser.new_page()
         for path in pages:
             page.goto(path.as_uri())

@@ -9,6 +9,8 @@ import sys
 
 from playwright.sync_api import sync_playwright
 
+from browser import launch as browser_launch
+
 OVERFLOW = """() => {
   const w = document.documentElement.clientWidth;
   const over = document.documentElement.scrollWidth - w;
@@ -24,7 +26,7 @@ def main() -> int:
     pages = sorted(p for p in site.rglob("*.html") if not p.relative_to(site).parts[0] == "sv")
     problems = 0
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+        browser = browser_launch(pw)
         for width in (375, 768, 1440):
             page = browser.new_page(viewport={"width": width, "height": 900})
             for path in pages:

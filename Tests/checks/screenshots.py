@@ -9,6 +9,8 @@ import sys
 
 from playwright.sync_api import sync_playwright
 
+from browser import launch as browser_launch
+
 PAGES = {"main": "index.html", "roadmap": "roadmap/index.html", "indicators": "indicators/index.html"}
 
 
@@ -20,7 +22,7 @@ def main() -> int:
     if cases:
         PAGES["case"] = str(cases[0].relative_to(site))
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+        browser = browser_launch(pw)
         for width in (375, 1280):
             page = browser.new_page(viewport={"width": width, "height": 900})
             for name, path in PAGES.items():

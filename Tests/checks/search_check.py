@@ -8,6 +8,8 @@ import sys
 
 from playwright.sync_api import sync_playwright
 
+from browser import launch as browser_launch
+
 QUERIES = [
     ("РОБОТОТЕХНИКА", "Второе место на муниципальных соревнованиях по робототехнике"),
     ("призером", "Второе место на муниципальных соревнованиях по робототехнике"),  # the text says «призёром»
@@ -20,7 +22,7 @@ def main() -> int:
     site = pathlib.Path(sys.argv[1]).resolve()
     problems = []
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+        browser = browser_launch(pw)
         page = browser.new_page()
         for prefix in ("", "sv/"):
             page.goto((site / prefix / "search/index.html").as_uri())

@@ -11,6 +11,8 @@ import time
 
 from playwright.sync_api import sync_playwright
 
+from browser import launch as browser_launch
+
 
 def free_port():
     with socket.socket() as s:
@@ -31,7 +33,7 @@ def main() -> int:
         original = news.read_text(encoding="utf-8")
         slug = news.stem
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+            browser = browser_launch(pw)
             page = browser.new_page()
             page.goto(f"http://127.0.0.1:{port}/news/{slug}/")
             page.wait_for_timeout(500)  # the event stream connects
