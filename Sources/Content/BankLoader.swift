@@ -22,7 +22,9 @@ public enum BankLoader {
     ///   - root: the bank's content folder (where its site.yml is); patterns are relative to it.
     ///   - shownRoot: how that folder is shown in messages.
     ///   - check: further checks of a loaded school (its id, content, files), run on the same core.
+    ///   - progress: schools checked so far and in all, as they finish.
     public static func load(root: URL, shownRoot: String, settings: SiteSettings, options: LoadOptions, settingsFile: String,
+                            progress: (@Sendable (Int, Int) -> Void)? = nil,
                             check: @escaping @Sendable (String, SiteContent, ContentFiles) -> [Diagnostic] = { _, _, _ in [] }) -> LoadedBank {
         var diagnostics: [Diagnostic] = []
         var folders: [String] = []
@@ -37,6 +39,7 @@ public enum BankLoader {
         }
 
         let ids = uniqueIDs(folders)
+        let finished = Counter()
         let loaded: [(BankSchool, [String: SourceFile], ContentFiles)] = Array(zip(folders, ids)).parallelMap { folder, id in
             let shown = shownRoot.isEmpty ? folder : shownRoot + "/" + folder
             let result = ContentLoader.load(root.appendingPathComponent(folder), shownAs: shown, options: options)
@@ -48,6 +51,7 @@ public enum BankLoader {
             }
             if !found.hasErrors, let content = result.content { found += check(id, content, result.files) }
             let content = found.hasErrors ? nil : result.content
+            progress?(finished.next(), ids.count)
             return (BankSchool(id: id, folder: shown, content: content, diagnostics: found, settings: result.content?.settings),
                     result.sources, result.files)
         }
@@ -75,6 +79,13 @@ public enum BankLoader {
         }
         return LoadedBank(bank: Bank(schools: schools, practices: practices), diagnostics: diagnostics, sources: sources,
                           files: loaded.map(\.2))
+    }
+
+    /// A thread-safe count of finished schools.
+    final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = 0
+        func next() -> Int { lock.withLock { value += 1; return value } }
     }
 
     /// Folders matching a shell pattern (`schools/*/content`), relative to `base`, sorted.

@@ -60,7 +60,8 @@ public enum BuildFailure: Error, Sendable {
 /// The pipeline: load → validate → resolve → render → write.
 public enum SiteBuilder {
     /// Loads, checks and renders; writes and swaps the output only when `write` and no errors.
-    public static func build(_ options: BuildOptions, write: Bool = true, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> BuildResult {
+    public static func build(_ options: BuildOptions, write: Bool = true,
+                             progress: (@Sendable (BuildStage, Int, Int) -> Void)? = nil) throws -> BuildResult {
         let started = Date()
         let loaded = ContentLoader.load(options.content, shownAs: options.shownContent,
                                         options: LoadOptions(drafts: options.drafts, today: options.today))
@@ -75,7 +76,9 @@ public enum SiteBuilder {
         var bank: (site: BankSite, report: BankReport)?
         var sources = loaded.sources
         if content.settings.kind == .bank {
-            let (loadedBank, bodies) = loadBank(content, options: options)
+            var schools: (@Sendable (Int, Int) -> Void)?
+            if let progress { schools = { @Sendable done, total in progress(.schools, done, total) } }
+            let (loadedBank, bodies) = loadBank(content, options: options, progress: schools)
             diagnostics += loadedBank.diagnostics
             sources.merge(loadedBank.sources) { a, _ in a }
             bank = (BankSite(bank: loadedBank.bank, files: loadedBank.files, targets: content.indicators,
@@ -85,7 +88,9 @@ public enum SiteBuilder {
         }
         let site = SiteRender(content: content, files: loaded.files, theme: theme, today: options.today, bank: bank?.site)
         let output: AtomicOutput? = write ? try makeOutput(options.output) : nil
-        let counter = ProgressCounter(total: site.plan.count, report: progress)
+        var pages: (@Sendable (Int, Int) -> Void)?
+        if let progress { pages = { @Sendable done, total in progress(.pages, done, total) } }
+        let counter = ProgressCounter(total: site.plan.count, report: pages)
         let results: [[Diagnostic]] = site.plan.parallelMap { page in
             let rendered = site.render(page)
             var found = rendered.diagnostics
@@ -138,12 +143,13 @@ public enum SiteBuilder {
 
     /// Every school of a bank, each checked like a site of its own, Markdown bodies included.
     /// The bodies are rendered for the pages they will appear on and kept, so each is parsed once.
-    static func loadBank(_ content: SiteContent, options: BuildOptions) -> (LoadedBank, RenderedBodies) {
+    static func loadBank(_ content: SiteContent, options: BuildOptions,
+                         progress: (@Sendable (Int, Int) -> Void)? = nil) -> (LoadedBank, RenderedBodies) {
         let markdown = MarkdownOptions(unsafeHTML: content.settings.unsafeHTML)
         let bodies = RenderedBodies()
         let loaded = BankLoader.load(root: options.content, shownRoot: options.shownContent, settings: content.settings,
                                      options: LoadOptions(drafts: options.drafts, today: options.today),
-                                     settingsFile: options.shownContent + "/site.yml") { id, school, files in
+                                     settingsFile: options.shownContent + "/site.yml", progress: progress) { id, school, files in
             var body = BodyRenderer(files: files, knownPaths: [], options: markdown)
             body.assetPrefix = BankURLs.schoolFiles(id)
             body.checkPageLinks = false
@@ -187,7 +193,14 @@ public enum SiteBuilder {
     }
 }
 
-/// Counts rendered pages for a progress display; reports at most ~100 times.
+/// What a long build is busy with, for its progress line.
+public enum BuildStage: Sendable {
+    /// A bank checking its schools' folders.
+    case schools
+    case pages
+}
+
+/// Counts finished items for a progress display; reports at most ~100 times.
 final class ProgressCounter: @unchecked Sendable {
     private let lock = NSLock()
     private var done = 0

@@ -28,8 +28,11 @@ struct Build: ParsableCommand {
                                             valueName: "папка"))
     var report: String?
 
-    @Sendable static func showProgress(_ done: Int, _ total: Int) {
-        Terminal.err("\rСборка: \(done) из \(total) страниц")
+    @Sendable static func showProgress(_ stage: BuildStage, _ done: Int, _ total: Int) {
+        switch stage {
+        case .schools: Terminal.err("\rПроверка школ: \(done) из \(total)\u{1B}[K")
+        case .pages: Terminal.err("\rСборка: \(done) из \(total) страниц\u{1B}[K")
+        }
     }
 
     func run() throws {
@@ -43,7 +46,7 @@ struct Build: ParsableCommand {
                                  report: report.map { URL(fileURLWithPath: $0).standardizedFileURL })
         let showProgress = Terminal.isTTY && format == .text
         let result: BuildResult
-        let progress: (@Sendable (Int, Int) -> Void)? = showProgress ? Build.showProgress : nil
+        let progress: (@Sendable (BuildStage, Int, Int) -> Void)? = showProgress ? Build.showProgress : nil
         do {
             result = try SiteBuilder.build(build, write: true, progress: progress)
         } catch { Terminal.fail(error) }
