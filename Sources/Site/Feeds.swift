@@ -51,9 +51,13 @@ enum Feeds {
         return out + "</feed>\n"
     }
 
-    static func sitemap(base: String, paths: [String]) -> String {
+    /// - Parameter modified: when a page last changed, where the content says (news dates).
+    static func sitemap(base: String, paths: [String], modified: [String: DayDate] = [:]) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for path in paths { out += "<url><loc>\(HTMLEscape.escape(base + path))</loc></url>\n" }
+        for path in paths {
+            let lastmod = modified[path].map { "<lastmod>\($0.iso)</lastmod>" } ?? ""
+            out += "<url><loc>\(HTMLEscape.escape(base + path))</loc>\(lastmod)</url>\n"
+        }
         return out + "</urlset>\n"
     }
 

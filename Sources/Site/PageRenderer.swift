@@ -86,7 +86,8 @@ struct SiteRender: Sendable {
                 }
             }
             let paths = plan.map(\.path).filter { $0 != "404.html" && $0 != "search/" }
-            generated.append(("sitemap.xml", Data(Feeds.sitemap(base: base, paths: paths).utf8)))
+            let dates = Dictionary(content.news.map { (SiteURLs.news($0.slug), $0.date) }, uniquingKeysWith: max)
+            generated.append(("sitemap.xml", Data(Feeds.sitemap(base: base, paths: paths, modified: dates).utf8)))
         }
         generated.append(("robots.txt", Data(Feeds.robots(base: urls.baseURL).utf8)))
         // The copy for the visually impaired links relatively too, so it gets its own files.

@@ -48,6 +48,7 @@ import Testing
         let sitemap = read(out.appendingPathComponent("sitemap.xml"))
         #expect(sitemap.contains("<loc>https://school7-slobodskoy.example.ru/nastavnichestvo/news/</loc>"))
         #expect(!sitemap.contains("/sv/"))
+        #expect(sitemap.contains("<loc>https://school7-slobodskoy.example.ru/nastavnichestvo/news/2024-04-18-robototekhnika/</loc><lastmod>2024-04-18</lastmod>"))
 
         // The version for the visually impaired needs no JavaScript: a pre-rendered copy under sv/.
         #expect(home.contains("<a class=\"a11y-toggle\" href=\"./sv/\">Версия для слабовидящих</a>"))
