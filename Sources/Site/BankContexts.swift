@@ -1,3 +1,4 @@
+import Content
 import Domain
 import Foundation
 import Markdown
@@ -7,9 +8,15 @@ extension PageContexts {
     func bankHome(root: String) -> [String: Any] {
         guard let bank else { return [:] }
         let included = bank.bank.schools.filter { !$0.excluded }
+        let places = Set(included.map { $0.municipality ?? Bank.unknownMunicipality }).count
+        let plural = DiagnosticReport.plural
         return ["practices_count": bank.bank.practices.count, "schools_count": included.count,
-                "municipalities_count": Set(included.map { $0.municipality ?? Bank.unknownMunicipality }).count,
-                "mentors_count": bank.mentors.count,
+                "municipalities_count": places, "mentors_count": bank.mentors.count,
+                // «4 практики», «1 лучший наставник»: the word agrees with its number.
+                "practices_label": plural(bank.bank.practices.count, "практика", "практики", "практик"),
+                "schools_label": plural(included.count, "организация", "организации", "организаций"),
+                "municipalities_label": plural(places, "муниципалитет", "муниципалитета", "муниципалитетов"),
+                "mentors_label": plural(bank.mentors.count, "лучший наставник", "лучших наставника", "лучших наставников"),
                 "latest": bank.listings[.all, default: []].prefix(6).map { practiceCard(bank.bank.practices[$0], root: root) },
                 "facet_groups": practiceFacetGroups(root: root, current: ""),
                 "has_rollups": !bank.rollups.isEmpty,

@@ -325,6 +325,9 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("public/report").path))
 
         let out = work.appendingPathComponent("public")
+        let home = read(out.appendingPathComponent("index.html"))
+        #expect(home.contains("<span class=\"stat-value\">4</span><span class=\"stat-title\">практики</span>"))
+        #expect(home.contains("<span class=\"stat-value\">1</span><span class=\"stat-title\">лучший наставник</span>"))
         // Practice cards and pre-rendered facets by form, role model, level, municipality and year.
         let practices = read(out.appendingPathComponent("practices/index.html"))
         #expect(practices.contains("Найдено практик: 4."))  // the duplicate is published once, the broken school not at all
