@@ -182,7 +182,7 @@ public enum SiteBuilder {
         } catch Theme.LoadError.defaultThemeNotFound(let searched) {
             throw BuildFailure.theme("не найдена тема default; искали в: " + searched.joined(separator: ", "))
         } catch Theme.LoadError.templateSyntax(let file, let line, let column, let message) {
-            throw BuildFailure.theme("\(file):\(line):\(column): ошибка в шаблоне: \(message)")
+            throw BuildFailure.theme("\(file):\(line):\(column): ошибка: шаблон темы не разобран: \(message) [theme.syntax]")
         }
     }
 

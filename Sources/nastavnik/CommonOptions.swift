@@ -72,7 +72,9 @@ enum Terminal {
         switch failure {
         case Failure.usage(let m): err("ошибка: \(m)\n")
         case Failure.environment(let m, let hint): err("ошибка: \(m)\n" + (hint.map { "подсказка: \($0)\n" } ?? ""))
-        case BuildFailure.theme(let m), BuildFailure.output(let m): err("ошибка: \(m)\n")
+        // A template error already reads `file:line:col: ошибка: …`.
+        case BuildFailure.theme(let m): err(m + "\n")
+        case BuildFailure.output(let m): err("ошибка: \(m)\n")
         default: err("ошибка: \(describe(failure))\n")
         }
         exit(2)

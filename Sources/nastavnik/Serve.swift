@@ -126,7 +126,7 @@ final class ServeSession: Sendable {
         } catch let failure as BuildFailure where paths != nil {
             // A template being edited: say so in the terminal and over the page, keep serving.
             let message = Terminal.describe(failure)
-            Terminal.err("ошибка: \(message)\nСайт не обновлён: исправьте шаблон.\n")
+            Terminal.err(message + "\nСайт не обновлён: исправьте шаблон.\n")
             let json = try? JSONSerialization.data(withJSONObject: ["ok": false, "errors": [["file": message, "message": "", "rule": ""]]])
             events.problems(json ?? Data())
             return

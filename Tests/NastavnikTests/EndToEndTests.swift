@@ -385,7 +385,7 @@ extension ThemeOverrideTests {
         try "строка один\nстрока два {{#a}}\nтри {{/b}}\n".write(to: own.appendingPathComponent("page.mustache"), atomically: true, encoding: .utf8)
         let result = try runNastavnik(["build", "--today", "2025-06-01"], in: site)
         #expect(result.status == 2)
-        #expect(result.stderr.contains("themes/broken/templates/page.mustache:3:8: ошибка в шаблоне: закрывающий тег {{/…}} не совпадает с открытой секцией"),
+        #expect(result.stderr.contains("themes/broken/templates/page.mustache:3:8: ошибка: шаблон темы не разобран: закрывающий тег {{/…}} не совпадает с открытой секцией [theme.syntax]"),
                 "\(result.stderr)")
     }
 }

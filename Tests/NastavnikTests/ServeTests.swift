@@ -116,6 +116,32 @@ func fetch(_ url: String) -> (status: Int, body: String) {
         #expect(events.waitForExit(), "the event stream was not closed")
     }
 
+    @Test func aBrokenTemplateShowsOverThePageAndTheServerKeepsRunning() throws {
+        let site = try makeBaseSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let settings = site.appendingPathComponent("content/site.yml")
+        try (read(settings) + "theme: mine\n").write(to: settings, atomically: true, encoding: .utf8)
+        let own = site.appendingPathComponent("themes/mine/templates")
+        try FileManager.default.createDirectory(at: own, withIntermediateDirectories: true)
+        let port = Self.freePort()
+        let serve = try LiveProcess(Repo.binary, ["serve", "--port", String(port), "--today", "2025-06-01"], in: site,
+                                    environment: ["NASTAVNIK_THEMES": Repo.root.appendingPathComponent("themes").path])
+        defer { if serve.process.isRunning { kill(serve.process.processIdentifier, SIGINT); _ = serve.waitForExit() } }
+        #expect(serve.wait { serve.errors.contains("Сайт: ") }, "\(serve.errors)")
+        let events = try LiveProcess(URL(fileURLWithPath: "/usr/bin/curl"), ["-sN", "http://127.0.0.1:\(port)/__nastavnik/events"])
+        defer { if events.process.isRunning { events.process.terminate() } }
+        #expect(events.wait { events.output.contains("\"ok\":true") })
+
+        let template = own.appendingPathComponent("page.mustache")
+        try "x {{#a}}\n".write(to: template, atomically: true, encoding: .utf8)
+        #expect(events.wait { events.output.contains("\"ok\":false") && events.output.contains("шаблон темы не разобран") }, "\(events.output)")
+        #expect(serve.wait(5) { serve.errors.contains("page.mustache:2:1: ошибка: шаблон темы не разобран: секция {{#…}} не закрыта тегом {{/…}} [theme.syntax]") }, "\(serve.errors)")
+        #expect(fetch("http://127.0.0.1:\(port)/").status == 200)  // the last good site is still served
+
+        try FileManager.default.removeItem(at: template)
+        #expect(events.wait { events.output.contains("event: reload") }, "\(events.output)")
+    }
+
     @Test func busyPortIsExplainedWithAFreeOne() throws {
         let site = try makeBaseSite()
         defer { try? FileManager.default.removeItem(at: site) }

@@ -10,7 +10,7 @@ import sys
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
-from browser import launch as browser_launch
+from checklib import launch as browser_launch
 
 
 def main() -> int:
@@ -29,7 +29,7 @@ def main() -> int:
                     problems += 1
                     print(f"{path.relative_to(site)}: {v['id']} ({v['impact']}): {v['help']} — {' '.join(node['target'])}")
         browser.close()
-    print(f"axe-core: {len(pages)} страниц, нарушений: {problems}")
+    print(f"axe-core: проверено страниц: {len(pages)}, нарушений: {problems}")
     return 1 if problems else 0
 
 

@@ -12,6 +12,8 @@ import re
 import sys
 import xml.etree.ElementTree as ET
 
+from checklib import report
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 RFC822 = re.compile(r"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}$")
 RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
@@ -103,10 +105,7 @@ def main():
             check(path, site, base)
         except ET.ParseError as error:
             problem(str(path.relative_to(site)), f"не XML: {error}")
-    for p in problems:
-        print(p)
-    print(f"Ленты: нарушений {len(problems)}")
-    return 1 if problems else 0
+    return report(problems, "Ленты")
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ import sys
 
 from playwright.sync_api import sync_playwright
 
-from browser import launch as browser_launch
+from checklib import launch as browser_launch
 
 OVERFLOW = """() => {
   const w = document.documentElement.clientWidth;
@@ -40,7 +40,7 @@ def main() -> int:
                         print(f"{path.relative_to(site)} при {width} px, {mode}: горизонтальная прокрутка {found}")
             page.close()
         browser.close()
-    print(f"Вёрстка: {len(pages)} страниц × 3 ширины × 2 размера текста, нарушений: {problems}")
+    print(f"Вёрстка: проверено страниц: {len(pages)} (ширины 375, 768, 1440 px; текст 100 и 200 %), нарушений: {problems}")
     return 1 if problems else 0
 
 

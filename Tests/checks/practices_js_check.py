@@ -11,7 +11,7 @@ import threading
 
 from playwright.sync_api import sync_playwright
 
-from browser import launch as browser_launch
+from checklib import launch as browser_launch, report
 
 
 def check(page, url, problems):
@@ -58,10 +58,7 @@ def main() -> int:
             check(page, url, problems)
         browser.close()
     server.shutdown()
-    for p in problems:
-        print(p)
-    print(f"Подбор практик со скриптом: нарушений {len(problems)}")
-    return 1 if problems else 0
+    return report(problems, "Подбор практик со скриптом")
 
 
 if __name__ == "__main__":

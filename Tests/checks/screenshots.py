@@ -9,7 +9,7 @@ import sys
 
 from playwright.sync_api import sync_playwright
 
-from browser import launch as browser_launch
+from checklib import launch as browser_launch
 
 PAGES = {"main": "index.html", "roadmap": "roadmap/index.html", "indicators": "indicators/index.html"}
 

@@ -8,7 +8,7 @@ import sys
 
 from playwright.sync_api import sync_playwright
 
-from browser import launch as browser_launch
+from checklib import launch as browser_launch, report
 
 QUERIES = [
     ("РОБОТОТЕХНИКА", "Второе место на муниципальных соревнованиях по робототехнике"),
@@ -32,16 +32,13 @@ def main() -> int:
                 try:
                     page.wait_for_function("document.getElementById('search-results').innerText.includes('Найдено')", timeout=5000)
                 except Exception:
-                    problems.append(f"{prefix}search: «{query}» — результатов нет: {page.inner_text('#search-results')[:100]!r}")
+                    problems.append(f"{prefix}search/: «{query}» — результатов нет: {page.inner_text('#search-results')[:100]!r}")
                     continue
                 text = page.inner_text("#search-results")
                 if expected.lower() not in text.lower():
-                    problems.append(f"{prefix}search: «{query}» не нашёл «{expected}»: {text[:160]!r}")
+                    problems.append(f"{prefix}search/: «{query}» не нашёл «{expected}»: {text[:160]!r}")
         browser.close()
-    for p in problems:
-        print(p)
-    print(f"Поиск с диска (file://): нарушений {len(problems)}")
-    return 1 if problems else 0
+    return report(problems, "Поиск с диска (file://)")
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ import time
 
 from playwright.sync_api import sync_playwright
 
-from browser import launch as browser_launch
+from checklib import launch as browser_launch, report
 
 
 def free_port():
@@ -68,10 +68,7 @@ def main() -> int:
         except subprocess.TimeoutExpired:
             server.kill()
             problems.append("serve не остановился по Ctrl+C")
-    for p in problems:
-        print(p)
-    print(f"serve в браузере: нарушений {len(problems)}")
-    return 1 if problems else 0
+    return report(problems, "serve в браузере")
 
 
 if __name__ == "__main__":
