@@ -22,6 +22,8 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "Markdown", dependencies: ["CCMarkGFM"]),
+        // Small C shims for system calls Swift's Glibc module does not export.
+        .target(name: "CPlatform"),
         .target(name: "Domain"),
         .target(name: "Content", dependencies: [
             "Domain", "Markdown",
@@ -33,7 +35,7 @@ let package = Package(
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .target(name: "Site", dependencies: [
-            "Domain", "Content", "Markdown", "Theme",
+            "Domain", "Content", "Markdown", "Theme", "CPlatform",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "Preview", dependencies: [

@@ -28,14 +28,30 @@ public enum BankLoader {
                             check: @escaping @Sendable (String, SiteContent, ContentFiles) -> [Diagnostic] = { _, _, _ in [] }) -> LoadedBank {
         var diagnostics: [Diagnostic] = []
         var folders: [String] = []
+        let sourcesRef = settings.sourcesOrigin ?? SourceRef(file: settingsFile, line: 1, column: 1)
+        let realRoot = ContentFiles.realPath(root.path) ?? root.path
         for pattern in settings.sources {
             let matches = expand(pattern, in: root.path)
             if matches.isEmpty {
                 diagnostics.append(.warning("bank.source-empty", "по шаблону `\(pattern)` не найдено ни одной папки школы",
-                                            at: SourceRef(file: settingsFile, line: 1, column: 1),
+                                            at: sourcesRef,
                                             hint: "Шаблон пишется от папки с site.yml банка, например `schools/*/content`."))
             }
-            for folder in matches where !folders.contains(folder) { folders.append(folder) }
+            for folder in matches where !folders.contains(folder) {
+                // Followed links count too: the real folder must lie inside the bank's folder.
+                let real = ContentFiles.realPath(folder.hasPrefix("/") ? folder : root.path + "/" + folder) ?? folder
+                if !real.hasPrefix(realRoot + "/") {
+                    guard settings.sourcesOutside else {
+                        diagnostics.append(.warning("bank.source-outside", "папка школы `\(folder)` лежит вне папки банка (\(real)) и не прочитана",
+                                                  at: sourcesRef,
+                                                  hint: "Скопируйте папку школы внутрь папки банка или, если чтение извне задумано, добавьте в site.yml `sources_outside: true`."))
+                        continue
+                    }
+                    diagnostics.append(.info("bank.source-outside", "папка школы `\(folder)` лежит вне папки банка (\(real)); прочитана, так как `sources_outside: true`",
+                                             at: sourcesRef))
+                }
+                folders.append(folder)
+            }
         }
 
         let ids = uniqueIDs(folders)

@@ -29,11 +29,11 @@ public struct LoadedContent: Sendable {
 public enum ContentLoader {
     public static func load(_ root: URL, shownAs shownRoot: String, options: LoadOptions) -> LoadedContent {
         let files = ContentFiles(root: root, shownRoot: shownRoot)
-        var diagnostics: [Diagnostic] = []
+        var diagnostics: [Diagnostic] = files.problems
         var sources: [String: SourceFile] = [:]
 
         func read(_ relative: String) -> SourceFile? {
-            switch SourceReader.read(files.url(relative), shownAs: files.shown(relative)) {
+            switch files.read(relative) {
             case .success(let file):
                 sources[file.path] = file
                 return file
@@ -54,8 +54,17 @@ public enum ContentLoader {
         if files.exists("site.yml") {
             settings = single("site.yml") { SiteSettingsLoader.load($0, sink: $1, files: files) }
         } else {
-            diagnostics.append(.error("site.missing", "нет файла настроек site.yml", at: SourceRef(file: files.shown("site.yml")),
-                                      hint: "Создайте site.yml с полями `title` и `organization` (см. README) или начните с `nastavnik init`."))
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: root.appendingPathComponent("site.yml").path, isDirectory: &isFolder), isFolder.boolValue {
+                diagnostics.append(.error("site.missing", "site.yml — папка, а должен быть файл настроек",
+                                          at: SourceRef(file: files.shown("site.yml")),
+                                          hint: "Переименуйте папку site.yml и создайте файл site.yml с полями `title` и `organization`."))
+            } else {
+                // The message names the folder: the file it is about does not exist.
+                diagnostics.append(.error("site.missing", "в папке с материалами нет файла настроек site.yml",
+                                          at: SourceRef(file: shownRoot.isEmpty ? "." : shownRoot),
+                                          hint: "Создайте site.yml с полями `title` и `organization` (см. docs/content.md) или начните с `nastavnik init`."))
+            }
         }
         let home = single("index.md") { EntryLoaders.home($0, sink: $1) }
         let documents = single("documents.yml") { DocumentsLoader.load($0, sink: $1, files: files) } ?? []
@@ -92,6 +101,15 @@ public enum ContentLoader {
         }
 
         let assets = files.sizes.keys.filter { $0.hasPrefix("files/") || $0.hasPrefix("images/") }.sorted()
+        for svg in assets where svg.lowercased().hasSuffix(".svg") {
+            switch files.read(svg) {
+            case .success(let file):
+                let found = SVGCheck.check(file)
+                if !found.isEmpty { sources[file.path] = file }
+                diagnostics += found
+            case .failure(let problem): diagnostics.append(problem)
+            }
+        }
         guard let settings else {
             return LoadedContent(content: nil, diagnostics: diagnostics, sources: sources, files: files)
         }
@@ -110,7 +128,7 @@ public enum ContentLoader {
     ) -> [T] {
         let paths = files.list(folder, ext: "md").filter { !($0 as NSString).lastPathComponent.hasPrefix("_") }
         let results: [(T?, [Diagnostic], SourceFile?)] = paths.parallelMap { relative in
-            switch SourceReader.read(files.url(relative), shownAs: files.shown(relative)) {
+            switch files.read(relative) {
             case .failure(let d): return (nil, [d], nil)
             case .success(let file):
                 let slug = String((relative as NSString).lastPathComponent.dropLast(3))

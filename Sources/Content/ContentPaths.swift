@@ -6,41 +6,125 @@ import Glibc
 
 /// The files of one content folder, listed once. Every path the content references is
 /// resolved against this list: nothing outside the folder is ever opened.
+///
+/// Symbolic links are resolved and kept only when their target lies inside the content
+/// folder (a shared picture linked twice is fine); a link leading outside, a broken link
+/// and a file name with control characters are refused and reported, never read.
 public struct ContentFiles: Sendable {
     public let root: URL
     /// How the root is shown in diagnostics, e.g. `content`.
     public let shownRoot: String
     /// Relative paths (with `/`) of every regular file, and their sizes.
     public let sizes: [String: Int]
+    /// Linked files that stay inside the folder: relative path → the real file's absolute path.
+    /// Copies and reads go to the real file, so the output never holds a link.
+    private let targets: [String: String]
+    /// What was refused while listing, as located errors.
+    public let problems: [Diagnostic]
 
     public init(root: URL, shownRoot: String) {
         self.root = root.standardizedFileURL
         self.shownRoot = shownRoot
-        var sizes: [String: Int] = [:]
-        Self.walk(self.root.path, prefix: "", into: &sizes)
-        self.sizes = sizes
+        var listing = Listing(realRoot: Self.realPath(self.root.path) ?? self.root.path, shownRoot: shownRoot)
+        listing.walk(self.root.path, prefix: "")
+        sizes = listing.sizes
+        targets = listing.targets
+        problems = listing.problems
     }
 
-    /// Regular files under `folder`, hidden ones skipped. POSIX calls: URL resource values
-    /// cost a tenth of a rebuild in `serve`.
-    private static func walk(_ folder: String, prefix: String, into sizes: inout [String: Int]) {
-        guard let dir = opendir(folder) else { return }
-        defer { closedir(dir) }
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name.hasPrefix(".") { continue }
-            let path = folder + "/" + name
-            var info = stat()
-            guard lstat(path, &info) == 0 else { continue }
-            // A linked file counts; a linked folder is not followed (it could loop back).
-            let isLink = info.st_mode & S_IFMT == S_IFLNK
-            if isLink, stat(path, &info) != 0 { continue }
-            switch info.st_mode & S_IFMT {
-            case S_IFDIR where !isLink: walk(path, prefix: prefix + name + "/", into: &sizes)
-            case S_IFREG: sizes[prefix + name] = Int(info.st_size)
-            default: break
+    /// The largest file of each kind read into memory: bounds memory and time on hostile
+    /// input (docs/rules.md, `file.too-large`).
+    public static func sizeLimit(for relative: String) -> Int {
+        switch (relative as NSString).pathExtension.lowercased() {
+        case "md": return 5 << 20
+        case "yml", "yaml": return 1 << 20
+        case "csv": return 5 << 20
+        default: return 50 << 20
+        }
+    }
+
+    /// Reads a text file of the folder, refusing one over its size limit.
+    public func read(_ relative: String) -> Result<SourceFile, Diagnostic> {
+        let limit = Self.sizeLimit(for: relative)
+        if let size = sizes[relative], size > limit {
+            return .failure(.error("file.too-large",
+                                   "файл слишком большой: \(Self.megabytes(size)) МБ, допустимо не больше \(Self.megabytes(limit)) МБ",
+                                   at: SourceRef(file: shown(relative), line: 1, column: 1),
+                                   hint: "Разделите текст на несколько страниц или уберите из него вставленные данные (картинки в base64, таблицы из Excel)."))
+        }
+        return SourceReader.read(url(relative), shownAs: shown(relative))
+    }
+
+    static func megabytes(_ bytes: Int) -> String {
+        let tenths = (bytes * 10 + (1 << 20) / 2) >> 20
+        return tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10),\(tenths % 10)"
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// One walk over the folder. POSIX calls: URL resource values cost a tenth of a rebuild in `serve`.
+    private struct Listing {
+        let realRoot: String
+        let shownRoot: String
+        var sizes: [String: Int] = [:]
+        var targets: [String: String] = [:]
+        var problems: [Diagnostic] = []
+
+        init(realRoot: String, shownRoot: String) {
+            self.realRoot = realRoot
+            self.shownRoot = shownRoot
+        }
+
+        func shown(_ relative: String) -> String { shownRoot.isEmpty ? relative : shownRoot + "/" + relative }
+
+        mutating func walk(_ folder: String, prefix: String) {
+            guard let dir = opendir(folder) else { return }
+            defer { closedir(dir) }
+            while let entry = readdir(dir) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if name.hasPrefix(".") { continue }
+                let path = folder + "/" + name
+                let relative = prefix + name
+                if name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0 == "\u{FFFD}" }) {
+                    // The name cannot be shown on one line: the message names the folder that holds it.
+                    let escaped = name.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined()
+                    problems.append(.error("file.name", "в имени файла «\(escaped)» есть управляющие символы (перевод строки, табуляция) или байты не в UTF-8",
+                                           at: SourceRef(file: prefix.isEmpty ? shownRoot : shown(String(prefix.dropLast()))),
+                                           hint: "Переименуйте файл: буквы, цифры, дефис и точка."))
+                    continue
+                }
+                var info = stat()
+                guard lstat(path, &info) == 0 else { continue }
+                if info.st_mode & S_IFMT == S_IFLNK {
+                    guard let real = ContentFiles.realPath(path), stat(real, &info) == 0 else {
+                        problems.append(.error("file.symlink", "ссылка «\(name)» никуда не ведёт (битая символическая ссылка)",
+                                               at: SourceRef(file: shown(relative)), hint: "Удалите ссылку или положите на её место сам файл."))
+                        continue
+                    }
+                    guard real.hasPrefix(realRoot + "/") else {
+                        problems.append(.error("file.symlink", "символическая ссылка ведёт за пределы папки с материалами: \(name) → \(real)",
+                                               at: SourceRef(file: shown(relative)),
+                                               hint: "Файлы вне папки с материалами не публикуются. Скопируйте нужный файл внутрь папки вместо ссылки."))
+                        continue
+                    }
+                    // A linked folder is not followed (it could loop back); a linked file inside counts.
+                    if info.st_mode & S_IFMT == S_IFREG {
+                        sizes[relative] = Int(info.st_size)
+                        targets[relative] = real
+                    }
+                    continue
+                }
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR: walk(path, prefix: relative + "/")
+                case S_IFREG: sizes[relative] = Int(info.st_size)
+                default: break
+                }
             }
         }
     }
@@ -49,7 +133,11 @@ public struct ContentFiles: Sendable {
         shownRoot.isEmpty ? relative : shownRoot + "/" + relative
     }
 
-    public func url(_ relative: String) -> URL { root.appendingPathComponent(relative) }
+    /// The file to open or copy: for a linked file, the real file it leads to.
+    public func url(_ relative: String) -> URL {
+        if let real = targets[relative] { return URL(fileURLWithPath: real) }
+        return root.appendingPathComponent(relative)
+    }
 
     public func exists(_ relative: String) -> Bool { sizes[relative] != nil }
 

@@ -16,15 +16,27 @@ public enum DiagnosticReport {
                 word = d.severity.russian
             }
             out += "\(position): \(word): \(d.message) [\(d.rule)]\n"
-            if d.location.line > 0, let line = sources[d.location.file]?.line(d.location.line) {
+            if d.location.line > 0, let whole = sources[d.location.file]?.line(d.location.line) {
+                let (line, column) = excerpt(whole, column: max(d.location.column, 1))
                 out += "    \(line)\n"
-                let column = max(d.location.column, 1)
                 let pad = String(line.prefix(column - 1).map { $0 == "\t" ? "\t" : " " })
                 out += "    \(pad)^\n"
             }
             if let hint = d.hint { out += "    подсказка: \(hint)\n" }
         }
         return out
+    }
+
+    /// A long line (minified data, a pasted table) is cut to ~100 characters around the column.
+    static func excerpt(_ line: String, column: Int) -> (String, Int) {
+        let width = 100
+        guard line.count > width else { return (line, column) }
+        let characters = Array(line)
+        let start = max(0, min(column - 1 - width / 2, characters.count - width))
+        let end = min(characters.count, start + width)
+        let head = start > 0 ? "…" : ""
+        let tail = end < characters.count ? "…" : ""
+        return (head + String(characters[start..<end]) + tail, column - start + head.count)
     }
 
     public static func json(_ diagnostics: [Diagnostic]) -> String {

@@ -169,7 +169,7 @@ enum EntryLoaders {
         var f = doc.fields
         let slug = SlugField.read(&f, fileSlug: slug, sink: sink)
         let title = f.string("title", required: true, describe: "заголовок страницы")
-        let weight = f.int("weight") ?? 0
+        let weight = f.int("weight", range: -1_000_000...1_000_000) ?? 0
         _ = f.string("summary")
         f.finish(allowed: pageKeys)
         guard let title else { return nil }
@@ -251,8 +251,8 @@ enum PartnersLoader {
                 date = a.date("date", required: true, describe: "дата соглашения")
                 a.finish(allowed: ["number", "date"])
             }
-            let url = f.string("url")
-            if let url { SiteSettingsLoader.checkURL(url, key: "url", at: item.ref, sink: sink) }
+            let urlRef = f.node("url")?.ref ?? item.ref
+            let url = f.string("url").flatMap { SiteSettingsLoader.checkURL($0, key: "url", at: urlRef, sink: sink) }
             let mentors = f.int("mentors", range: 0...100_000)
             let description = f.string("description")
             f.finish(allowed: keys)

@@ -55,7 +55,7 @@ enum IndicatorsLoader {
                 for (keyNode, valueNode) in pairs {
                     guard let year = year(keyNode, sink: sink) else { continue }
                     let raw = valueNode.scalar?.trimmingSpaces.replacingOccurrences(of: ",", with: ".").replacingOccurrences(of: "%", with: "")
-                    guard let raw, let value = Double(raw.trimmingSpaces) else {
+                    guard let raw, let value = Double(raw.trimmingSpaces), value.isFinite else {
                         sink.error("field.type", "целевое значение на \(year) год должно быть числом процентов, а не \(valueNode.shapeDescription)",
                                    at: valueNode.ref)
                         continue
@@ -118,7 +118,15 @@ enum IndicatorsLoader {
         return validated(numerator: numerator, denominator: denominator, year: year, at: node.ref, sink: sink)
     }
 
+    /// No organisation counts more people than this; it also keeps a region's sums far from overflow.
+    public static let maxCount = 10_000_000
+
     static func validated(numerator: Int, denominator: Int, year: Int, at ref: SourceRef, sink: DiagnosticSink) -> IndicatorCount? {
+        if numerator > maxCount || denominator > maxCount {
+            sink.error("indicator.count-range", "число за \(year) год больше \(RussianNumber.integer(maxCount)): \(RussianNumber.integer(max(numerator, denominator)))",
+                       at: ref, hint: "Числитель и знаменатель — числа людей или организаций; проверьте, нет ли лишних цифр.")
+            return nil
+        }
         if denominator <= 0 {
             sink.error("indicator.denominator", "знаменатель за \(year) год равен \(denominator), а должен быть больше нуля", at: ref,
                        hint: "Знаменатель — общее число людей (организаций), от которого считается доля.")

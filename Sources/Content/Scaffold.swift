@@ -50,7 +50,7 @@ public enum Scaffold {
             ---
             title: \(t)   # название практики
             form: "ученик – ученик"      # форма наставничества: \(forms)
-            role_model: "равный – равному"   # ролевая модель (вариант взаимодействия) этой формы, см. README
+            role_model: "равный – равному"   # ролевая модель (вариант взаимодействия) этой формы, см. docs/content.md
             # program: programma-2024     # имя файла программы из programs/ без .md (необязательно)
             period: { from: \(today.year)-09-01, to: \(today.year + 1)-05-31 }   # сроки; или вместо period строка year: \(today.year)
             level: general               # уровень образования: general (общее) | additional (дополнительное) | vocational (СПО)

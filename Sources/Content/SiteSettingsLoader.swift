@@ -3,7 +3,7 @@ import Foundation
 
 enum SiteSettingsLoader {
     static let keys = ["title", "description", "organization", "base_url", "curator", "model_adopted", "theme", "kind",
-                       "markdown", "sources", "news_per_page", "language"]
+                       "markdown", "sources", "sources_outside", "news_per_page", "language"]
 
     static func load(_ file: SourceFile, sink: DiagnosticSink, files: ContentFiles) -> SiteSettings? {
         let (node, diagnostics) = YAMLParser.parse(file.text, file: file.path)
@@ -19,9 +19,10 @@ enum SiteSettingsLoader {
         if var o = f.mapping("organization", what: "организация") {
             let name = o.string("name", required: true, describe: "полное наименование организации")
             let orgKind = o.choice("kind", OrganizationKind.self, required: true, describe: "тип организации")
+            let urlRef = o.node("url")?.ref ?? o.ref
+            let url = o.string("url").flatMap { checkURL($0, key: "organization.url", at: urlRef, sink: sink) }
             let org = Organization(name: name ?? "", shortName: o.string("short_name"), kind: orgKind ?? .school,
-                                   region: o.string("region"), municipality: o.string("municipality"), url: o.string("url"))
-            if let url = org.url { checkURL(url, key: "organization.url", at: f.node.ref, sink: sink) }
+                                   region: o.string("region"), municipality: o.string("municipality"), url: url)
             o.finish(allowed: ["name", "short_name", "kind", "region", "municipality", "url"])
             if name != nil, orgKind != nil { organization = org }
         } else {
@@ -45,13 +46,24 @@ enum SiteSettingsLoader {
             curator = PersonFields.curator(&c, sink: sink, files: files)
         }
         let modelAdopted = f.date("model_adopted")
-        let theme = f.string("theme") ?? "default"
+        var theme = "default"
+        if let node = f.node("theme"), let name = f.string("theme") {
+            // A name, not a path: `../elsewhere` would load templates and publish assets from anywhere.
+            if name.range(of: "^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$", options: .regularExpression) != nil {
+                theme = name
+            } else {
+                sink.error("site.theme", "«\(name)» — не имя темы: допустимы латинские буквы, цифры, дефис и подчёркивание", at: node.ref,
+                           hint: "Тема — папка themes/<имя> рядом с папкой content; укажите только имя, например `theme: school`.")
+            }
+        }
         var unsafeHTML = false
         if var m = f.mapping("markdown", what: "markdown") {
             unsafeHTML = m.bool("unsafe_html") ?? false
             m.finish(allowed: ["unsafe_html"])
         }
+        let sourcesOrigin = f.node("sources")?.ref
         let sources = f.strings("sources")
+        let sourcesOutside = f.bool("sources_outside") ?? false
         if kind == .bank, sources.isEmpty {
             sink.error("bank.no-sources", "у банка практик (`kind: bank`) не указаны `sources` — папки школ", at: f.ref,
                        hint: "Добавьте, например, `sources: [\"schools/*/content\"]`.")
@@ -62,17 +74,27 @@ enum SiteSettingsLoader {
         f.finish(allowed: keys)
 
         guard let title, let organization else { return nil }
-        return SiteSettings(title: title, organization: organization, baseURL: baseURL, curator: curator,
+        var settings = SiteSettings(title: title, organization: organization, baseURL: baseURL, curator: curator,
                             modelAdopted: modelAdopted, theme: theme, kind: kind, unsafeHTML: unsafeHTML,
                             sources: sources, newsPerPage: perPage, description: description)
+        settings.sourcesOrigin = sourcesOrigin
+        settings.sourcesOutside = sourcesOutside
+        return settings
     }
 
-    static func checkURL(_ url: String, key: String, at ref: SourceRef, sink: DiagnosticSink) {
+    /// The address when it may be published; a dangerous scheme is an error and the address is dropped.
+    static func checkURL(_ url: String, key: String, at ref: SourceRef, sink: DiagnosticSink) -> String? {
+        guard URLPolicy.isAllowed(url) else {
+            sink.error("url.scheme", "адрес «\(url)» в поле `\(key)` запрещён: на сайт попадают только ссылки http://, https://, mailto: и tel:", at: ref,
+                       hint: "Укажите адрес сайта, начинающийся с https://.")
+            return nil
+        }
         guard let u = URL(string: url), let scheme = u.scheme, ["http", "https"].contains(scheme) else {
             sink.warning("url.invalid", "«\(url)» в поле `\(key)` не похоже на адрес сайта", at: ref,
                          hint: "Адрес начинается с https:// или http://.")
-            return
+            return url
         }
+        return url
     }
 }
 

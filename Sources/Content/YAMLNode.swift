@@ -1,6 +1,8 @@
 import Domain
 import Foundation
 import Yams
+// libyaml itself (bundled with Yams): its nesting limit is process-wide.
+@preconcurrency import CYaml
 
 /// A YAML value with its position in the content file. Yams' own nodes are converted at
 /// once: these are plain Sendable values, and every position is already file-relative.
@@ -39,10 +41,26 @@ public struct YAMLNode: Sendable {
 public enum YAMLParser {
     /// Parses one YAML document. `firstLine` is the file line on which the YAML starts
     /// (2 for front matter after `---`), so that every position points into the file.
+    /// Values one file may expand to, counting every copy an alias (`*name`) makes: a
+    /// «billion laughs» file of a few lines would otherwise expand to gigabytes.
+    public static let maxValues = 200_000
+    /// Content never nests deeper than a few levels; deep nesting would exhaust a thread's stack.
+    public static let maxDepth = 64
+
+    /// Set once: libyaml stops at this depth before Yams' recursive composer could exhaust
+    /// the small stack of a worker thread.
+    private static let nestingLimit: Void = { yaml_set_max_nest_level(Int32(maxDepth)) }()
+
     public static func parse(_ yaml: String, file: String, firstLine: Int = 1) -> (YAMLNode?, [Diagnostic]) {
+        _ = nestingLimit
         do {
             guard let node = try Yams.compose(yaml: yaml) else { return (nil, []) }
-            return (convert(node, file: file, lineOffset: firstLine - 1), [])
+            var converter = Converter(file: file, lineOffset: firstLine - 1)
+            do {
+                return (try converter.convert(node, depth: 0), [])
+            } catch let limit as Converter.Limit {
+                return (nil, [limit.diagnostic])
+            }
         } catch let error as YamlError {
             return (nil, [diagnostic(for: error, file: file, lineOffset: firstLine - 1)])
         } catch {
@@ -50,23 +68,50 @@ public enum YAMLParser {
         }
     }
 
-    private static func convert(_ node: Node, file: String, lineOffset: Int) -> YAMLNode {
-        let mark = node.mark
-        let ref = SourceRef(file: file, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
-        switch node {
-        case .scalar(let scalar):
-            if scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+    /// Yams shares an aliased node between its uses; converting copies it, so the copies are counted.
+    private struct Converter {
+        struct Limit: Error { var diagnostic: Diagnostic }
+
+        let file: String
+        let lineOffset: Int
+        var values = 0
+
+        init(file: String, lineOffset: Int) {
+            self.file = file
+            self.lineOffset = lineOffset
+        }
+
+        mutating func convert(_ node: Node, depth: Int) throws -> YAMLNode {
+            let mark = node.mark
+            let ref = SourceRef(file: file, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
+            values += 1
+            if values > YAMLParser.maxValues {
+                throw Limit(diagnostic: .error("yaml.too-large", "в YAML больше \(YAMLParser.maxValues) значений (с учётом повторов по ссылкам `*`)",
+                                               at: ref, hint: "Так много данных в одном файле не бывает: проверьте ссылки `&метка` и `*метка` или разделите файл."))
+            }
+            if depth > YAMLParser.maxDepth {
+                throw Limit(diagnostic: .error("yaml.too-deep", "вложенность YAML глубже \(YAMLParser.maxDepth) уровней", at: ref,
+                                               hint: "Проверьте скобки `[` и `{` и отступы: в материалах сайта вложенность не больше нескольких уровней."))
+            }
+            switch node {
+            case .scalar(let scalar):
+                if scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+                    return YAMLNode(value: .null, ref: ref)
+                }
+                return YAMLNode(value: .scalar(scalar.string), ref: ref)
+            case .sequence(let sequence):
+                var items: [YAMLNode] = []
+                for item in sequence { items.append(try convert(item, depth: depth + 1)) }
+                return YAMLNode(value: .sequence(items), ref: ref)
+            case .mapping(let mapping):
+                var pairs: [(key: YAMLNode, value: YAMLNode)] = []
+                for pair in mapping {
+                    pairs.append((try convert(pair.key, depth: depth + 1), try convert(pair.value, depth: depth + 1)))
+                }
+                return YAMLNode(value: .mapping(pairs), ref: ref)
+            case .alias:
                 return YAMLNode(value: .null, ref: ref)
             }
-            return YAMLNode(value: .scalar(scalar.string), ref: ref)
-        case .sequence(let sequence):
-            return YAMLNode(value: .sequence(sequence.map { convert($0, file: file, lineOffset: lineOffset) }), ref: ref)
-        case .mapping(let mapping):
-            return YAMLNode(value: .mapping(mapping.map {
-                (convert($0.key, file: file, lineOffset: lineOffset), convert($0.value, file: file, lineOffset: lineOffset))
-            }), ref: ref)
-        case .alias:
-            return YAMLNode(value: .null, ref: ref)
         }
     }
 
@@ -82,7 +127,7 @@ public enum YAMLParser {
             return .error("yaml.duplicate-key", "поле `\(duplicates.joined(separator: "`, `"))` указано дважды", at: at(context.mark),
                           hint: "Оставьте одно значение.")
         case .reader(let problem, _, _, _):
-            return .error("yaml.syntax", "ошибка чтения YAML: \(problem)", at: SourceRef(file: file, line: lineOffset + 1, column: 1))
+            return .error("yaml.syntax", "ошибка чтения YAML: \(explain(problem, context: nil))", at: SourceRef(file: file, line: lineOffset + 1, column: 1))
         default:
             return .error("yaml.syntax", "ошибка синтаксиса YAML", at: SourceRef(file: file, line: lineOffset + 1, column: 1))
         }
@@ -104,10 +149,14 @@ public enum YAMLParser {
             ("did not find expected ',' or ']'", "не закрыта квадратная скобка `]`"),
             ("did not find expected ',' or '}'", "не закрыта фигурная скобка `}`"),
             ("found unknown escape character", "неизвестная escape-последовательность после `\\` в кавычках"),
+            ("Maximum nesting level reached", "слишком глубокая вложенность — проверьте скобки `[`, `{` и отступы"),
+            ("found duplicate anchor", "метка `&` объявлена дважды"),
+            ("control characters are not allowed", "в файле управляющие символы — сохраните его как обычный текст"),
+            ("invalid leading UTF-8 octet", "байты не в кодировке UTF-8"),
         ]
         for (english, russian) in known where problem.contains(english) || (context ?? "").contains(english) {
             return russian
         }
-        return problem
+        return "YAML не разобран (\(problem))"
     }
 }

@@ -62,7 +62,10 @@ public enum RussianNumber {
     public static func decimal(_ value: Double, digits: Int = 1) -> String {
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }
+        guard value.isFinite else { return "—" }
         let rounded = (value * scale).rounded() / scale
+        // Beyond Int's range a Double cannot be converted; such numbers are only ever shown in messages.
+        guard abs(rounded) < 1e15 else { return "\(rounded)" }
         if rounded == rounded.rounded() { return String(Int(rounded)) }
         var text = String(rounded)
         if let dot = text.firstIndex(of: ".") {

@@ -55,6 +55,10 @@ public struct SiteSettings: Sendable, Hashable {
     public var unsafeHTML: Bool
     /// Bank only: globs of school content folders, relative to site.yml.
     public var sources: [String]
+    /// Where `sources` is written, for messages about the folders it names.
+    public var sourcesOrigin: SourceRef?
+    /// `sources_outside: true`: school folders outside the bank's folder are read (reported).
+    public var sourcesOutside = false
     public var newsPerPage: Int
     public var description: String?
 

@@ -47,6 +47,20 @@ public final class PreviewServer: Sendable {
         func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
             // `request.path` drops a trailing slash; the target keeps `/news/` apart from `/news`.
             let path = request.target.path(percentEncoded: false)
+            // A static site answers only reads; PUT or DELETE must not look as if they worked.
+            guard request.method == .GET || request.method == .HEAD else {
+                return HTTPResponse(statusCode: .methodNotAllowed,
+                                    headers: [HTTPHeader("Allow"): "GET, HEAD", .contentType: "text/plain; charset=utf-8"],
+                                    body: Data("Метод не поддерживается: предпросмотр только показывает сайт.\n".utf8))
+            }
+            if request.method == .HEAD, path != "/__nastavnik/events" {
+                let full = serveRequest(path)
+                return HTTPResponse(statusCode: full.statusCode, headers: full.headers, body: Data())
+            }
+            return serveRequest(path)
+        }
+
+        func serveRequest(_ path: String) -> HTTPResponse {
             switch path {
             case "/__nastavnik/events":
                 return HTTPResponse(statusCode: .ok,

@@ -1,7 +1,14 @@
+import CPlatform
 import Foundation
 
 /// The build writes into a fresh sibling folder and swaps it into place only when
 /// complete: a failed build leaves the previous output untouched.
+///
+/// The swap exchanges the two folders in one system call (Linux `renameat2` with
+/// `RENAME_EXCHANGE`), so there is no moment without an output folder; where the file
+/// system cannot, the old folder is renamed aside first and restored if the second rename
+/// fails. Folders left by a killed build (`.public.building-PID`, `.public.old-PID`) are
+/// removed by the next build once their process is gone.
 public struct AtomicOutput: Sendable {
     public let destination: URL
     public let staging: URL
@@ -10,9 +17,25 @@ public struct AtomicOutput: Sendable {
         self.destination = destination.standardizedFileURL
         let parent = self.destination.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        Self.removeDebris(of: self.destination)
         staging = parent.appendingPathComponent(".\(self.destination.lastPathComponent).building-\(ProcessInfo.processInfo.processIdentifier)")
         try? FileManager.default.removeItem(at: staging)
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+    }
+
+    /// Staging and old folders of builds that were killed: their process no longer runs.
+    static func removeDebris(of destination: URL) {
+        let parent = destination.deletingLastPathComponent()
+        let name = destination.lastPathComponent
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
+        for entry in entries {
+            for kind in [".building-", ".old-"] {
+                let prefix = "." + name + kind
+                guard entry.hasPrefix(prefix), let pid = Int32(entry.dropFirst(prefix.count)) else { continue }
+                if pid != ProcessInfo.processInfo.processIdentifier, kill(pid, 0) == 0 || errno == EPERM { continue }
+                try? FileManager.default.removeItem(at: parent.appendingPathComponent(entry))
+            }
+        }
     }
 
     /// Writes `data` at `relative` inside the staging folder, creating folders. Plain POSIX
@@ -53,6 +76,13 @@ public struct AtomicOutput: Sendable {
     /// Moves the staging folder into place; the old output is removed only after that.
     public func commit() throws {
         let fm = FileManager.default
+        var isFolder: ObjCBool = false
+        if fm.fileExists(atPath: destination.path, isDirectory: &isFolder), isFolder.boolValue,
+           nastavnik_exchange_paths(staging.path, destination.path) == 0 {
+            // The staging name now holds the previous output.
+            try? fm.removeItem(at: staging)
+            return
+        }
         let old = destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
         try? fm.removeItem(at: old)
         if fm.fileExists(atPath: destination.path) {

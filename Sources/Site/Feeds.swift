@@ -2,7 +2,8 @@ import Domain
 import Markdown
 
 /// RSS 2.0, Atom, sitemap and robots.txt: all need absolute URLs, so they exist only
-/// when the site knows its `base_url`.
+/// when the site knows its `base_url`. RSS descriptions are HTML to a reader, so their
+/// plain text is escaped twice (once for the HTML, once for the XML); Atom says `type="text"`.
 enum Feeds {
     /// RFC 822 date at midnight Moscow time: `Tue, 01 Sep 2024 00:00:00 +0300`.
     static func rfc822(_ d: DayDate) -> String {
@@ -12,6 +13,19 @@ enum Feeds {
     }
 
     static func rfc3339(_ d: DayDate) -> String { "\(d.iso)T00:00:00+03:00" }
+
+    /// A summary as plain text for a feed: markup-looking pieces dropped, spaces collapsed.
+    /// Feed readers render RSS `<description>` as HTML, so text must never carry tags.
+    static func plainText(_ text: String) -> String {
+        var out = ""
+        var inTag = false
+        for ch in text {
+            if ch == "<" { inTag = true; continue }
+            if inTag { if ch == ">" { inTag = false }; continue }
+            out.append(ch)
+        }
+        return out.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
+    }
 
     static func rss(_ content: SiteContent, base: String, items: [NewsItem]) -> String {
         let e = HTMLEscape.escape
@@ -26,7 +40,7 @@ enum Feeds {
         for n in items {
             let link = base + SiteURLs.news(n.slug)
             out += "<item>\n<title>\(e(n.title))</title>\n<link>\(e(link))</link>\n<guid isPermaLink=\"true\">\(e(link))</guid>\n"
-            out += "<pubDate>\(rfc822(n.date))</pubDate>\n<description>\(e(n.summary ?? n.title))</description>\n"
+            out += "<pubDate>\(rfc822(n.date))</pubDate>\n<description>\(e(e(plainText(n.summary ?? n.title))))</description>\n"
             for tag in n.tags { out += "<category>\(e(tag))</category>\n" }
             out += "</item>\n"
         }
@@ -46,7 +60,7 @@ enum Feeds {
             let link = base + SiteURLs.news(n.slug)
             out += "<entry>\n<title>\(e(n.title))</title>\n<link href=\"\(e(link))\"/>\n<id>\(e(link))</id>\n"
             out += "<updated>\(rfc3339(n.date))</updated>\n<published>\(rfc3339(n.date))</published>\n"
-            out += "<summary>\(e(n.summary ?? n.title))</summary>\n</entry>\n"
+            out += "<summary type=\"text\">\(e(plainText(n.summary ?? n.title)))</summary>\n</entry>\n"
         }
         return out + "</feed>\n"
     }

@@ -52,6 +52,7 @@ enum IndicatorChart {
 
     private static func fmt(_ v: Double) -> String {
         let r = (v * 10).rounded() / 10
+        guard r.isFinite, abs(r) < 1e15 else { return "0" }
         return r == r.rounded() ? String(Int(r)) : String(r)
     }
 }

@@ -6,14 +6,15 @@ import Foundation
 enum RollupCSV {
     static func data(_ rollups: [IndicatorRollup]) -> Data {
         var lines = ["Показатель;Код;Территория;Год;Числитель;Знаменатель;Доля, %;Цель, %;Школ с данными"]
-        func field(_ text: String) -> String {
-            text.contains(";") || text.contains("\"") || text.contains("\n")
+        func field(_ raw: String) -> String {
+            let text = neutralised(raw)
+            return text.contains(";") || text.contains("\"") || text.contains("\n") || text.contains("\r")
                 ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
         }
         for r in rollups {
             func row(_ place: String, _ year: Int, _ c: IndicatorCount, schools: String) {
                 let target = r.targets[year].map { RussianNumber.decimal($0, digits: 1) } ?? ""
-                lines.append([field(r.title), r.id, field(place), String(year), String(c.numerator), String(c.denominator),
+                lines.append([field(r.title), field(r.id), field(place), String(year), String(c.numerator), String(c.denominator),
                               RussianNumber.decimal(c.percent, digits: 1), target, schools].joined(separator: ";"))
             }
             for year in r.region.keys.sorted() { row("Регион", year, r.region[year]!, schools: String(r.schools[year] ?? 0)) }
@@ -22,5 +23,12 @@ enum RollupCSV {
             }
         }
         return Data([0xEF, 0xBB, 0xBF]) + Data((lines.joined(separator: "\r\n") + "\r\n").utf8)
+    }
+
+    /// Text from schools' content that a spreadsheet would run as a formula (OWASP «CSV
+    /// injection»: a cell starting with `=`, `+`, `-`, `@`, tab or CR) gets a leading `'`.
+    static func neutralised(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { return text }
+        return "'" + text
     }
 }

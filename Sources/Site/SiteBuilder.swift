@@ -87,6 +87,17 @@ public enum SiteBuilder {
                                bankDiagnostics: loadedBank.diagnostics))
         }
         let site = SiteRender(content: content, files: loaded.files, theme: theme, today: options.today, bank: bank?.site)
+        if write {
+            let protected = protectedFolders(options, theme: theme, schools: bank?.site.files.map(\.root) ?? [])
+            let report = bank == nil ? [] : [reportFolder(options)]
+            for folder in [options.output] + report {
+                let cwd = FileManager.default.currentDirectoryPath
+                let shown = folder.path == cwd ? "." : folder.path.hasPrefix(cwd + "/") ? String(folder.path.dropFirst(cwd.count + 1)) : folder.path
+                if let problem = OutputGuard.problem(output: folder, shownAs: shown, protected: protected) {
+                    throw BuildFailure.output(problem)
+                }
+            }
+        }
         let output: AtomicOutput? = write ? try makeOutput(options.output) : nil
         var pages: (@Sendable (Int, Int) -> Void)?
         if let progress { pages = { @Sendable done, total in progress(.pages, done, total) } }
@@ -123,7 +134,7 @@ public enum SiteBuilder {
             for file in extras.copied { try output.copy(file.source, to: file.path) }
             try output.commit()
             if let report = bank?.report {
-                let folder = options.report ?? options.output.deletingLastPathComponent().appendingPathComponent("report")
+                let folder = Self.reportFolder(options)
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                 try Data(report.html().utf8).write(to: folder.appendingPathComponent("index.html"), options: .atomic)
                 try report.json().write(to: folder.appendingPathComponent("report.json"), options: .atomic)
@@ -169,6 +180,21 @@ public enum SiteBuilder {
         return (loaded, bodies)
     }
 
+    static func reportFolder(_ options: BuildOptions) -> URL {
+        options.report ?? options.output.deletingLastPathComponent().appendingPathComponent("report")
+    }
+
+    /// What a build reads: an output there would be swapped over the sources.
+    static func protectedFolders(_ options: BuildOptions, theme: Theme, schools: [URL]) -> [OutputGuard.Protected] {
+        var folders: [OutputGuard.Protected] = [
+            .init(options.content, "с материалами «\(options.shownContent)»"),
+            .init(options.content.deletingLastPathComponent(), "сайта, в которой лежит «\(options.shownContent)»", insideRefused: false),
+        ]
+        folders += theme.folders.map { .init($0, "темы «\($0.lastPathComponent)»") }
+        folders += schools.map { .init($0, "школы «\($0.path)»") }
+        return folders
+    }
+
     static func noBaseURL(_ shownContent: String) -> Diagnostic {
         .info("site.no-base-url", "в site.yml нет `base_url`: RSS, Atom и sitemap.xml не созданы",
               at: SourceRef(file: shownContent + "/site.yml", line: 1, column: 1),
@@ -181,6 +207,9 @@ public enum SiteBuilder {
                                   defaultTheme: options.defaultTheme)
         } catch Theme.LoadError.defaultThemeNotFound(let searched) {
             throw BuildFailure.theme("не найдена тема default; искали в: " + searched.joined(separator: ", "))
+        } catch Theme.LoadError.themeNotFound(let name, let searched) {
+            throw BuildFailure.theme("\(options.shownContent)/site.yml: ошибка: тема «\(name)» не найдена; искали в: "
+                                     + searched.joined(separator: ", ") + " [site.theme]")
         } catch Theme.LoadError.templateSyntax(let file, let line, let column, let message) {
             throw BuildFailure.theme("\(file):\(line):\(column): ошибка: шаблон темы не разобран: \(message) [theme.syntax]")
         }

@@ -17,6 +17,7 @@ public struct Theme: Sendable {
 
     public enum LoadError: Error, Sendable {
         case defaultThemeNotFound(searched: [String])
+        case themeNotFound(name: String, searched: [String])
         case templateSyntax(file: String, line: Int, column: Int, message: String)
     }
 
@@ -31,6 +32,8 @@ public struct Theme: Sendable {
         let own = siteRoot.appendingPathComponent("themes/\(name)")
         if own.standardizedFileURL != defaultFolder.standardizedFileURL, FileManager.default.fileExists(atPath: own.path) {
             folders.append(own)
+        } else if name != "default" {
+            throw LoadError.themeNotFound(name: name, searched: [own.path])
         }
         folders.append(defaultFolder)
         return try Theme(folders: folders)

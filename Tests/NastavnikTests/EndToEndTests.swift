@@ -305,7 +305,7 @@ import Testing
         #expect(result.stderr.contains("Банк практик: 5 организаций, собрано 4, исключено 1."))
         #expect(result.stderr.contains("исключена: МБОУ «Сломанная школа», content/schools/broken/content — 2 ошибки"))
         #expect(result.stderr.contains("content/schools/broken/content/cases/bad.md:3:7: «ученик – космонавт» — не форма наставничества целевой модели [form.unknown]"))
-        #expect(result.stderr.contains("content/site.yml:1:1: предупреждение: по шаблону `missing/*/content` не найдено ни одной папки школы [bank.source-empty]"))
+        #expect(result.stderr.contains("content/site.yml:9:10: предупреждение: по шаблону `missing/*/content` не найдено ни одной папки школы [bank.source-empty]"))
 
         // The report for the centre, outside the public site.
         let report = read(work.appendingPathComponent("report/index.html"))
