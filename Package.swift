@@ -12,7 +12,6 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
@@ -38,10 +37,7 @@ let package = Package(
             "Domain", "Content", "Markdown", "Theme", "CPlatform",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
-        .target(name: "Preview", dependencies: [
-            "Site", "Content", "Domain",
-            .product(name: "FlyingFox", package: "FlyingFox"),
-        ]),
+        .target(name: "Preview", dependencies: ["Site", "Content", "Domain"]),
         .executableTarget(name: "nastavnik", dependencies: [
             "Site", "Content", "Domain", "Preview",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -1,5 +1,3 @@
-import FlyingFox
-import FlyingSocks
 import Foundation
 
 /// Server-sent events to every open tab: `reload` after a good rebuild, `status` with the
@@ -14,7 +12,7 @@ public final class EventHub: @unchecked Sendable {
     public var clientCount: Int { lock.withLock { clients.count } }
 
     /// One tab's stream; it ends when the tab goes away or the server stops.
-    func subscribe() -> AsyncStream<Data> {
+    public func subscribe() -> AsyncStream<Data> {
         let id = UUID()
         let (stream, continuation) = AsyncStream<Data>.makeStream(bufferingPolicy: .bufferingNewest(16))
         continuation.onTermination = { [weak self] _ in self?.lock.withLock { _ = self?.clients.removeValue(forKey: id) } }
@@ -55,33 +53,5 @@ public final class EventHub: @unchecked Sendable {
 
     static func event(_ name: String, _ data: Data) -> Data {
         Data("event: \(name)\ndata: ".utf8) + data + Data("\n\n".utf8)
-    }
-}
-
-/// Adapts an `AsyncStream<Data>` to the byte sequence FlyingFox streams as a chunked body,
-/// one chunk per event, so each event reaches the browser at once.
-struct EventBytes: AsyncBufferedSequence {
-    typealias Element = UInt8
-    let stream: AsyncStream<Data>
-
-    func makeAsyncIterator() -> Iterator { Iterator(events: stream.makeAsyncIterator()) }
-
-    struct Iterator: AsyncBufferedIteratorProtocol {
-        var events: AsyncStream<Data>.Iterator
-        var pending: [UInt8] = []
-
-        mutating func next() async throws -> UInt8? {
-            try await nextBuffer(suggested: 1)?.first
-        }
-
-        mutating func nextBuffer(suggested count: Int) async throws -> [UInt8]? {
-            if pending.isEmpty {
-                guard let data = await events.next() else { return nil }
-                pending = Array(data)
-            }
-            let take = Array(pending.prefix(Swift.max(1, count)))
-            pending.removeFirst(take.count)
-            return take
-        }
     }
 }

@@ -1,7 +1,5 @@
 import Content
 import Domain
-import FlyingFox
-import FlyingSocks
 import Foundation
 import Site
 
@@ -11,106 +9,98 @@ public final class PreviewServer: Sendable {
     public enum StartError: Error, Sendable {
         /// The port is taken; `suggestion` is a free one nearby.
         case portInUse(UInt16, suggestion: UInt16?)
+        case cannotListen(String)
     }
 
     public let port: UInt16
+    public let host: String
     let site: LiveSite
     public let events: EventHub
-    private let server: HTTPServer
+    private let server: LocalHTTPServer
 
-    public init(site: LiveSite, port: UInt16, events: EventHub = EventHub()) throws {
-        guard PortProbe.isFree(port) else { throw StartError.portInUse(port, suggestion: PortProbe.freePort(after: port)) }
+    /// Listens at once: when this returns, the address can be announced.
+    public init(site: LiveSite, host: String = "127.0.0.1", port: UInt16, events: EventHub = EventHub()) throws {
+        guard PortProbe.isFree(port, host: host) else {
+            throw StartError.portInUse(port, suggestion: PortProbe.freePort(after: port, host: host))
+        }
         self.site = site
+        self.host = host
         self.port = port
         self.events = events
-        server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), timeout: 60, logger: .disabled,
-                            handler: Handler(site: site, events: events))
+        let handler = Handler(site: site, events: events)
+        do {
+            server = try LocalHTTPServer(host: host, port: port) { handler.handle($0) }
+        } catch {
+            throw StartError.cannotListen("\(host):\(port): \(error.localizedDescription)")
+        }
     }
 
-    public func run() async throws {
-        try await server.run()
+    /// Serves until `stop`, on the calling thread.
+    public func run() {
+        server.run()
     }
 
-    public func waitUntilListening() async throws {
-        try await server.waitUntilListening(timeout: 10)
-    }
-
-    public func stop() async {
+    public func stop() {
         events.finish()
-        await server.stop(timeout: 1)
+        server.stop()
     }
 
-    struct Handler: HTTPHandler {
+    struct Handler: Sendable {
         let site: LiveSite
         let events: EventHub
+        typealias Response = LocalHTTPServer.Response
 
-        func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
-            // `request.path` drops a trailing slash; the target keeps `/news/` apart from `/news`.
-            let path = request.target.path(percentEncoded: false)
+        func handle(_ request: LocalHTTPServer.Request) -> Response {
             // A static site answers only reads; PUT or DELETE must not look as if they worked.
-            guard request.method == .GET || request.method == .HEAD else {
-                return HTTPResponse(statusCode: .methodNotAllowed,
-                                    headers: [HTTPHeader("Allow"): "GET, HEAD", .contentType: "text/plain; charset=utf-8"],
-                                    body: Data("Метод не поддерживается: предпросмотр только показывает сайт.\n".utf8))
+            guard request.method == "GET" || request.method == "HEAD" else {
+                return Response(status: 405, headers: [("Allow", "GET, HEAD"), ("Content-Type", "text/plain; charset=utf-8")],
+                                body: Data("Метод не поддерживается: предпросмотр только показывает сайт.\n".utf8))
             }
-            if request.method == .HEAD, path != "/__nastavnik/events" {
-                let full = serveRequest(path)
-                return HTTPResponse(statusCode: full.statusCode, headers: full.headers, body: Data())
-            }
-            return serveRequest(path)
-        }
-
-        func serveRequest(_ path: String) -> HTTPResponse {
-            switch path {
+            switch request.path {
             case "/__nastavnik/events":
-                return HTTPResponse(statusCode: .ok,
-                                    headers: [.contentType: "text/event-stream; charset=utf-8", HTTPHeader("Cache-Control"): "no-store"],
-                                    body: HTTPBodySequence(from: EventBytes(stream: events.subscribe())))
+                return Response(status: 200, headers: [("Content-Type", "text/event-stream; charset=utf-8"), ("Cache-Control", "no-store")],
+                                stream: events.subscribe())
             case ReloadScript.path:
-                return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8"],
-                                    body: Data(ReloadScript.source.utf8))
+                return Response(status: 200, headers: [("Content-Type", "text/javascript; charset=utf-8")], body: Data(ReloadScript.source.utf8))
             case "/__nastavnik/status":
-                return HTTPResponse(statusCode: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-                                    body: events.currentStatus)
+                return Response(status: 200, headers: [("Content-Type", "application/json; charset=utf-8")], body: events.currentStatus)
             default:
-                return serve(path)
+                return serve(request.path)
             }
         }
 
-        func serve(_ rawPath: String) -> HTTPResponse {
+        func serve(_ rawPath: String) -> Response {
             var path = String(rawPath.drop { $0 == "/" })
             if path.split(separator: "/").contains("..") { return notFound() }
             if path.isEmpty || path.hasSuffix("/") { path += "index.html" }
             if let resource = site.resource(path) { return respond(resource, path: path) }
             // `/news` → `/news/`, as a static host does.
             if site.resource(path + "/index.html") != nil {
-                let headers: HTTPHeaders = [.location: "/" + path + "/"]
-                return HTTPResponse(statusCode: .movedPermanently, headers: headers)
+                return Response(status: 301, headers: [("Location", "/" + path + "/")])
             }
             return notFound()
         }
 
-        func respond(_ resource: LiveSite.Resource, path: String, status: HTTPStatusCode = .ok) -> HTTPResponse {
+        func respond(_ resource: LiveSite.Resource, path: String, status: Int = 200) -> Response {
             let type = Self.contentType(path)
-            var headers: HTTPHeaders = [.contentType: type, HTTPHeader("Cache-Control"): "no-store"]
+            let headers = [("Content-Type", type), ("Cache-Control", "no-store")]
             switch resource {
             case .generated(let data):
                 let body = type.hasPrefix("text/html") ? ReloadScript.inject(into: data) : data
-                return HTTPResponse(statusCode: status, headers: headers, body: body)
+                return Response(status: status, headers: headers, body: body)
             case .file(let url):
                 guard let data = try? Data(contentsOf: url) else { return notFound() }
-                headers[.contentType] = type
-                return HTTPResponse(statusCode: status, headers: headers, body: data)
+                return Response(status: status, headers: headers, body: data)
             }
         }
 
-        func notFound() -> HTTPResponse {
-            if let page = site.resource("404.html") { return respond(page, path: "404.html", status: .notFound) }
+        func notFound() -> Response {
+            if let page = site.resource("404.html") { return respond(page, path: "404.html", status: 404) }
             // Nothing built yet (the first build had errors): a bare page that still shows the overlay.
             let page = "<!DOCTYPE html><html lang=\"ru\"><head><meta charset=\"utf-8\"><title>Сайт ещё не собран</title></head>"
                 + "<body><h1>Сайт ещё не собран</h1><p>В материалах есть ошибки; они перечислены в терминале.</p>"
                 + ReloadScript.tag + "</body></html>"
-            return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/html; charset=utf-8"], body: Data(page.utf8))
+            return Response(status: 404, headers: [("Content-Type", "text/html; charset=utf-8")], body: Data(page.utf8))
         }
 
         static func contentType(_ path: String) -> String {

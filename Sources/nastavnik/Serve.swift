@@ -19,22 +19,32 @@ struct Serve: ParsableCommand {
 
     @OptionGroup var options: ContentOptions
 
-    @Option(name: .long, help: ArgumentHelp("Порт на 127.0.0.1.", valueName: "номер"))
+    @Option(name: [.short, .long], help: ArgumentHelp("Порт.", valueName: "номер"))
     var port: UInt16 = 1313
+
+    @Option(name: .long, help: ArgumentHelp("Адрес, на котором слушать: 127.0.0.1 — только этот компьютер; 0.0.0.0 — вся локальная сеть.",
+                                            valueName: "адрес"))
+    var bind: String = "127.0.0.1"
+
+    @Flag(name: .long, help: "Открыть сайт в браузере.")
+    var open = false
 
     func run() throws {
         let (today, contentURL) = options.resolved()
-        let address = "http://127.0.0.1:\(port)/"
+        let shownHost = bind == "0.0.0.0" ? "127.0.0.1" : bind
+        let address = "http://\(shownHost):\(port)/"
         let build = BuildOptions(content: contentURL, shownContent: options.shownContent, output: URL(fileURLWithPath: "/nonexistent"),
                                  baseURL: address, drafts: options.drafts, today: today)
         let site = LiveSite(options: build)
         let server: PreviewServer
         do {
-            server = try PreviewServer(site: site, port: port)
+            server = try PreviewServer(site: site, host: bind, port: port)
         } catch PreviewServer.StartError.portInUse(let busy, let free) {
             Terminal.fail(Failure.environment("порт \(busy) занят другой программой (возможно, уже запущен nastavnik serve)",
                                               hint: free.map { "Запустите на свободном порту: nastavnik serve --port \($0)" }
                                                 ?? "Укажите другой порт: nastavnik serve --port 8080"))
+        } catch PreviewServer.StartError.cannotListen(let reason) {
+            Terminal.fail(Failure.environment("не удалось открыть адрес \(reason)", hint: "Проверьте --bind: например, 127.0.0.1."))
         } catch { Terminal.fail(error) }
 
         let session = ServeSession(site: site, events: server.events, contentPath: contentURL.path)
@@ -58,36 +68,38 @@ struct Serve: ParsableCommand {
                 guard stopping.set() else { return }
                 Terminal.err("\nОстанавливаю…\n")
                 watcher.stop()
-                Task {
-                    await server.stop()
-                    stopped.signal()
-                }
-                // FlyingFox waits for idle keep-alive connections to close; leaving the process closes them.
-                DispatchQueue.global().asyncAfter(deadline: .now() + 1.5) { stopped.signal() }
+                server.stop()
+                stopped.signal()
             }
             source.resume()
         }
-        Task {
-            do {
-                try await server.run()
-            } catch {
-                // Stopping closes the listening socket, which ends `run` with an error.
-                guard stopping.set() else { return }
-                Terminal.err("ошибка: сервер остановился: \(Terminal.describe(error))\n")
-                stopped.signal()
-            }
+        Thread.detachNewThread {
+            server.run()
+            // `run` returns when stopping closes the socket, or when the socket fails.
+            guard stopping.set() else { return }
+            Terminal.err("ошибка: сервер остановился\n")
+            stopped.signal()
         }
-        // Announce the address only once the socket accepts connections.
-        let listening = DispatchSemaphore(value: 0)
-        Task {
-            try? await server.waitUntilListening()
-            listening.signal()
-        }
-        listening.wait()
         Terminal.err("Сайт: \(address)  (Ctrl+C — остановить)\nСлежу за изменениями: \(watched.map(\.path).joined(separator: ", "))\n")
+        if open { Browser.open(address) }
         // The signal sources must outlive the wait: an optimised build would release them early.
         withExtendedLifetime((signals, watcher)) { stopped.wait() }
         Terminal.err("Остановлено.\n")
+    }
+}
+
+/// Opens a page in the desktop's browser, quietly doing nothing where there is none.
+enum Browser {
+    static func open(_ address: String) {
+        for opener in ["/usr/bin/xdg-open", "/usr/bin/open", "/usr/bin/sensible-browser"] where FileManager.default.isExecutableFile(atPath: opener) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: opener)
+            process.arguments = [address]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            if (try? process.run()) != nil { return }
+        }
+        Terminal.err("Откройте в браузере: \(address)\n")
     }
 }
 

@@ -211,6 +211,23 @@ import Testing
         #expect(head.waitForExit())
         Thread.sleep(forTimeInterval: 0.05)
         #expect(head.output == "200")
+
+        // Oversized request lines and heads are refused at once; the server keeps serving.
+        let longURL = "http://127.0.0.1:\(port)/" + String(repeating: "a", count: 64 << 10)
+        let started = Date()
+        for _ in 0..<3 {
+            let curl = try LiveProcess(URL(fileURLWithPath: "/usr/bin/curl"), ["-s", "-o", "/dev/null", "-w", "%{http_code}", longURL])
+            #expect(curl.waitForExit())
+            Thread.sleep(forTimeInterval: 0.05)
+            #expect(curl.output == "414", "\(curl.output)")
+        }
+        #expect(Date().timeIntervalSince(started) < 5)
+        let bigHeader = try LiveProcess(URL(fileURLWithPath: "/usr/bin/curl"),
+                                        ["-s", "-o", "/dev/null", "-w", "%{http_code}", "-H", "X-Big: " + String(repeating: "b", count: 40 << 10),
+                                         "http://127.0.0.1:\(port)/"])
+        #expect(bigHeader.waitForExit())
+        Thread.sleep(forTimeInterval: 0.05)
+        #expect(bigHeader.output == "431", "\(bigHeader.output)")
         #expect(fetch("http://127.0.0.1:\(port)/").status == 200)
     }
 }
