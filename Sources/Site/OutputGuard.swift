@@ -42,7 +42,7 @@ public enum OutputGuard {
     }
 
     /// The real path: symbolic links resolved for the part that exists, the rest appended.
-    static func canonical(_ url: URL) -> String {
+    public static func canonical(_ url: URL) -> String {
         var existing = url.standardizedFileURL.path
         var rest: [String] = []
         while existing != "/", realpath(existing, nil) == nil {

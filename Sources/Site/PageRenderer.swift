@@ -102,7 +102,12 @@ struct SiteRender: Sendable {
             generated.append((prefix + "search-index.json", index))
             generated.append((prefix + "search-index.js", ScriptData.wrap(index, as: "nastavnikSearchIndex")))
             for file in bankFiles { generated.append((prefix + file.path, file.data)) }
-            for (relative, source) in assets { copied.append((prefix + "assets/" + relative, source)) }
+            for (relative, source) in assets {
+                switch source {
+                case .file(let url): copied.append((prefix + "assets/" + relative, url))
+                case .data(let data): generated.append((prefix + "assets/" + relative, data))
+                }
+            }
             for path in content.assets { copied.append((prefix + path, files.url(path))) }
             // A bank publishes its schools' files under schools/<id>/.
             for (i, school) in (bank?.bank.schools ?? []).enumerated() where !school.excluded {

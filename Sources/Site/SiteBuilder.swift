@@ -205,8 +205,6 @@ public enum SiteBuilder {
         do {
             return try Theme.load(name: name, siteRoot: options.content.deletingLastPathComponent(),
                                   defaultTheme: options.defaultTheme)
-        } catch Theme.LoadError.defaultThemeNotFound(let searched) {
-            throw BuildFailure.theme("не найдена тема default; искали в: " + searched.joined(separator: ", "))
         } catch Theme.LoadError.themeNotFound(let name, let searched) {
             throw BuildFailure.theme("\(options.shownContent)/site.yml: ошибка: тема «\(name)» не найдена; искали в: "
                                      + searched.joined(separator: ", ") + " [site.theme]")

@@ -4,19 +4,28 @@ import Mustache
 
 /// A theme: Mustache templates and static assets, looked up first in the site's own
 /// theme folder and then in `default`, so a site overrides any single file by name.
+/// `default` is carried inside the program (Scripts/embed.py); a `themes/default` folder
+/// beside the site, or under $NASTAVNIK_THEMES, overrides the built-in copy file by file.
 public struct Theme: Sendable {
-    /// Folders searched in order; the first holds the site's overrides.
+    /// Folders on disk, searched in order; the first holds the site's overrides. Empty for
+    /// a site that uses only the built-in theme.
     public let folders: [URL]
     private let library: MustacheLibrary
-    /// Template name → file it was loaded from, for docs and error messages.
+    /// Template name → file it was loaded from (`встроенная тема:…` for built-in ones).
     public let templateFiles: [String: String]
+    /// Every asset (relative path under `assets/`) and where its bytes come from; overrides win.
+    private let assetSources: [String: Asset]
     /// Whether only the partials `vision-html` and `vision-switch` depend on `vision` and
     /// `vision_href`: then the copy for the visually impaired is the page with those two
     /// fragments swapped, not a second rendering.
     public let visionInPartialsOnly: Bool
 
+    public enum Asset: Sendable, Equatable {
+        case file(URL)
+        case data(Data)
+    }
+
     public enum LoadError: Error, Sendable {
-        case defaultThemeNotFound(searched: [String])
         case themeNotFound(name: String, searched: [String])
         case templateSyntax(file: String, line: Int, column: Int, message: String)
     }
@@ -24,50 +33,70 @@ public struct Theme: Sendable {
     /// - Parameters:
     ///   - name: `theme` from site.yml.
     ///   - siteRoot: the folder that holds `content/` (and possibly `themes/<name>/`).
+    ///   - defaultTheme: a folder that overrides the built-in default theme (tests, theme work).
     public static func load(name: String, siteRoot: URL, defaultTheme: URL? = nil) throws -> Theme {
-        guard let defaultFolder = defaultTheme ?? locateDefault(siteRoot: siteRoot) else {
-            throw LoadError.defaultThemeNotFound(searched: defaultSearchPath(siteRoot: siteRoot).map(\.path))
-        }
         var folders: [URL] = []
         let own = siteRoot.appendingPathComponent("themes/\(name)")
-        if own.standardizedFileURL != defaultFolder.standardizedFileURL, FileManager.default.fileExists(atPath: own.path) {
+        let defaultFolder = defaultTheme ?? locateDefault(siteRoot: siteRoot)
+        if name != "default" {
+            guard FileManager.default.fileExists(atPath: own.path) else {
+                throw LoadError.themeNotFound(name: name, searched: [own.path])
+            }
             folders.append(own)
-        } else if name != "default" {
-            throw LoadError.themeNotFound(name: name, searched: [own.path])
         }
-        folders.append(defaultFolder)
+        if let defaultFolder { folders.append(defaultFolder) }
         return try Theme(folders: folders)
     }
 
+    /// Built from `folders` (first wins) over the built-in default theme.
     public init(folders: [URL]) throws {
         self.folders = folders
         var library = MustacheLibrary()
         var files: [String: String] = [:]
         var texts: [String: String] = [:]
+        var assets: [String: Asset] = [:]
+        func register(_ text: String, name: String, file: String) throws {
+            do {
+                _ = TemplateEscaping.registered
+                library.register(try MustacheTemplate(string: TemplateEscaping.pragma + text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                // The pragma is a line of its own in front: give positions in the file as written.
+                throw LoadError.templateSyntax(file: file, line: max(1, error.context.lineNumber - 1),
+                                               column: error.context.columnNumber,
+                                               message: (error.error as? MustacheTemplate.Error).map(Self.russian) ?? "\(error.error)")
+            } catch {
+                throw LoadError.templateSyntax(file: file, line: 0, column: 0, message: "\(error)")
+            }
+            files[name] = file
+            texts[name] = text
+        }
+        for (path, data) in EmbeddedTheme.files {
+            if path.hasPrefix("templates/"), path.hasSuffix(".mustache") {
+                let name = String(path.dropFirst("templates/".count).dropLast(".mustache".count))
+                try register(String(decoding: data, as: UTF8.self), name: name, file: "встроенная тема default: " + path)
+            } else if path.hasPrefix("assets/") {
+                assets[String(path.dropFirst("assets/".count))] = .data(data)
+            }
+        }
         // Later folders first, so that earlier ones (overrides) replace them.
         for folder in folders.reversed() {
             let templates = folder.appendingPathComponent("templates")
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: templates.path) else { continue }
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: templates.path)) ?? []
             for file in names.sorted() where file.hasSuffix(".mustache") {
                 let path = templates.appendingPathComponent(file)
                 let text = (try? String(contentsOf: path, encoding: .utf8)) ?? ""
-                do {
-                    _ = TemplateEscaping.registered
-                    library.register(try MustacheTemplate(string: TemplateEscaping.pragma + text), named: String(file.dropLast(9)))
-                } catch let error as MustacheTemplate.ParserError {
-                    // The pragma is a line of its own in front: give positions in the file as written.
-                    throw LoadError.templateSyntax(file: path.path, line: max(1, error.context.lineNumber - 1),
-                                                   column: error.context.columnNumber,
-                                                   message: (error.error as? MustacheTemplate.Error).map(Self.russian) ?? "\(error.error)")
-                } catch {
-                    throw LoadError.templateSyntax(file: path.path, line: 0, column: 0, message: "\(error)")
-                }
-                files[String(file.dropLast(9))] = path.path
-                texts[String(file.dropLast(9))] = text
+                try register(text, name: String(file.dropLast(9)), file: path.path)
+            }
+            let root = folder.appendingPathComponent("assets").standardizedFileURL
+            guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else { continue }
+            for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+                let path = url.standardizedFileURL.path
+                assets[String(path.dropFirst(root.path.count + 1))] = .file(url)
             }
         }
         self.library = library
         self.templateFiles = files
+        self.assetSources = assets
         let partials = ["vision-html", "vision-switch"]
         visionInPartialsOnly = partials.allSatisfy { texts[$0] != nil } && texts.allSatisfy { name, text in
             partials.contains(name) || !partials.reduce(text, { $0.replacingOccurrences(of: $1, with: "") }).contains("vision")
@@ -94,41 +123,44 @@ public struct Theme: Sendable {
         library.render(context, withTemplate: template)
     }
 
-    /// Every asset (relative path under `assets/`) with the folder it comes from; overrides win.
-    public func assets() -> [(relative: String, source: URL)] {
-        var found: [String: URL] = [:]
-        for folder in folders.reversed() {
-            let root = folder.appendingPathComponent("assets").standardizedFileURL
-            guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else { continue }
-            for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
-                let path = url.standardizedFileURL.path
-                found[String(path.dropFirst(root.path.count + 1))] = url
-            }
-        }
-        return found.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    /// Every asset (relative path under `assets/`) with where its bytes come from; overrides win.
+    public func assets() -> [(relative: String, source: Asset)] {
+        assetSources.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
-    /// Where the default theme may be: next to the site, in $NASTAVNIK_THEMES, next to the
-    /// executable or above it (a checkout's `.build/debug`), or in the installed share folder.
-    static func defaultSearchPath(siteRoot: URL) -> [URL] {
-        var candidates: [URL] = [siteRoot.appendingPathComponent("themes/default")]
-        if let env = ProcessInfo.processInfo.environment["NASTAVNIK_THEMES"] {
+    /// For `--verbose`: where the default theme comes from.
+    public static func describeDefault(siteRoot: URL) -> String {
+        locateDefault(siteRoot: siteRoot).map { "тема default из папки \($0.path)" } ?? "тема default встроена в программу"
+    }
+
+    /// A folder that overrides the built-in default: `themes/default` beside the site, or
+    /// `$NASTAVNIK_THEMES/default` (for working on the theme itself).
+    static func locateDefault(siteRoot: URL) -> URL? {
+        var candidates = [siteRoot.appendingPathComponent("themes/default")]
+        if let env = ProcessInfo.processInfo.environment["NASTAVNIK_THEMES"], !env.isEmpty {
             candidates.append(URL(fileURLWithPath: env).appendingPathComponent("default"))
         }
-        var dir = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<6 {
-            candidates.append(dir.appendingPathComponent("themes/default"))
-            candidates.append(dir.appendingPathComponent("share/nastavnik/themes/default"))
-            dir = dir.deletingLastPathComponent()
-        }
-        candidates.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("themes/default"))
-        candidates.append(URL(fileURLWithPath: "/usr/local/share/nastavnik/themes/default"))
-        return candidates
+        return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("templates").path) }
+    }
+}
+
+/// The built-in default theme's files, decoded once.
+public enum EmbeddedTheme {
+    public static let files: [(path: String, data: Data)] = EmbeddedThemeFiles.base64.map {
+        ($0.path, Data(base64Encoded: $0.data) ?? Data())
     }
 
-    static func locateDefault(siteRoot: URL) -> URL? {
-        defaultSearchPath(siteRoot: siteRoot).first {
-            FileManager.default.fileExists(atPath: $0.appendingPathComponent("templates/base.mustache").path)
+    /// Writes the built-in theme into `folder` (`nastavnik theme export`), never over existing files.
+    public static func export(to folder: URL) throws -> Int {
+        let fm = FileManager.default
+        for (path, _) in files where fm.fileExists(atPath: folder.appendingPathComponent(path).path) {
+            throw CocoaError(.fileWriteFileExists, userInfo: [NSFilePathErrorKey: folder.appendingPathComponent(path).path])
         }
+        for (path, data) in files {
+            let url = folder.appendingPathComponent(path)
+            try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url)
+        }
+        return files.count
     }
 }

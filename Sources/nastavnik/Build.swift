@@ -3,6 +3,7 @@ import Content
 import Domain
 import Foundation
 import Site
+import Theme
 
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,8 +13,8 @@ struct Build: ParsableCommand {
 
     @OptionGroup var options: ContentOptions
 
-    @Option(name: .long, help: ArgumentHelp("Папка для готового сайта.", valueName: "папка"))
-    var out: String = "public"
+    @Option(name: [.short, .long], help: ArgumentHelp("Папка для готового сайта (по умолчанию public рядом с папкой content).", valueName: "папка"))
+    var out: String?
 
     @Option(name: .customLong("base-url"), help: ArgumentHelp("Адрес сайта вместо base_url из site.yml.", valueName: "адрес"))
     var baseURL: String?
@@ -37,14 +38,26 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let (today, contentURL) = options.resolved()
+        let outputURL = out.map { URL(fileURLWithPath: $0).standardizedFileURL }
+            ?? contentURL.deletingLastPathComponent().appendingPathComponent("public")
+        let out = Terminal.relative(outputURL)
+        if let zip {
+            let zipURL = URL(fileURLWithPath: zip).standardizedFileURL
+            if OutputGuard.canonical(zipURL).hasPrefix(OutputGuard.canonical(contentURL) + "/") {
+                Terminal.fail(Failure.usage("архив «\(zip)» оказался бы внутри папки с материалами; укажите файл вне её"))
+            }
+        }
+        if Terminal.verbose {
+            Terminal.err("Материалы: \(Terminal.relative(contentURL)); сайт: \(out); \(Theme.describeDefault(siteRoot: contentURL.deletingLastPathComponent()))\n")
+        }
         if let baseURL, URL(string: baseURL)?.host == nil {
             Terminal.fail(Failure.usage("«\(baseURL)» — не адрес сайта; пример: https://school.ru/nastavnichestvo/"))
         }
         let build = BuildOptions(content: contentURL, shownContent: options.shownContent,
-                                 output: URL(fileURLWithPath: out).standardizedFileURL, baseURL: baseURL,
+                                 output: outputURL, baseURL: baseURL,
                                  drafts: options.drafts, today: today,
                                  report: report.map { URL(fileURLWithPath: $0).standardizedFileURL })
-        let showProgress = Terminal.isTTY && format == .text
+        let showProgress = Terminal.isTTY && format == .text && !Terminal.quiet
         let result: BuildResult
         let progress: (@Sendable (BuildStage, Int, Int) -> Void)? = showProgress ? Build.showProgress : nil
         do {
@@ -52,12 +65,12 @@ struct Build: ParsableCommand {
         } catch { Terminal.fail(error) }
         if showProgress { Terminal.err("\r\u{1B}[K") }
         DiagnosticsOutput.print(result, format: format)
-        if let bank = result.bank, format == .text { BankSummary.print(bank, folder: result.reportFolder) }
+        if let bank = result.bank, format == .text, !Terminal.quiet { BankSummary.print(bank, folder: result.reportFolder) }
         let warnings = result.diagnostics.filter { $0.severity == .warning }.count
         switch result.outcome {
         case .built, .checked:
             if format == .text {
-                Terminal.err("Готово: \(result.pages) \(DiagnosticReport.plural(result.pages, "страница", "страницы", "страниц")) за \(Terminal.seconds(result.seconds)), "
+                Terminal.note("Готово: \(result.pages) \(DiagnosticReport.plural(result.pages, "страница", "страницы", "страниц")) за \(Terminal.seconds(result.seconds)), "
                              + "предупреждений: \(warnings). Сайт в папке \(out).\n")
             }
             if let zip {
@@ -65,7 +78,7 @@ struct Build: ParsableCommand {
                     let files = try SiteArchive.write(site: build.output, to: URL(fileURLWithPath: zip), basePath: result.basePath)
                     if format == .text {
                         let inside = (result.basePath ?? "/") == "/" ? "" : " (внутри папка \(result.basePath!.split(separator: "/").joined(separator: "/"))/)"
-                        Terminal.err("Архив \(zip): \(files) \(DiagnosticReport.plural(files, "файл", "файла", "файлов"))\(inside). "
+                        Terminal.note("Архив \(zip): \(files) \(DiagnosticReport.plural(files, "файл", "файла", "файлов"))\(inside). "
                                      + "Распакуйте его в корень сайта на хостинге.\n")
                     }
                 } catch {
@@ -124,8 +137,8 @@ struct Check: ParsableCommand {
         let result: BuildResult
         do { result = try SiteBuilder.build(build, write: false) } catch { Terminal.fail(error) }
         DiagnosticsOutput.print(result, format: format)
-        if let bank = result.bank, format == .text { BankSummary.print(bank, folder: nil) }
-        if format == .text { Terminal.err(DiagnosticReport.summary(result.diagnostics) + "\n") }
+        if let bank = result.bank, format == .text, !Terminal.quiet { BankSummary.print(bank, folder: nil) }
+        if format == .text { Terminal.note(DiagnosticReport.summary(result.diagnostics) + "\n") }
         if result.diagnostics.hasErrors { throw ExitCode(1) }
     }
 }

@@ -13,12 +13,19 @@ struct Nastavnik: ParsableCommand {
           nastavnik build                 собрать сайт из ./content в ./public
           nastavnik check                 только проверить материалы
           nastavnik serve                 сайт в браузере с обновлением на лету
+          nastavnik help content          как заполнять материалы (также rules — правила проверки, themes — темы)
         """,
-        subcommands: [Build.self, Check.self, Serve.self, New.self, Init.self]
+        version: "nastavnik \(Version.current)",
+        subcommands: [Build.self, Check.self, Serve.self, New.self, Init.self, ThemeCommand.self, VersionCommand.self]
     )
 
     /// Exit codes: 0 built, 1 content errors, 2 usage or environment.
     static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.count == 2, arguments[0] == "help", let text = BuiltInDocs.text(arguments[1]) {
+            print(text)
+            Foundation.exit(0)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

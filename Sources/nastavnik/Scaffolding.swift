@@ -82,6 +82,7 @@ struct Init: ParsableCommand {
           cd \(directory)
           nastavnik serve        — открыть в браузере и править
           nastavnik build        — собрать в папку public/
+        Как заполнять материалы: nastavnik help content
 
         """)
     }

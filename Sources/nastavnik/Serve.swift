@@ -143,7 +143,7 @@ final class ServeSession: Sendable {
             events.problems(json ?? Data())
             return
         }
-        let report = DiagnosticReport.text(result.diagnostics, sources: result.sources, color: Terminal.isTTY)
+        let report = DiagnosticReport.text(result.diagnostics, sources: result.sources, color: Terminal.color)
         if let paths {
             let shown = paths.prefix(3).map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
             Terminal.err("Изменено: \(shown)\(paths.count > 3 ? " и ещё \(paths.count - 3)" : "")\n")
