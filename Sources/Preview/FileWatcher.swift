@@ -3,9 +3,71 @@ import Foundation
 import Glibc
 #endif
 
+/// Something that reports changed files until stopped.
+public protocol ChangeWatcher: Sendable {
+    func stop()
+}
+
+/// The one place that chooses how files are watched: inotify on Linux, polling where it is
+/// not available or does not work (network shares, some containers: `serve --poll`).
+public enum FileWatcher {
+    public static func start(folders: [URL], poll: Bool = false, quiet: TimeInterval = 0.02,
+                             onChange: @escaping @Sendable ([String]) -> Void) -> (watcher: ChangeWatcher, polling: Bool) {
+        #if os(Linux)
+        if !poll, let watcher = InotifyWatcher(folders: folders, quiet: quiet, onChange: onChange) { return (watcher, false) }
+        #endif
+        return (PollingWatcher(folders: folders, onChange: onChange), true)
+    }
+}
+
+/// Portable fallback: compares every file's modification time and size once a second.
+public final class PollingWatcher: ChangeWatcher, @unchecked Sendable {
+    private let lock = NSLock()
+    private var running = true
+
+    init(folders: [URL], interval: TimeInterval = 1, onChange: @escaping @Sendable ([String]) -> Void) {
+        let worker = Thread { [self] in
+            var known = Self.scan(folders)
+            while lock.withLock({ running }) {
+                Thread.sleep(forTimeInterval: interval)
+                let now = Self.scan(folders)
+                let changed = Set(now.keys).union(known.keys).filter { now[$0] != known[$0] }
+                known = now
+                if !changed.isEmpty, lock.withLock({ running }) { onChange(changed.sorted()) }
+            }
+        }
+        worker.name = "nastavnik-poll"
+        worker.start()
+    }
+
+    public func stop() {
+        lock.withLock { running = false }
+    }
+
+    struct Stamp: Equatable {
+        var modified: Date?
+        var size: Int?
+    }
+
+    /// Hidden files and linked folders are skipped, as in the content listing.
+    static func scan(_ folders: [URL]) -> [String: Stamp] {
+        var out: [String: Stamp] = [:]
+        let keys: [URLResourceKey] = [.contentModificationDateKey, .fileSizeKey, .isRegularFileKey]
+        for folder in folders {
+            let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles])
+            while let url = walker?.nextObject() as? URL {
+                guard let values = try? url.resourceValues(forKeys: Set(keys)), values.isRegularFile == true else { continue }
+                out[url.path] = Stamp(modified: values.contentModificationDate, size: values.fileSize)
+            }
+        }
+        return out
+    }
+}
+
+#if os(Linux)
 /// Watches folders recursively with inotify and reports the changed paths, gathered over a
 /// short quiet period: an editor's save is often several events (temp file, rename).
-public final class FileWatcher: @unchecked Sendable {
+final class InotifyWatcher: ChangeWatcher, @unchecked Sendable {
     private let fd: Int32
     private var watches: [Int32: String] = [:]
     private let lock = NSLock()
@@ -18,7 +80,7 @@ public final class FileWatcher: @unchecked Sendable {
     ///   - folders: watched with every sub-folder, including ones created later.
     ///   - quiet: how long to wait after the last event before reporting.
     ///   - onChange: called on the watcher's thread with the changed file paths.
-    public init?(folders: [URL], quiet: TimeInterval = 0.02, onChange: @escaping @Sendable ([String]) -> Void) {
+    init?(folders: [URL], quiet: TimeInterval = 0.02, onChange: @escaping @Sendable ([String]) -> Void) {
         fd = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))
         guard fd >= 0 else { return nil }
         for folder in folders { addRecursively(folder.path) }
@@ -87,3 +149,4 @@ public final class FileWatcher: @unchecked Sendable {
         return paths
     }
 }
+#endif

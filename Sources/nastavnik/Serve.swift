@@ -29,6 +29,9 @@ struct Serve: ParsableCommand {
     @Flag(name: .long, help: "Открыть сайт в браузере.")
     var open = false
 
+    @Flag(name: .long, help: "Проверять файлы раз в секунду вместо уведомлений системы (для сетевых папок и контейнеров).")
+    var poll = false
+
     func run() throws {
         let (today, contentURL) = options.resolved()
         let shownHost = bind == "0.0.0.0" ? "127.0.0.1" : bind
@@ -51,11 +54,11 @@ struct Serve: ParsableCommand {
         do { try session.rebuild(paths: nil) } catch { Terminal.fail(error) }
 
         let watched = [contentURL] + site.themeFolders
-        guard let watcher = FileWatcher(folders: watched, onChange: { paths in
+        let (watcher, polling) = FileWatcher.start(folders: watched, poll: poll) { paths in
             do { try session.rebuild(paths: paths) } catch { Terminal.err("ошибка: \(Terminal.describe(error))\n") }
-        }) else {
-            Terminal.fail(Failure.environment("не удалось следить за изменениями файлов (inotify)",
-                                              hint: "Увеличьте fs.inotify.max_user_instances или соберите сайт командой nastavnik build."))
+        }
+        if polling, !poll {
+            Terminal.err("Уведомления об изменениях файлов недоступны (inotify): проверяю файлы раз в секунду.\n")
         }
 
         let stopped = DispatchSemaphore(value: 0)
@@ -80,7 +83,7 @@ struct Serve: ParsableCommand {
             Terminal.err("ошибка: сервер остановился\n")
             stopped.signal()
         }
-        Terminal.err("Сайт: \(address)  (Ctrl+C — остановить)\nСлежу за изменениями: \(watched.map(\.path).joined(separator: ", "))\n")
+        Terminal.err("Сайт: \(address)  (Ctrl+C — остановить)\n\(polling ? "Проверяю раз в секунду" : "Слежу за изменениями"): \(watched.map(\.path).joined(separator: ", "))\n")
         if open { Browser.open(address) }
         // The signal sources must outlive the wait: an optimised build would release them early.
         withExtendedLifetime((signals, watcher)) { stopped.wait() }

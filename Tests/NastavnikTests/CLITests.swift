@@ -91,4 +91,19 @@ import Theme
         #expect(again.status == 2)
         #expect(again.stderr.contains("не перезаписываю"))
     }
+
+    @Test func servePollsWhereNotificationsDoNotWork() throws {
+        let site = try makeBaseSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let port = Int.random(in: 50_001...60_000)
+        let serve = try LiveProcess(Repo.binary, ["serve", "--poll", "-p", String(port)] + Self.today, in: site, environment: Self.bare)
+        defer { if serve.process.isRunning { serve.process.terminate() } }
+        #expect(serve.wait { serve.errors.contains("Проверяю раз в секунду") }, "\(serve.errors)")
+        let page = "http://127.0.0.1:\(port)/news/2024-09-01-start/"
+        #expect(fetch(page).status == 200)
+        let news = site.appendingPathComponent("content/news/2024-09-01-start.md")
+        try read(news).replacingOccurrences(of: "title: \"Старт программы\"", with: "title: \"Опрошено по таймеру\"")
+            .write(to: news, atomically: true, encoding: .utf8)
+        #expect(serve.wait(10) { fetch(page).body.contains("Опрошено по таймеру") }, "\(serve.errors)")
+    }
 }
