@@ -44,7 +44,7 @@ public enum ContentLoader {
         }
         func single<T>(_ relative: String, _ body: (SourceFile, DiagnosticSink) -> T?) -> T? {
             guard files.exists(relative), let file = read(relative) else { return nil }
-            let sink = DiagnosticSink()
+            let sink = DiagnosticSink(today: options.today)
             let value = body(file, sink)
             diagnostics.append(contentsOf: sink.diagnostics)
             return value
@@ -77,19 +77,20 @@ public enum ContentLoader {
         }
 
         let drafts = options.drafts
-        let programs = loadEntries("programs", files: files, cache: options.cache, &diagnostics, &sources) {
+        let today = options.today
+        let programs = loadEntries("programs", files: files, today: today, cache: options.cache, &diagnostics, &sources) {
             EntryLoaders.program($0, slug: $1, sink: $2, files: files, drafts: drafts)
         }
-        let cases = loadEntries("cases", files: files, cache: options.cache, &diagnostics, &sources) {
+        let cases = loadEntries("cases", files: files, today: today, cache: options.cache, &diagnostics, &sources) {
             EntryLoaders.mentoringCase($0, slug: $1, sink: $2, files: files, drafts: drafts)
         }
-        let mentors = loadEntries("mentors", files: files, cache: options.cache, &diagnostics, &sources) {
+        let mentors = loadEntries("mentors", files: files, today: today, cache: options.cache, &diagnostics, &sources) {
             EntryLoaders.mentor($0, slug: $1, sink: $2, files: files, drafts: drafts)
         }
-        var news = loadEntries("news", files: files, cache: options.cache, &diagnostics, &sources) {
+        var news = loadEntries("news", files: files, today: today, cache: options.cache, &diagnostics, &sources) {
             EntryLoaders.news($0, slug: $1, sink: $2, files: files, drafts: drafts)
         }
-        let pages = loadEntries("pages", files: files, cache: options.cache, &diagnostics, &sources) {
+        let pages = loadEntries("pages", files: files, today: today, cache: options.cache, &diagnostics, &sources) {
             EntryLoaders.page($0, slug: $1, sink: $2, files: files, drafts: drafts)
         }
 
@@ -122,7 +123,7 @@ public enum ContentLoader {
 
     /// Loads every `folder/*.md` on all cores; each file has its own sink.
     private static func loadEntries<T: Sendable>(
-        _ folder: String, files: ContentFiles, cache: EntryCache?, _ diagnostics: inout [Diagnostic],
+        _ folder: String, files: ContentFiles, today: DayDate, cache: EntryCache?, _ diagnostics: inout [Diagnostic],
         _ sources: inout [String: SourceFile],
         _ load: @escaping @Sendable (SourceFile, String, DiagnosticSink) -> T?
     ) -> [T] {
@@ -133,7 +134,7 @@ public enum ContentLoader {
             case .success(let file):
                 let slug = String((relative as NSString).lastPathComponent.dropLast(3))
                 func parse() -> (T?, [Diagnostic]) {
-                    let sink = DiagnosticSink()
+                    let sink = DiagnosticSink(today: today)
                     let value = load(file, slug, sink)
                     return (value, sink.diagnostics)
                 }

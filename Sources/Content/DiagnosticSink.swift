@@ -4,6 +4,12 @@ import Domain
 /// files in parallel needs no locking.
 final class DiagnosticSink {
     private(set) var diagnostics: [Diagnostic] = []
+    /// The build date, for rules about the future (a consent dated tomorrow is no consent).
+    let today: DayDate?
+
+    init(today: DayDate? = nil) {
+        self.today = today
+    }
 
     func add(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
     func add(contentsOf more: [Diagnostic]) { diagnostics.append(contentsOf: more) }

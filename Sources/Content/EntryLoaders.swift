@@ -67,7 +67,7 @@ enum EntryLoaders {
             case .mapping:
                 if var m = FieldReader(node, sink: sink, what: "поле `mentor`") {
                     let name = m.string("name", required: true, describe: "ФИО наставника")
-                    let consent = m.date("consent")
+                    let consent = m.consent("consent")
                     if let name, consent == nil, !m.has("consent") {
                         sink.error("privacy.consent", "наставник «\(name)» назван без даты письменного согласия (`consent`)", at: node.ref,
                                    hint: "По 152-ФЗ имя публикуется только с согласия. Добавьте `consent: ГГГГ-ММ-ДД` или уберите имя.")
@@ -130,13 +130,13 @@ enum EntryLoaders {
         }
         let awards = f.strings("awards")
         let photo = PersonFields.picture(&f, key: "photo", altKey: "photo_alt", sink: sink, files: files)
-        let consent = f.date("consent")
+        let consent = f.consent("consent")
         if let name, consent == nil, !f.has("consent") {
             sink.error("privacy.consent", "у наставника «\(name)» нет даты письменного согласия на публикацию (`consent`)", at: f.ref,
                        hint: "По 152-ФЗ имя и фото публикуются только с согласия. Добавьте `consent: ГГГГ-ММ-ДД`.")
         }
         let minor = f.bool("minor") ?? false
-        let guardian = f.date("guardian_consent")
+        let guardian = f.consent("guardian_consent")
         if minor, guardian == nil, !f.has("guardian_consent"), let name {
             sink.error("privacy.guardian-consent", "наставник «\(name)» — несовершеннолетний, но нет даты согласия родителя (законного представителя) (`guardian_consent`)",
                        at: f.ref, hint: "Для несовершеннолетнего нужно и его согласие, и согласие родителя: добавьте `guardian_consent: ГГГГ-ММ-ДД`.")

@@ -104,6 +104,18 @@ struct FieldReader {
         return FieldReader.date(value, key: key, sink: sink)
     }
 
+    /// A date of written consent: one in the future is no consent yet (13.5), so the name
+    /// is not published and the editor is told.
+    mutating func consent(_ key: String) -> DayDate? {
+        guard let value = node(key), let date = FieldReader.date(value, key: key, sink: sink) else { return nil }
+        if let today = sink.today, date > today {
+            sink.error("privacy.consent-future", "дата согласия `\(key)` (\(date.russian)) ещё не наступила: согласия пока нет", at: value.ref,
+                       hint: "Укажите дату, когда письменное согласие уже получено; до этого имя не публикуется.")
+            return nil
+        }
+        return date
+    }
+
     static func date(_ value: YAMLNode, key: String, sink: DiagnosticSink) -> DayDate? {
         guard let s = value.scalar else {
             sink.error("field.type", "поле `\(key)` должно быть датой, а не \(value.shapeDescription)", at: value.ref,

@@ -102,7 +102,7 @@ enum SiteSettingsLoader {
 enum PersonFields {
     static func curator(_ c: inout FieldReader, sink: DiagnosticSink, files: ContentFiles) -> Curator? {
         let name = c.string("name", required: true, describe: "ФИО куратора")
-        let consent = c.date("consent")
+        let consent = c.consent("consent")
         if name != nil, consent == nil, !c.has("consent") {
             sink.error("privacy.consent", "у куратора «\(name!)» нет даты письменного согласия на публикацию (`consent`)", at: c.ref,
                        hint: "По 152-ФЗ имя публикуется только с согласия. Добавьте `consent: ГГГГ-ММ-ДД` — дату согласия.")
