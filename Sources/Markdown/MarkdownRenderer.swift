@@ -35,6 +35,9 @@ public struct RenderedMarkdown: Sendable {
     public var html: String
     public var headings: [Heading]
     public var references: [Reference]
+    /// Where raw HTML stood (1-based line and column in the Markdown), whether it was
+    /// dropped (safe mode) or sanitised (`unsafeHTML`).
+    public var rawHTML: [(line: Int, column: Int, text: String)] = []
 }
 
 /// Markdown → HTML through libcmark-gfm.
@@ -88,6 +91,7 @@ public enum MarkdownRenderer {
         var headings: [Heading] = []
         var references: [Reference] = []
         var headingNodes: [OpaquePointer] = []
+        var rawHTML: [(line: Int, column: Int, text: String)] = []
 
         let iterator = cmark_iter_new(document)
         while true {
@@ -97,6 +101,12 @@ public enum MarkdownRenderer {
             switch cmark_node_get_type(node) {
             case CMARK_NODE_HEADING:
                 headingNodes.append(node)
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+                // Comments are harmless and common (`<!-- черновик -->`).
+                if literal.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("<!--") { break }
+                rawHTML.append((Int(cmark_node_get_start_line(node)), Int(cmark_node_get_start_column(node)), literal))
+                if options.unsafeHTML { cmark_node_set_literal(node, RawHTMLSanitizer.sanitize(literal)) }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
@@ -134,7 +144,7 @@ public enum MarkdownRenderer {
         } else {
             html = ""
         }
-        return RenderedMarkdown(html: html, headings: headings, references: references)
+        return RenderedMarkdown(html: html, headings: headings, references: references, rawHTML: rawHTML)
     }
 
     /// cmark renders headings without ids and offers no attribute API. The heading is

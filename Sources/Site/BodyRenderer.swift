@@ -45,6 +45,21 @@ struct BodyRenderer: Sendable {
             }
         }
         var diagnostics: [Diagnostic] = []
+        if !options.unsafeHTML {
+            var warnedLines: Set<Int> = []
+            // One warning per line: `<b>…</b>` is two raw pieces of one mistake.
+            for raw in rendered.rawHTML where warnedLines.insert(raw.line).inserted {
+                let at = SourceRef(file: file, line: body.firstLine + raw.line - 1, column: raw.column)
+                let isVideo = raw.text.lowercased().contains("<iframe")
+                diagnostics.append(.warning("markdown.raw-html-dropped",
+                                            isVideo ? "встроенный плеер (<iframe>) не публикуется: HTML в тексте отключён ради безопасности"
+                                                : "HTML-код в тексте не публикуется (отключён ради безопасности)",
+                                            at: at,
+                                            hint: isVideo
+                                                ? "Вставьте ссылку на видео (VK Видео, Rutube) отдельной строкой — посетитель откроет его по ссылке."
+                                                : "Используйте разметку Markdown: **жирный**, таблицы через |, списки через «- »."))
+            }
+        }
         for ref in rendered.references {
             let at = SourceRef(file: file, line: body.firstLine + ref.line - 1, column: ref.column)
             if ref.kind == .image, ref.text.trimmingSpaces.isEmpty {

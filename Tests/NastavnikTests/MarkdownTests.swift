@@ -27,6 +27,26 @@ import Testing
         #expect(unsafe.html.contains("<b>жирный</b>"))
         // The GFM tag filter still disarms <script> when raw HTML is allowed.
         #expect(unsafe.html.contains("&lt;script>"))
+        #expect(safe.rawHTML.map(\.line) == [1, 3, 3])
+    }
+
+    @Test func allowedRawHTMLIsMadeInert() {
+        let hostile = """
+        <p onclick="alert(1)" class="x">Текст <img src=x onerror=alert(1)> <a href=" javascript:alert(1)">ссылка</a></p>
+
+        <object data="x.swf"></object><embed src="x"><svg onload=alert(1)><form action="https://evil"></form>
+
+        <a href="JaVa&#x09;Script:alert(1)">a</a> <a href="data:text/html,<script>">b</a> <table><tr><td>ок</td></tr></table>
+        """
+        let html = MarkdownRenderer.render(hostile, options: MarkdownOptions(unsafeHTML: true)).html
+        for active in ["onclick", "onerror", "onload", "javascript:", "<object", "<embed", "<svg", "<form", "href=\"data:"] {
+            #expect(!html.lowercased().contains(active.lowercased()), "\(active) in \(html)")
+        }
+        #expect(html.contains("<table><tr><td>ок</td></tr></table>"))
+        #expect(html.contains("class=\"x\""))
+        // Every dangerous address, however spelled, is replaced.
+        #expect(html.components(separatedBy: "href=\"#blocked\"").count - 1 == 3, "\(html)")
+        #expect(!html.lowercased().contains("script:alert"), "\(html)")
     }
 
     @Test func gfmExtensions() {
