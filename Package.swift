@@ -23,6 +23,10 @@ let package = Package(
         .target(name: "Markdown", dependencies: ["CCMarkGFM"]),
         // Small C shims for system calls Swift's Glibc module does not export.
         .target(name: "CPlatform"),
+        // libjpeg-turbo, libpng and libwebp (Debian's -dev packages; static .a in `make dist`).
+        .target(name: "CImageCodecs", linkerSettings: [.linkedLibrary("jpeg"), .linkedLibrary("png16"), .linkedLibrary("webp"),
+                                                               .linkedLibrary("z"), .linkedLibrary("m")]),
+        .target(name: "Images", dependencies: ["CImageCodecs", "Content", "Domain"]),
         .target(name: "Domain"),
         .target(name: "Content", dependencies: [
             "Domain", "Markdown",
@@ -34,7 +38,7 @@ let package = Package(
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .target(name: "Site", dependencies: [
-            "Domain", "Content", "Markdown", "Theme", "CPlatform",
+            "Domain", "Content", "Markdown", "Theme", "CPlatform", "Images",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "Preview", dependencies: ["Site", "Content", "Domain"]),
@@ -42,7 +46,7 @@ let package = Package(
             "Site", "Content", "Domain", "Preview",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "NastavnikTests", dependencies: ["Markdown", "Domain", "Content", "Theme", "Site"],
+        .testTarget(name: "NastavnikTests", dependencies: ["Markdown", "Domain", "Content", "Theme", "Site", "Images"],
                     resources: []),
     ],
     swiftLanguageModes: [.v6]

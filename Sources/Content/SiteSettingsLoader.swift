@@ -3,7 +3,7 @@ import Foundation
 
 enum SiteSettingsLoader {
     static let keys = ["title", "description", "organization", "base_url", "curator", "model_adopted", "theme", "kind",
-                       "markdown", "sources", "sources_outside", "news_per_page", "language"]
+                       "markdown", "images", "sources", "sources_outside", "news_per_page", "language"]
 
     static func load(_ file: SourceFile, sink: DiagnosticSink, files: ContentFiles) -> SiteSettings? {
         let (node, diagnostics) = YAMLParser.parse(file.text, file: file.path)
@@ -61,6 +61,11 @@ enum SiteSettingsLoader {
             unsafeHTML = m.bool("unsafe_html") ?? false
             m.finish(allowed: ["unsafe_html"])
         }
+        var keepOriginal = false
+        if var m = f.mapping("images", what: "images") {
+            keepOriginal = m.bool("keep_original") ?? false
+            m.finish(allowed: ["keep_original"])
+        }
         let sourcesOrigin = f.node("sources")?.ref
         let sources = f.strings("sources")
         let sourcesOutside = f.bool("sources_outside") ?? false
@@ -79,6 +84,7 @@ enum SiteSettingsLoader {
                             sources: sources, newsPerPage: perPage, description: description)
         settings.sourcesOrigin = sourcesOrigin
         settings.sourcesOutside = sourcesOutside
+        settings.keepOriginalImages = keepOriginal
         return settings
     }
 

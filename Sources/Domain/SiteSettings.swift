@@ -57,6 +57,8 @@ public struct SiteSettings: Sendable, Hashable {
     public var sources: [String]
     /// Where `sources` is written, for messages about the folders it names.
     public var sourcesOrigin: SourceRef?
+    /// `images: { keep_original: true }`: pictures keep their full size (still cleaned).
+    public var keepOriginalImages = false
     /// `sources_outside: true`: school folders outside the bank's folder are read (reported).
     public var sourcesOutside = false
     public var newsPerPage: Int

@@ -49,6 +49,7 @@ extension PageContexts {
             let school = bank.bank.schools[p.school]
             let c = bank.bank.mentoringCase(p)
             var card = practiceCard(p, root: root)
+            card["cover_image"] = Self.atTop(card["cover_image"], class: "cover")
             if case .person(let name, _) = c.mentor { card["mentor_name"] = name }
             if case .page(let slug) = c.mentor, let m = school.content!.mentors.first(where: { $0.slug == slug }) {
                 card["mentor_name"] = m.name
@@ -91,7 +92,9 @@ extension PageContexts {
             }
             let body = bank.rendered.html(for: mentor.origin.file)
                 ?? bank.bodies[s].render(mentor.body, file: mentor.origin.file, folder: "mentors", pagePath: page.path).html
-            return ("mentor", mentor.name, "mentors/", ["mentor": bankMentorCard(s, m, root: root),
+            var card = bankMentorCard(s, m, root: root)
+            card["photo_image"] = Self.atTop(card["photo_image"], class: "portrait")
+            return ("mentor", mentor.name, "mentors/", ["mentor": card,
                                                        "cases": cases.map { practiceCard($0, root: root) }, "body_html": body])
         case .rollup:
             return ("rollup", "Показатели региона", "indicators/", [
@@ -115,7 +118,9 @@ extension PageContexts {
                 "audience": c.audience ?? "", "period": c.period?.russian ?? "", "year": c.period.map { String($0.year) } ?? "",
                 "results": c.results, "has_results": !c.results.isEmpty, "summary": c.summary ?? "",
                 "curator": school.content?.settings.curator?.name ?? "", "mentees": c.mentees.map(String.init) ?? "",
-                "tags": c.tags.map { ["title": $0] }, "cover": c.cover.map { files + $0.path } ?? "", "cover_alt": c.cover?.alt ?? ""]
+                "tags": c.tags.map { ["title": $0] }, "cover": c.cover.map { files + $0.path } ?? "", "cover_alt": c.cover?.alt ?? "",
+                "cover_image": c.cover.map { picture(BankURLs.schoolFiles(school.id) + $0.path, alt: $0.alt, root: root,
+                                                     sizes: Self.cardSizes, lazy: true) } ?? [:]]
     }
 
     func bankMentorCard(_ s: Int, _ m: Int, root: String) -> [String: Any] {
@@ -125,6 +130,7 @@ extension PageContexts {
         var card = mentorCard(mentor, root: root)
         card["href"] = root + BankURLs.mentor(school.id, mentor.slug)
         card["photo"] = mentor.photo.map { root + BankURLs.schoolFiles(school.id) + $0.path } ?? ""
+        card["photo_image"] = mentor.photo.map { picture(BankURLs.schoolFiles(school.id) + $0.path, alt: $0.alt, root: root, sizes: "10em", lazy: true) } ?? [:]
         card["organization"] = mentor.organization ?? school.name
         return card
     }

@@ -1,6 +1,7 @@
 import Content
 import Domain
 import Foundation
+import Images
 import Markdown
 
 /// Renders a Markdown body for one page: links to site pages and content files become
@@ -15,6 +16,8 @@ struct BodyRenderer: Sendable {
     /// A bank shows one page of a school's site: links to the school's other pages are
     /// the school's own business and are left as written.
     var checkPageLinks = true
+    /// Processed pictures by output path: body images get `srcset`, `width` and `height`.
+    var images: [String: ProcessedImage] = [:]
 
     struct Output {
         var html: String
@@ -28,6 +31,9 @@ struct BodyRenderer: Sendable {
     func render(_ body: MarkdownBody, file: String, folder: String, pagePath: String) -> Output {
         let root = SiteURLs.root(forPath: pagePath)
         let files = self.files, knownPaths = self.knownPaths, prefix = assetPrefix, checkPageLinks = self.checkPageLinks
+        let images = self.images
+        // Rewritten URL → output path, for the pictures among the files.
+        var pictures: [String: String] = [:]
         let rendered = MarkdownRenderer.render(body.text, options: options) { url in
             if url.hasPrefix("#") || url.isEmpty { return nil }
             switch ContentFiles.resolve(url, from: url.hasPrefix("/") ? "" : folder) {
@@ -36,7 +42,10 @@ struct BodyRenderer: Sendable {
                 let cut = url.firstIndex(where: { $0 == "#" || $0 == "?" }) ?? url.endIndex
                 // Normalising dropped a folder's trailing slash; a page URL keeps it.
                 let suffix = (url[..<cut].hasSuffix("/") && !path.isEmpty ? "/" : "") + String(url[cut...])
-                if files.exists(path) { return root + prefix + path + suffix }
+                if files.exists(path) {
+                    if images[prefix + path] != nil { pictures[root + prefix + path + suffix] = prefix + path }
+                    return root + prefix + path + suffix
+                }
                 guard checkPageLinks else { return nil }
                 if url.hasPrefix("/") || knownPaths.contains(path + "/") || knownPaths.contains(path) {
                     return root + path + suffix
@@ -85,7 +94,36 @@ struct BodyRenderer: Sendable {
                 }
             }
         }
-        return Output(html: Self.labelTaskCheckboxes(rendered.html), headings: rendered.headings, diagnostics: diagnostics)
+        var html = Self.labelTaskCheckboxes(rendered.html)
+        for (url, output) in pictures.sorted(by: { $0.key < $1.key }) {
+            if let image = images[output] { html = Self.responsive(html, url: url, image: image, root: root) }
+        }
+        return Output(html: html, headings: rendered.headings, diagnostics: diagnostics)
+    }
+
+    /// cmark writes `<img src="…" alt="…" />`; a processed picture becomes a `<picture>` with
+    /// WebP and smaller sizes, its `width` and `height` (no jump while loading), loaded lazily.
+    static func responsive(_ html: String, url: String, image: ProcessedImage, root: String) -> String {
+        let needle = "<img src=\"\(HTMLEscape.escape(url))\""
+        guard html.contains(needle) else { return html }
+        func set(_ variants: [ProcessedImage.Variant]) -> String {
+            HTMLEscape.escape(variants.map { "\(root)\($0.path) \($0.width)w" }.joined(separator: ", "))
+        }
+        let sizes = "(min-width: 50em) 45em, 95vw"
+        var open = "<picture>"
+        if !image.webp.isEmpty { open += "<source type=\"image/webp\" srcset=\"\(set(image.webp))\" sizes=\"\(sizes)\">" }
+        var attributes = ""
+        if image.fallback.count > 1 { attributes += " srcset=\"\(set(image.fallback))\" sizes=\"\(sizes)\"" }
+        attributes += " width=\"\(image.width)\" height=\"\(image.height)\" loading=\"lazy\" decoding=\"async\""
+        var out = html
+        var from = out.startIndex
+        while let start = out.range(of: needle, range: from..<out.endIndex),
+              let end = out.range(of: "/>", range: start.upperBound..<out.endIndex) {
+            let replacement = open + needle + attributes + out[start.upperBound..<end.lowerBound] + "/></picture>"
+            out.replaceSubrange(start.lowerBound..<end.upperBound, with: replacement)
+            from = out.index(start.lowerBound, offsetBy: replacement.count)
+        }
+        return out
     }
 
     /// cmark-gfm renders task list items as bare disabled checkboxes, which screen readers

@@ -1,6 +1,7 @@
 import Content
 import Domain
 import Foundation
+import Images
 import Markdown
 import Theme
 
@@ -79,7 +80,9 @@ public final class LiveSite: @unchecked Sendable {
             bank = BankSite(bank: loadedBank.bank, files: loadedBank.files, targets: content.indicators,
                             options: MarkdownOptions(unsafeHTML: content.settings.unsafeHTML), rendered: bodies)
         }
-        let site = SiteRender(content: content, files: loaded.files, theme: theme, today: options.today, bank: bank)
+        let images = SiteBuilder.processImages(content, files: loaded.files, bank: bank, options: options)
+        guard !images.diagnostics.hasErrors else { return failed(loaded.diagnostics + bankDiagnostics + images.diagnostics) }
+        let site = SiteRender(content: content, files: loaded.files, theme: theme, today: options.today, bank: bank, images: images.images)
         let paths = site.plan.map(\.path)
         let pages: [PlannedPage]
         if let previous, reuseTheme, previous.paths == paths {
@@ -89,7 +92,7 @@ public final class LiveSite: @unchecked Sendable {
         }
 
         let results = pages.parallelMap { site.render($0) }
-        var diagnostics = loaded.diagnostics + bankDiagnostics + results.flatMap(\.diagnostics)
+        var diagnostics = loaded.diagnostics + bankDiagnostics + images.diagnostics + results.flatMap(\.diagnostics)
         guard !diagnostics.hasErrors else { return failed(diagnostics) }
         if content.settings.baseURL == nil { diagnostics.append(SiteBuilder.noBaseURL(options.shownContent)) }
 

@@ -1,6 +1,7 @@
 import Content
 import Domain
 import Foundation
+import Images
 import Markdown
 
 /// Builds the variables each template receives (listed in docs/themes.md). Values are
@@ -16,6 +17,8 @@ struct PageContexts: Sendable {
     var bank: BankSite? = nil
     /// News newest first, sorted once: every list page and the main page take a slice.
     let newsByDate: [NewsItem]
+    /// Processed pictures by output path, for `srcset`, `width` and `height`.
+    var images: [String: ProcessedImage] = [:]
 
     init(content: SiteContent, today: DayDate, urls: SiteURLs, body: BodyRenderer, facets: [Facet]) {
         self.content = content
@@ -68,6 +71,7 @@ struct PageContexts: Sendable {
             if let c = s.curator {
                 vars["curator"] = ["name": c.name, "position": c.position ?? "", "phone": c.phone ?? "", "email": c.email ?? "",
                                    "hours": c.hours ?? "", "photo": c.photo.map { root + $0 } ?? "", "photo_alt": c.photoAlt ?? "",
+                                   "photo_image": c.photo.map { picture($0, alt: c.photoAlt ?? "", root: root, sizes: "120px", lazy: true) } ?? [:],
                                    "phone_href": (c.phone ?? "").filter { $0.isNumber || $0 == "+" }] as [String: Any]
             }
             vars["indicators"] = latestIndicators(root: root)
@@ -123,6 +127,7 @@ struct PageContexts: Sendable {
                 card["program_title"] = p.title
                 card["program_href"] = root + SiteURLs.program(p.slug)
             }
+            card["cover_image"] = Self.atTop(card["cover_image"], class: "cover")
             vars["case"] = card
             vars["body_html"] = md(c.body, c.origin.file, "cases")
         case .mentors:
@@ -131,7 +136,9 @@ struct PageContexts: Sendable {
         case .mentor(let i):
             let m = content.mentors[i]
             template = "mentor"; title = m.name; section = "mentors/"
-            vars["mentor"] = mentorCard(m, root: root)
+            var card = mentorCard(m, root: root)
+            card["photo_image"] = Self.atTop(card["photo_image"], class: "portrait")
+            vars["mentor"] = card
             vars["body_html"] = md(m.body, m.origin.file, "mentors")
             vars["cases"] = content.cases.filter { if case .page(let slug) = $0.mentor { return slug == m.slug }; return false }
                 .map { caseCard($0, root: root) }
@@ -144,7 +151,9 @@ struct PageContexts: Sendable {
         case .newsItem(let i):
             let n = content.news[i]
             template = "news"; title = n.title; section = "news/"
-            vars["news"] = newsCard(n, root: root)
+            var card = newsCard(n, root: root)
+            card["cover_image"] = Self.atTop(card["cover_image"], class: "cover")
+            vars["news"] = card
             vars["body_html"] = md(n.body, n.origin.file, "news")
         case .partners:
             template = "partners"; title = "Партнёры"; section = "partners/"
@@ -199,6 +208,8 @@ struct PageContexts: Sendable {
             var out: [String: Any] = [:]
             for (k, v) in dict {
                 if let s = v as? String, s.isEmpty { continue }
+                // An empty object is as absent as an empty string: `{{#cover_image}}` must not open.
+                if let d = v as? [String: Any], d.isEmpty { continue }
                 out[k] = dropEmpty(v)
             }
             return out
@@ -313,21 +324,51 @@ struct PageContexts: Sendable {
          "role_model": c.roleModel ?? "", "period": c.period?.russian ?? "", "year": c.period.map { String($0.year) } ?? "",
          "level": c.level?.title ?? "", "audience": c.audience ?? "", "mentees": c.mentees.map(String.init) ?? "",
          "results": c.results, "has_results": !c.results.isEmpty, "summary": c.summary ?? "",
-         "tags": c.tags.map { ["title": $0] }, "cover": c.cover.map { root + $0.path } ?? "", "cover_alt": c.cover?.alt ?? ""]
+         "tags": c.tags.map { ["title": $0] }, "cover": c.cover.map { root + $0.path } ?? "", "cover_alt": c.cover?.alt ?? "",
+         "cover_image": c.cover.map { picture($0.path, alt: $0.alt, root: root, sizes: Self.cardSizes, lazy: true) } ?? [:]]
     }
 
     func mentorCard(_ m: Mentor, root: String) -> [String: Any] {
         ["name": m.name, "href": root + SiteURLs.mentor(m.slug), "position": m.position ?? "", "organization": m.organization ?? "",
          "form": m.form?.title ?? "", "experience": m.experienceYears.map { "\($0) \(DiagnosticReport.plural($0, "год", "года", "лет"))" } ?? "",
          "mentees": m.mentees.map(String.init) ?? "", "awards": m.awards, "has_awards": !m.awards.isEmpty,
-         "photo": m.photo.map { root + $0.path } ?? "", "photo_alt": m.photo?.alt ?? ""]
+         "photo": m.photo.map { root + $0.path } ?? "", "photo_alt": m.photo?.alt ?? "",
+         "photo_image": m.photo.map { picture($0.path, alt: $0.alt, root: root, sizes: "10em", lazy: true) } ?? [:]]
     }
 
     func newsCard(_ n: NewsItem, root: String) -> [String: Any] {
         ["title": n.title, "href": root + SiteURLs.news(n.slug), "date": n.date.russianLong, "datetime": n.date.iso,
          "summary": n.summary ?? "", "tags": n.tags.map { ["title": $0] }, "cover": n.cover.map { root + $0.path } ?? "",
-         "cover_alt": n.cover?.alt ?? "", "draft": n.draft]
+         "cover_alt": n.cover?.alt ?? "", "draft": n.draft,
+         "cover_image": n.cover.map { picture($0.path, alt: $0.alt, root: root, sizes: Self.cardSizes, lazy: true) } ?? [:]]
     }
+
+    /// A picture for the `image` partial: `src`, `srcset` (JPEG/PNG), `webp_srcset`, `sizes`,
+    /// `width`, `height`, `alt`, and `lazy` (false for the one at the top of a page).
+    func picture(_ output: String, alt: String, root: String, sizes: String, lazy: Bool) -> [String: Any] {
+        var item: [String: Any] = ["src": root + output, "alt": alt, "sizes": sizes, "lazy": lazy]
+        guard let image = images[output] else { return item }
+        func set(_ variants: [ProcessedImage.Variant]) -> String {
+            variants.map { "\(root)\($0.path) \($0.width)w" }.joined(separator: ", ")
+        }
+        item["width"] = String(image.width)
+        item["height"] = String(image.height)
+        if image.fallback.count > 1 { item["srcset"] = set(image.fallback) }
+        if !image.webp.isEmpty { item["webp_srcset"] = set(image.webp) }
+        return item
+    }
+
+    /// The picture at the top of a page: loaded at once (it is above the fold), full width, with a class.
+    static func atTop(_ value: Any?, class name: String) -> [String: Any] {
+        guard var item = value as? [String: Any], !item.isEmpty else { return [:] }
+        item["lazy"] = false
+        item["sizes"] = pageSizes
+        item["class"] = name
+        return item
+    }
+
+    static let cardSizes = "(min-width: 60em) 20em, (min-width: 40em) 45vw, 95vw"
+    static let pageSizes = "(min-width: 50em) 45em, 95vw"
 
     func pagination(_ page: Int, _ count: Int, root: String) -> [String: Any] {
         guard count > 1 else { return [:] }

@@ -1,6 +1,7 @@
 import Content
 import Domain
 import Foundation
+import Images
 import Markdown
 import Theme
 
@@ -13,6 +14,8 @@ struct SiteRender: Sendable {
     let files: ContentFiles
     let contexts: PageContexts
     let bank: BankSite?
+    /// Processed pictures by output path; their files come from the image cache.
+    let images: [String: ProcessedImage]
 
     /// Output files of one page: the page and its copy for the visually impaired.
     struct Page {
@@ -20,18 +23,22 @@ struct SiteRender: Sendable {
         var diagnostics: [Diagnostic]
     }
 
-    init(content: SiteContent, files: ContentFiles, theme: Theme, today: DayDate, bank: BankSite? = nil) {
+    init(content: SiteContent, files: ContentFiles, theme: Theme, today: DayDate, bank: BankSite? = nil,
+         images: [String: ProcessedImage] = [:]) {
         self.content = content
+        self.images = images
         self.files = files
         self.theme = theme
         self.bank = bank
         plan = bank.map { BankPlan.pages(for: content, bank: $0, today: today) } ?? SitePlan.pages(for: content, today: today)
         urls = SiteURLs(baseURL: content.settings.baseURL)
-        let body = BodyRenderer(files: files, knownPaths: Set(plan.map(\.path)),
+        var body = BodyRenderer(files: files, knownPaths: Set(plan.map(\.path)),
                                 options: MarkdownOptions(unsafeHTML: content.settings.unsafeHTML))
+        body.images = images
         var contexts = PageContexts(content: content, today: today, urls: urls, body: body,
                                     facets: Facets.caseFacets(content.cases))
         contexts.bank = bank
+        contexts.images = images
         self.contexts = contexts
     }
 
@@ -46,7 +53,8 @@ struct SiteRender: Sendable {
         var out: [(path: String, data: Data)] = [(file, Data(html.utf8))]
         // 404.html is served from any depth by the web server; it only links into the copy.
         if page.path != "404.html", let vision = visionPage(html, rendered, path: page.path) {
-            out.append((SiteURLs.visionFolder + file, Data(vision.utf8)))
+            let shared = VisionCopy.sharingFiles(vision, root: SiteURLs.root(forPath: page.path))
+            out.append((SiteURLs.visionFolder + file, Data(shared.utf8)))
         }
         return Page(files: out, diagnostics: rendered.diagnostics)
     }
@@ -102,20 +110,75 @@ struct SiteRender: Sendable {
             generated.append((prefix + "search-index.json", index))
             generated.append((prefix + "search-index.js", ScriptData.wrap(index, as: "nastavnikSearchIndex")))
             for file in bankFiles { generated.append((prefix + file.path, file.data)) }
+            // The copy for the visually impaired links to the same assets, pictures and documents.
+            guard prefix.isEmpty else { continue }
             for (relative, source) in assets {
                 switch source {
                 case .file(let url): copied.append((prefix + "assets/" + relative, url))
                 case .data(let data): generated.append((prefix + "assets/" + relative, data))
                 }
             }
-            for path in content.assets { copied.append((prefix + path, files.url(path))) }
-            // A bank publishes its schools' files under schools/<id>/.
-            for (i, school) in (bank?.bank.schools ?? []).enumerated() where !school.excluded {
-                for path in school.content!.assets {
-                    copied.append((prefix + BankURLs.schoolFiles(school.id) + path, bank!.files[i].url(path)))
+            // Pictures come cleaned from the image cache; a picture that could not be processed is
+            // never copied as it is (it could carry GPS coordinates).
+            func publish(_ path: String, as output: String, from files: ContentFiles) {
+                if let image = images[output] {
+                    for file in image.outputs { copied.append((prefix + file.path, file.source)) }
+                } else if !ImagePipeline.rasterExtensions.contains((path as NSString).pathExtension.lowercased()) {
+                    copied.append((prefix + output, files.url(path)))
                 }
+            }
+            for path in content.assets { publish(path, as: path, from: files) }
+            // A bank publishes its schools' files under schools/<id>/.
+            for (i, school) in (bank?.bank.schools ?? []).enumerated() {
+                guard let schoolContent = school.content, let schoolFiles = bank?.files[i] else { continue }
+                for path in schoolContent.assets { publish(path, as: BankURLs.schoolFiles(school.id) + path, from: schoolFiles) }
             }
         }
         return (generated, copied)
+    }
+}
+
+/// The copy for the visually impaired mirrors the site one folder deeper, so relative links
+/// stay inside it; only links to shared files (theme assets, pictures, documents) are pointed
+/// one level up, so those files are published once.
+enum VisionCopy {
+    static let sharedFolders = ["assets/", "images/", "files/"]
+
+    /// Rewrites `ROOT<shared>` to `ROOT../<shared>` where it starts an attribute value or a
+    /// `srcset` entry: after `"` or `, `.
+    static func sharingFiles(_ html: String, root: String) -> String {
+        var bytes = Array(html.utf8)
+        let rootBytes = Array(root.utf8)
+        let up = Array("../".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 1024)
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            out.append(b)
+            i += 1
+            guard b == UInt8(ascii: "\"") || (b == UInt8(ascii: " ") && out.count >= 2 && out[out.count - 2] == UInt8(ascii: ",")) else { continue }
+            guard bytes[i...].starts(with: rootBytes) else { continue }
+            let rest = i + rootBytes.count
+            if isShared(bytes, at: rest) {
+                out.append(contentsOf: rootBytes)
+                out.append(contentsOf: up)
+                i = rest
+            }
+        }
+        bytes = out
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `assets/`, `images/`, `files/`, or a bank school's `schools/<id>/images|files/`.
+    private static func isShared(_ bytes: [UInt8], at start: Int) -> Bool {
+        let tail = bytes[start...]
+        for folder in sharedFolders where tail.starts(with: folder.utf8) { return true }
+        guard tail.starts(with: "schools/".utf8) else { return false }
+        var j = start + 8
+        while j < bytes.count, bytes[j] != UInt8(ascii: "/"), bytes[j] != UInt8(ascii: "\"") { j += 1 }
+        guard j < bytes.count, bytes[j] == UInt8(ascii: "/") else { return false }
+        let after = bytes[(j + 1)...]
+        return after.starts(with: "images/".utf8) || after.starts(with: "files/".utf8)
     }
 }

@@ -1,6 +1,7 @@
 import Content
 import Domain
 import Foundation
+import Images
 import Markdown
 import Theme
 
@@ -86,7 +87,6 @@ public enum SiteBuilder {
                     BankReport(title: content.settings.title, date: options.today, bank: loadedBank.bank,
                                bankDiagnostics: loadedBank.diagnostics))
         }
-        let site = SiteRender(content: content, files: loaded.files, theme: theme, today: options.today, bank: bank?.site)
         if write {
             let protected = protectedFolders(options, theme: theme, schools: bank?.site.files.map(\.root) ?? [])
             let report = bank == nil ? [] : [reportFolder(options)]
@@ -98,6 +98,15 @@ public enum SiteBuilder {
                 }
             }
         }
+        // The image stage writes its cache: only once the output is known to be safe.
+        let images = processImages(content, files: loaded.files, bank: bank?.site, options: options)
+        diagnostics += images.diagnostics
+        guard !diagnostics.hasErrors else {
+            return BuildResult(outcome: .contentErrors, diagnostics: diagnostics, sources: sources, pages: 0,
+                               seconds: Date().timeIntervalSince(started), bank: bank?.report)
+        }
+        let site = SiteRender(content: content, files: loaded.files, theme: theme, today: options.today, bank: bank?.site,
+                              images: images.images)
         let output: AtomicOutput? = write ? try makeOutput(options.output) : nil
         var pages: (@Sendable (Int, Int) -> Void)?
         if let progress { pages = { @Sendable done, total in progress(.pages, done, total) } }
@@ -178,6 +187,40 @@ public enum SiteBuilder {
             return found
         }
         return (loaded, bodies)
+    }
+
+    /// Where processed pictures are kept between builds (and shared with `serve`).
+    static func cacheFolder(_ options: BuildOptions) -> URL {
+        let site = options.content.deletingLastPathComponent().appendingPathComponent(".nastavnik-cache/images")
+        if (try? FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)) != nil,
+           FileManager.default.isWritableFile(atPath: site.path) {
+            return site
+        }
+        return FileManager.default.temporaryDirectory.appendingPathComponent("nastavnik-cache/images")
+    }
+
+    /// Every published picture, cleaned and resized (the image stage), keyed by its output
+    /// path: `images/a.jpg` for a site, `schools/<id>/images/a.jpg` for a bank's schools.
+    static func processImages(_ content: SiteContent, files: ContentFiles, bank: BankSite?,
+                              options: BuildOptions) -> ProcessedImages {
+        let cache = cacheFolder(options)
+        let settings = ImageSettings(keepOriginal: content.settings.keepOriginalImages)
+        var out = ImagePipeline.process(content.assets, files: files, settings: settings, cache: cache)
+        for (i, school) in (bank?.bank.schools ?? []).enumerated() {
+            guard let schoolContent = school.content, let schoolFiles = bank?.files[i] else { continue }
+            let prefix = BankURLs.schoolFiles(school.id)
+            var own = settings
+            own.keepOriginal = schoolContent.settings.keepOriginalImages
+            let found = ImagePipeline.process(schoolContent.assets, files: schoolFiles, settings: own, cache: cache)
+            for (path, image) in found.images { out.images[prefix + path] = image.prefixed(prefix) }
+            // A school's broken picture is left out of the bank, not the bank's failure.
+            out.diagnostics += found.diagnostics.map { d in
+                var d = d
+                if d.severity == .error { d.severity = .warning; d.message += "; картинка не опубликована" }
+                return d
+            }
+        }
+        return out
     }
 
     static func reportFolder(_ options: BuildOptions) -> URL {

@@ -72,7 +72,7 @@ struct Init: ParsableCommand {
                 try Creation.write(file.text, to: url)
             }
             let ignore = root.appendingPathComponent(".gitignore")
-            if !FileManager.default.fileExists(atPath: ignore.path) { try Creation.write("public/\n*.zip\n", to: ignore) }
+            if !FileManager.default.fileExists(atPath: ignore.path) { try Creation.write("public/\nreport/\n.nastavnik-cache/\n*.zip\n", to: ignore) }
         } catch {
             Terminal.fail(Failure.environment("не удалось создать сайт в \(directory): \(error.localizedDescription)", hint: nil))
         }

@@ -82,7 +82,8 @@ import Testing
         let published = site.appendingPathComponent("public/images/again.png")
         let attributes = try fm.attributesOfItem(atPath: published.path)
         #expect(attributes[.type] as? FileAttributeType == .typeRegular)
-        #expect(try Data(contentsOf: published) == Data(contentsOf: content.appendingPathComponent("images/photo.png")))
+        // Pictures are re-encoded (no metadata): the linked one is published exactly like its target.
+        #expect(try Data(contentsOf: published) == Data(contentsOf: site.appendingPathComponent("public/images/photo.png")))
     }
 
     @Test func oversizedMarkdownIsALocatedErrorNotAHang() throws {
@@ -188,7 +189,7 @@ import Testing
         for _ in 0..<5 { #expect(try runNastavnik(["build"] + Self.today, in: site).status == 0) }
         missing.stop()
         #expect(missing.count == 0)
-        let hidden = try FileManager.default.contentsOfDirectory(atPath: site.path).filter { $0.hasPrefix(".") }
+        let hidden = try FileManager.default.contentsOfDirectory(atPath: site.path).filter { $0.hasPrefix(".") && $0 != ".nastavnik-cache" }
         #expect(hidden.isEmpty, "\(hidden)")
     }
 

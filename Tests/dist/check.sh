@@ -58,7 +58,7 @@ for what in "$unpacked/nastavnik" "$work/debroot/usr/bin/nastavnik" "$work/prefi
   grep -q "^# Материалы сайта" <<<"$block" && ok "$label help content" || bad "$label help content: $block"
 done
 grep -q "serve: 200" <<<"$log" && ok "serve отвечает на 127.0.0.1" || bad "serve: $log"
-if ldd "$unpacked/nastavnik" | grep -qE "swift|cmark|curl"; then bad "зависит от библиотек Swift или cmark: $(ldd "$unpacked/nastavnik")"; else ok "только системные библиотеки (ldd)"; fi
+if ldd "$unpacked/nastavnik" | grep -qE "swift|cmark|curl|jpeg|png|webp"; then bad "зависит от библиотек Swift или cmark: $(ldd "$unpacked/nastavnik")"; else ok "только системные библиотеки (ldd)"; fi
 for f in README.md docs/content.md licenses/cmark-gfm.txt licenses/swift.txt; do
   [ -s "$unpacked/$f" ] && ok "в архиве есть $f" || bad "в архиве нет $f"
 done
