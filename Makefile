@@ -9,7 +9,7 @@ PREFIX ?= /usr/local
 # What `make install` copies: the self-contained release binary by default.
 BINARY ?= .build-release/nastavnik.stripped
 
-.PHONY: deps check-deps embed site build test checks screenshots bench bench-bank dist install fuzz clean
+.PHONY: deps check-deps embed site build test checks screenshots bench bench-bank bench-images dist install fuzz clean
 
 # Installs the C libraries (and the reference cmark-gfm CLI used by the tests) if missing.
 deps:
@@ -67,6 +67,10 @@ screenshots: check-deps
 # 10,000-page corpus: nastavnik (release) against Debian's hugo; see docs/benchmarks.md.
 bench: deps
 	Benchmarks/run.sh
+
+# 50 camera-sized photos in the demo site: cold and warm (image cache) builds.
+bench-images: deps
+	Benchmarks/images.sh
 
 # A regional bank of 500 schools × ~20 practices: build time and peak memory (docs/benchmarks.md).
 bench-bank: deps

@@ -43,7 +43,7 @@ int nk_jpeg_size(const unsigned char *data, size_t size, int *width, int *height
     return 0;
 }
 
-int nk_decode_jpeg(const unsigned char *data, size_t size, nk_image *out, char *message, size_t message_size) {
+int nk_decode_jpeg(const unsigned char *data, size_t size, int scale_denom, nk_image *out, char *message, size_t message_size) {
     struct jpeg_decompress_struct info;
     nk_jpeg_error error = {0};
     unsigned char *volatile pixels = NULL;
@@ -64,6 +64,10 @@ int nk_decode_jpeg(const unsigned char *data, size_t size, nk_image *out, char *
     jpeg_mem_src(&info, data, (unsigned long)size);
     jpeg_read_header(&info, TRUE);
     info.out_color_space = JCS_RGB;
+    if (scale_denom == 2 || scale_denom == 4 || scale_denom == 8) {
+        info.scale_num = 1;
+        info.scale_denom = (unsigned int)scale_denom;
+    }
     jpeg_start_decompress(&info);
     size_t stride = (size_t)info.output_width * 3;
     pixels = malloc(stride * info.output_height);

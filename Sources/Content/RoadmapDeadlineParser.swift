@@ -17,6 +17,43 @@ public enum RoadmapDeadlineParser {
         while text.contains("  ") { text = text.replacingOccurrences(of: "  ", with: " ") }
         if text.isEmpty { return .unparsed }
 
+        // «… (далее ежегодно)»: the dates recur every year.
+        var recurring = false
+        for marker in ["(далее ежегодно)", "далее ежегодно", "(ежегодно)"] where text.contains(marker) {
+            recurring = true
+            text = text.replacingOccurrences(of: marker, with: "").trimmingSpaces
+            while text.hasSuffix(",") || text.hasSuffix(";") { text = String(text.dropLast()).trimmingSpaces }
+        }
+        // «в срок до 26.03.2021», «срок: до …»: the words before the date carry nothing.
+        for filler in ["в срок ", "срок: ", "срок "] where text.hasPrefix(filler) { text = String(text.dropFirst(filler.count)).trimmingSpaces }
+        if text == "до" || text == "до:" || text == "не позднее" { return .blank }
+        if recurring {
+            let rest = stripUntil(text)
+            if let items = yearlyItems(rest), !items.isEmpty { return .yearly(items) }
+        }
+        // Dates set by someone else's plan: no date by design, shown as written.
+        for phrase in ["в соответствии с", "согласно ", "по плану", "по отдельному", "по мере", "по графику", "по согласованию",
+                       "в сроки, установленные", "в сроки, устанавливаемые", "в установленные сроки"] where text.hasPrefix(phrase) {
+            return .onSchedule
+        }
+        if ["ежеквартально", "ежемесячно", "еженедельно", "раз в ", "1 раз в", "один раз в", "два раза в", "2 раза в", "по итогам", "по окончании",
+            "по завершении"].contains(where: { text.hasPrefix($0) }) {
+            return .wholePeriod
+        }
+        // «с августа 2020 года», «с 01.09.2020»; «с 01.09.2020 по 31.05.2021» is a period.
+        if text.hasPrefix("с ") {
+            let rest = String(text.dropFirst(2)).trimmingSpaces
+            let halves = rest.components(separatedBy: " по ")
+            if halves.count == 2 {
+                let from = day(halves[0]) ?? month(halves[0])?.firstDay
+                let to = day(halves[1]) ?? month(halves[1])?.lastDay
+                if let from, let to, from <= to { return .period(from, to) }
+            }
+            if let d = day(rest) { return .since(d) }
+            if let m = month(rest) { return .since(m.firstDay) }
+        }
+        // «на 31.12.2021»: the state on that day.
+        if text.hasPrefix("на "), let d = day(String(text.dropFirst(3)).trimmingSpaces) { return .until(d) }
         // Phrases
         if text.hasPrefix("постоянно") || text == "в течение года" || text.hasPrefix("в течение учебного")
             || text.hasPrefix("систематически") || text.hasPrefix("регулярно") {
@@ -28,7 +65,9 @@ public enum RoadmapDeadlineParser {
             return .onSchedule
         }
         if text.hasPrefix("ежегодно") || text.hasPrefix("ежегодн") {
-            let rest = String(text.drop(while: { $0.isLetter })).trimmingCharacters(in: CharacterSet(charactersIn: " ,:–"))
+            var rest = String(text.drop(while: { $0.isLetter })).trimmingCharacters(in: CharacterSet(charactersIn: " ,:–"))
+            for filler in ["в срок ", "срок "] where rest.hasPrefix(filler) { rest = String(rest.dropFirst(filler.count)) }
+            rest = stripUntil(rest)
             let items = yearlyItems(rest)
             if let items, !items.isEmpty { return .yearly(items) }
             return rest.isEmpty ? .yearly([]) : .unparsed
@@ -39,6 +78,8 @@ public enum RoadmapDeadlineParser {
             let rest = String(text.dropFirst(prefix.count)).trimmingSpaces
             if let d = day(rest) { return .until(d) }
             if let m = month(rest) { return .until(m.lastDay) }
+            // «до 20 декабря и 20 мая»: days without a year come back every year.
+            if let items = yearlyItems(rest), !items.isEmpty, items.allSatisfy({ $0.day != nil }) { return .yearly(items) }
         }
 
         if let d = day(text) { return .date(d) }
@@ -64,9 +105,10 @@ public enum RoadmapDeadlineParser {
                 }
             }
         }
-        // A hyphen between two month names: «ноябрь-декабрь 2020»
+        // A hyphen between two month names: «ноябрь-декабрь 2020»; between two dates: «01.09.2020-31.05.2021»
         if let hyphen = text.firstIndex(of: "-") {
             let a = text[..<hyphen].trimmingSpaces, b = text[text.index(after: hyphen)...].trimmingSpaces
+            if let da = DayDate(parsing: a), let db = day(b), da <= db { return .period(da, db) }
             if let m = monthNumber(a), let mb = month(b) {
                 return .monthRange(YearMonth(year: m <= mb.month ? mb.year : mb.year - 1, month: m), mb)
             }
@@ -77,6 +119,13 @@ public enum RoadmapDeadlineParser {
         if let y = Int(text), isYear(y) { return .yearRange(y, y) }
         if let items = yearlyItems(text), !items.isEmpty, items.allSatisfy({ $0.day != nil }) { return .yearly(items) }
         return .unparsed
+    }
+
+    /// «не позднее 20 декабря» → «20 декабря».
+    private static func stripUntil(_ text: String) -> String {
+        var rest = text
+        for prefix in ["не позднее ", "не позже ", "до ", "к "] where rest.hasPrefix(prefix) { rest = String(rest.dropFirst(prefix.count)) }
+        return rest.trimmingSpaces
     }
 
     private static let yearWord = try! NSRegularExpression(pattern: "(\\d{4})\\s*(гг\\.|г\\.|годы|годов|года|год|г)(?=$|[\\s,;.–-])")

@@ -1,9 +1,9 @@
 import Domain
 
 enum RoadmapLoader {
-    static let roadmapKeys = ["title", "approved", "sections", "events", "description"]
-    static let sectionKeys = ["title", "events"]
-    static let eventKeys = ["title", "due", "responsible", "result", "status"]
+    static let roadmapKeys = ["title", "approved", "agreed", "sections", "events", "description"]
+    static let sectionKeys = ["number", "title", "key_result", "events"]
+    static let eventKeys = ["number", "title", "due", "responsible", "result", "key_result", "documents", "status", "events"]
 
     /// roadmap.yml holds one roadmap (a mapping) or several (a list of them).
     static func load(_ file: SourceFile, sink: DiagnosticSink) -> [Roadmap] {
@@ -20,17 +20,26 @@ enum RoadmapLoader {
         guard var f = FieldReader(node, sink: sink, what: "дорожная карта") else { return nil }
         let title = f.string("title", required: true, describe: "название дорожной карты")
         let approved = f.approval("approved")
+        var agreed: Agreement?
+        if var a = f.mapping("agreed", what: "согласование") {
+            let with = a.string("with", required: true, describe: "с кем согласована дорожная карта")
+            let date = a.date("date")
+            a.finish(allowed: ["with", "date"])
+            agreed = with.map { Agreement(with: $0, date: date) }
+        }
         var sections: [RoadmapSection] = []
         if let items = f.sequence("sections") {
             for item in items {
                 guard var s = FieldReader(item, sink: sink, what: "раздел дорожной карты") else { continue }
+                let number = s.string("number")
                 let sectionTitle = s.string("title", required: true, describe: "название раздела")
+                let keyResult = s.string("key_result")
                 let events = (s.sequence("events") ?? []).compactMap { event($0, sink: sink) }
                 if events.isEmpty {
                     sink.warning("roadmap.empty-section", "в разделе «\(sectionTitle ?? "")» нет мероприятий (`events`)", at: item.ref)
                 }
                 s.finish(allowed: sectionKeys)
-                sections.append(RoadmapSection(title: sectionTitle, events: events))
+                sections.append(RoadmapSection(number: number, title: sectionTitle, keyResult: keyResult, events: events))
             }
         }
         if let items = f.sequence("events") {
@@ -42,11 +51,12 @@ enum RoadmapLoader {
         _ = f.string("description")
         f.finish(allowed: roadmapKeys)
         guard let title else { return nil }
-        return Roadmap(title: title, approved: approved, sections: sections, origin: node.ref)
+        return Roadmap(title: title, approved: approved, agreed: agreed, sections: sections, origin: node.ref)
     }
 
-    private static func event(_ node: YAMLNode, sink: DiagnosticSink) -> RoadmapEvent? {
+    private static func event(_ node: YAMLNode, sink: DiagnosticSink, depth: Int = 0) -> RoadmapEvent? {
         guard var f = FieldReader(node, sink: sink, what: "мероприятие") else { return nil }
+        let number = f.string("number")
         let title = f.string("title", required: true, describe: "название мероприятия")
         var due: Deadline?
         if let dueNode = f.node("due") {
@@ -70,19 +80,55 @@ enum RoadmapLoader {
         }
         let responsible = f.strings("responsible")
         let result = f.string("result")
-        let status = f.choice("status", EventStatus.self)
+        let keyResult = f.string("key_result")
+        let documents = f.strings("documents")
+        var status: EventStatus?
+        var cycles: [Int: EventStatus] = [:]
+        if let statusNode = f.node("status") {
+            if case .mapping(let pairs) = statusNode.value {
+                // Per cycle: `{ 2021: done, 2022: in_progress }`.
+                for (yearNode, valueNode) in pairs {
+                    guard let year = IndicatorsLoader.year(yearNode, sink: sink),
+                          let value = FieldReader.choice(valueNode, key: "status", EventStatus.self, sink: sink) else { continue }
+                    cycles[year] = value
+                }
+            } else {
+                status = FieldReader.choice(statusNode, key: "status", EventStatus.self, sink: sink)
+            }
+        }
+        var children: [RoadmapEvent] = []
+        if let items = f.sequence("events") {
+            if depth >= 3 {
+                sink.error("roadmap.too-deep", "подпункты дорожной карты вложены глубже трёх уровней", at: node.ref,
+                           hint: "В дорожных картах бывают пункты вида 1.1.1; запишите более глубокие пункты текстом.")
+            } else {
+                children = items.compactMap { event($0, sink: sink, depth: depth + 1) }
+            }
+        }
         let name = title.map { "«\($0)»" } ?? ""
-        if !f.has("due") {
-            sink.warning("roadmap.no-due", "у мероприятия \(name) не указан срок (`due`)", at: node.ref)
-        }
-        if responsible.isEmpty {
-            sink.warning("roadmap.no-responsible", "у мероприятия \(name) не указан ответственный (`responsible`)", at: node.ref)
-        }
-        if result == nil {
-            sink.warning("roadmap.no-result", "у мероприятия \(name) не указан ожидаемый результат (`result`)", at: node.ref)
+        // A row that only groups sub-items needs no deadline, responsible or result of its own.
+        if children.isEmpty {
+            if !f.has("due") {
+                sink.warning("roadmap.no-due", "у мероприятия \(name) не указан срок (`due`)", at: node.ref)
+            }
+            if responsible.isEmpty {
+                sink.warning("roadmap.no-responsible", "у мероприятия \(name) не указан ответственный (`responsible`)", at: node.ref)
+            }
+            if result == nil, keyResult == nil {
+                sink.warning("roadmap.no-result", "у мероприятия \(name) не указан ожидаемый результат (`result`)", at: node.ref)
+            }
         }
         f.finish(allowed: eventKeys)
         guard let title else { return nil }
-        return RoadmapEvent(title: title, due: due, responsible: responsible, result: result, status: status, origin: node.ref)
+        let made = RoadmapEvent(number: number, title: title, due: due, responsible: responsible, result: result,
+                                 keyResult: keyResult, documents: documents, status: status, cycleStatus: cycles,
+                                 events: children, origin: node.ref)
+        if let today = sink.today, made.standing(asOf: today) == .noInformation {
+            let last = due?.parsed.lastDate.map { " (\($0.russian))" } ?? ""
+            sink.warning("roadmap.status-missing", "срок мероприятия \(name) прошёл\(last), а его итог не записан: на странице будет «нет сведений»",
+                         at: node.ref,
+                         hint: "Добавьте `status: done` (выполнено) или `status: not_done` (не выполнено); для ежегодного — по годам: `status: { 2021: done }`.")
+        }
+        return made
     }
 }

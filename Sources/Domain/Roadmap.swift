@@ -49,8 +49,12 @@ public enum RoadmapDeadline: Sendable, Hashable {
     case wholePeriod
     /// «Ежегодно, август», «Ежегодно 20 декабря, 20 июня»
     case yearly([YearlyDate])
-    /// «по отдельному графику», «по мере необходимости»
+    /// «по отдельному графику», «в соответствии с планом мероприятий ИРО»: no date by design.
     case onSchedule
+    /// «с августа 2020 года»: from then on, no end.
+    case since(DayDate)
+    /// «до» with the date left blank in the source document.
+    case blank
     /// Not understood: shown verbatim, with a warning to the editor.
     case unparsed
 
@@ -64,7 +68,7 @@ public enum RoadmapDeadline: Sendable, Hashable {
         case .quarter(let y, let q): return YearMonth(year: y, month: q * 3).lastDay
         case .yearRange(_, let to): return DayDate(year: to, month: 12, day: 31)
         case .period(_, let to): return to
-        case .permanent, .wholePeriod, .yearly, .onSchedule, .unparsed: return nil
+        case .permanent, .wholePeriod, .yearly, .onSchedule, .since, .blank, .unparsed: return nil
         }
     }
 
@@ -83,16 +87,35 @@ public enum RoadmapDeadline: Sendable, Hashable {
         case .permanent: return "постоянно"
         case .wholePeriod: return "в течение всего периода"
         case .yearly(let ds): return "ежегодно: " + ds.map(\.russian).joined(separator: ", ")
-        case .onSchedule: return "по отдельному графику"
+        case .onSchedule: return "по плану"
+        case .since(let d): return "с \(d.russian)"
+        case .blank: return "срок не указан"
         case .unparsed: return "срок не распознан"
         }
     }
 
     public var isRecurring: Bool {
         switch self {
-        case .yearly, .permanent, .wholePeriod, .dates: return true
+        case .yearly, .permanent, .wholePeriod, .dates, .since: return true
         default: return false
         }
+    }
+
+    /// The years of a cycle-by-cycle event (one status per year): the dates' years for
+    /// «30.08.2020 31.05.2021 31.05.2022», every year so far for «ежегодно …».
+    public func cycles(through year: Int) -> [Int] {
+        switch self {
+        case .dates(let ds): return Array(Set(ds.map(\.year))).sorted()
+        case .yearly: return [year]
+        default: return []
+        }
+    }
+
+    /// A date for `<time datetime>`: the last day, or the start of an open period.
+    public var machineDate: DayDate? {
+        if let last = lastDate { return last }
+        if case .since(let d) = self { return d }
+        return nil
     }
 }
 
@@ -107,54 +130,137 @@ public struct Deadline: Sendable, Hashable {
     }
 }
 
+/// Where an event stands as of the build date, as the roadmap page shows it.
+public enum EventStanding: String, Sendable, Hashable {
+    case done, inProgress, planned, notDone
+    /// An explicit planned / in progress past its deadline.
+    case overdue
+    /// Past its deadline and nobody recorded what happened: never shown as «просрочено».
+    case noInformation
+    /// Not due yet and no status: nothing to show.
+    case none
+
+    public var title: String {
+        switch self {
+        case .done: return "выполнено"
+        case .inProgress: return "выполняется"
+        case .planned: return "запланировано"
+        case .notDone: return "не выполнено"
+        case .overdue: return "просрочено"
+        case .noInformation: return "нет сведений"
+        case .none: return ""
+        }
+    }
+}
+
 public struct RoadmapEvent: Sendable, Hashable {
+    /// The official number as written («2.2», «1.1.»); nil when the roadmap numbers nothing.
+    public var number: String?
     public var title: String
     public var due: Deadline?
     public var responsible: [String]
     public var result: String?
+    /// «Ключевой результат» column of the regional roadmaps.
+    public var keyResult: String?
+    /// Выходные документы: «приказ о закреплении наставнических пар».
+    public var documents: [String]
     public var status: EventStatus?
+    /// Per cycle (year) for recurring and multi-date events: `{ 2021: done, 2022: in_progress }`.
+    public var cycleStatus: [Int: EventStatus]
+    /// Sub-items (1.1.1 …).
+    public var events: [RoadmapEvent]
     public var origin: SourceRef
 
-    public init(title: String, due: Deadline?, responsible: [String], result: String?, status: EventStatus?,
-                origin: SourceRef) {
+    public init(number: String? = nil, title: String, due: Deadline?, responsible: [String], result: String?,
+                keyResult: String? = nil, documents: [String] = [], status: EventStatus?, cycleStatus: [Int: EventStatus] = [:],
+                events: [RoadmapEvent] = [], origin: SourceRef) {
+        self.number = number
         self.title = title
         self.due = due
         self.responsible = responsible
         self.result = result
+        self.keyResult = keyResult
+        self.documents = documents
         self.status = status
+        self.cycleStatus = cycleStatus
+        self.events = events
         self.origin = origin
     }
 
-    /// Overdue as of `today`: its last date has passed and it is not done.
-    public func isOverdue(asOf today: DayDate) -> Bool {
-        guard status != .done, let last = due?.parsed.lastDate else { return false }
-        return last < today
+    /// The status of the cycle `today` falls in, for a cycle-by-cycle event; else the status.
+    public func currentStatus(asOf today: DayDate) -> EventStatus? {
+        guard !cycleStatus.isEmpty else { return status }
+        return cycleStatus[today.year] ?? cycleStatus.filter { $0.key <= today.year }.max { $0.key < $1.key }?.value ?? status
     }
+
+    /// Earlier cycles (years) not recorded as done.
+    public func openCycles(asOf today: DayDate) -> [Int] {
+        guard let due, due.parsed.isRecurring else { return [] }
+        let years = Set(due.parsed.cycles(through: today.year)).union(cycleStatus.keys)
+        return years.filter { $0 < today.year && cycleStatus[$0] != .done && (cycleStatus[$0] != nil || !cycleStatus.isEmpty) }.sorted()
+    }
+
+    public func standing(asOf today: DayDate) -> EventStanding {
+        let current = currentStatus(asOf: today)
+        let past = due?.parsed.lastDate.map { $0 < today } ?? false
+        switch current {
+        case .done: return .done
+        case .notDone: return .notDone
+        case .planned: return past ? .overdue : .planned
+        case .inProgress: return past ? .overdue : .inProgress
+        case nil: return past ? .noInformation : .none
+        }
+    }
+
+    /// Overdue as of `today`: an explicit planned / in-progress status past the deadline.
+    public func isOverdue(asOf today: DayDate) -> Bool { standing(asOf: today) == .overdue }
+
+    /// The event and its sub-items, depth first.
+    public var flattened: [RoadmapEvent] { [self] + events.flatMap(\.flattened) }
 }
 
 public struct RoadmapSection: Sendable, Hashable {
+    /// The official number as written; nil to number automatically.
+    public var number: String?
     /// nil for events written at the top level of a roadmap.
     public var title: String?
+    public var keyResult: String?
     public var events: [RoadmapEvent]
 
-    public init(title: String?, events: [RoadmapEvent]) {
+    public init(number: String? = nil, title: String?, keyResult: String? = nil, events: [RoadmapEvent]) {
+        self.number = number
         self.title = title
+        self.keyResult = keyResult
         self.events = events
+    }
+}
+
+/// «Согласовано с управлением образования … 02.11.2020».
+public struct Agreement: Sendable, Hashable {
+    public var with: String
+    public var date: DayDate?
+
+    public init(with: String, date: DayDate?) {
+        self.with = with
+        self.date = date
     }
 }
 
 public struct Roadmap: Sendable, Hashable {
     public var title: String
     public var approved: Approval?
+    public var agreed: Agreement?
     public var sections: [RoadmapSection]
     public var origin: SourceRef
 
-    public init(title: String, approved: Approval?, sections: [RoadmapSection], origin: SourceRef) {
+    public init(title: String, approved: Approval?, agreed: Agreement? = nil, sections: [RoadmapSection], origin: SourceRef) {
         self.title = title
         self.approved = approved
+        self.agreed = agreed
         self.sections = sections
         self.origin = origin
     }
 
-    public var events: [RoadmapEvent] { sections.flatMap(\.events) }
+    /// Every event, sub-items included.
+    public var events: [RoadmapEvent] { sections.flatMap { $0.events.flatMap(\.flattened) } }
 }

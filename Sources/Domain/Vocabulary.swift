@@ -90,12 +90,14 @@ public enum EventStatus: String, Sendable, Hashable, Codable, CaseIterable {
     case done
     case inProgress = "in_progress"
     case planned
+    case notDone = "not_done"
 
     public var title: String {
         switch self {
         case .done: return "выполнено"
         case .inProgress: return "выполняется"
         case .planned: return "запланировано"
+        case .notDone: return "не выполнено"
         }
     }
 }

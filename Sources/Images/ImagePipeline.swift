@@ -174,11 +174,16 @@ public enum ImagePipeline {
         guard sized == 0, width > 0, height > 0 else { return .failure(.undecodable("нет заголовка")) }
         guard Int(width) * Int(height) <= ImageSettings.maxPixels else { return .failure(.tooManyPixels(Int(width), Int(height))) }
 
+        // The width the picture is shown at decides how small a JPEG may be decoded.
+        let shownWidth = Int(metadata.orientation >= 5 ? height : width)
+        let needed = settings.keepOriginal ? shownWidth : min(shownWidth, settings.widths.last ?? shownWidth)
+        var scale: Int32 = 1
+        while scale < 8, shownWidth / Int(scale * 2) >= needed { scale *= 2 }
         var decoded = nk_image()
         var message = [CChar](repeating: 0, count: 256)
         let status: Int32 = bytes.withUnsafeBufferPointer { buffer in
             switch source.format {
-            case .jpeg: return nk_decode_jpeg(buffer.baseAddress, buffer.count, &decoded, &message, message.count)
+            case .jpeg: return nk_decode_jpeg(buffer.baseAddress, buffer.count, scale, &decoded, &message, message.count)
             case .png: return nk_decode_png(buffer.baseAddress, buffer.count, &decoded, &message, message.count)
             case .webp: return nk_decode_webp(buffer.baseAddress, buffer.count, &decoded, &message, message.count)
             }
@@ -191,6 +196,7 @@ public enum ImagePipeline {
         nk_image_free(&decoded)
         image = image.oriented(metadata.orientation)
 
+        // A JPEG decoded at a fraction of its size may come out a little under the target.
         let largest = settings.keepOriginal ? image.width : min(image.width, settings.widths.last ?? image.width)
         let smaller = settings.widths.filter { $0 < largest }
         let fallbackFormat: Format = source.format == .webp ? (image.channels == 4 ? .png : .jpeg) : source.format
@@ -206,14 +212,21 @@ public enum ImagePipeline {
                 try data.write(to: staging.appendingPathComponent(name))
                 manifest.files.append(Manifest.File(role: role, width: pixels.width, height: pixels.height, format: format))
             }
-            let main = largest == image.width ? image : image.resized(toWidth: largest)
+            let main = largest >= image.width ? image : image.resized(toWidth: largest)
             manifest.width = main.width
             manifest.height = main.height
             try write(main, source.format, role: "main")
             if !settings.widths.isEmpty {
-                for w in smaller { try write(image.resized(toWidth: w), fallbackFormat, role: "fallback") }
+                // Each size from the next larger one: area averaging keeps the quality, the work shrinks.
+                var sizes: [Pixels] = []
+                var previous = main
+                for w in smaller.reversed() {
+                    previous = previous.resized(toWidth: w)
+                    sizes.insert(previous, at: 0)
+                }
+                for size in sizes { try write(size, fallbackFormat, role: "fallback") }
                 if source.format == .webp { try write(main, fallbackFormat, role: "fallback") }
-                for w in smaller { try write(image.resized(toWidth: w), .webp, role: "webp") }
+                for size in sizes { try write(size, .webp, role: "webp") }
                 if source.format != .webp { try write(main, .webp, role: "webp") }
             }
             try manifest.text.write(to: staging.appendingPathComponent("manifest"), atomically: false, encoding: .utf8)

@@ -13,23 +13,28 @@ struct Pixels {
         guard (2...8).contains(orientation) else { return self }
         let swaps = orientation >= 5
         let outWidth = swaps ? height : width, outHeight = swaps ? width : height
-        var out = [UInt8](repeating: 0, count: bytes.count)
-        for y in 0..<outHeight {
-            for x in 0..<outWidth {
-                // Where the output pixel (x, y) comes from in the stored image.
-                let (sx, sy): (Int, Int)
-                switch orientation {
-                case 2: (sx, sy) = (width - 1 - x, y)
-                case 3: (sx, sy) = (width - 1 - x, height - 1 - y)
-                case 4: (sx, sy) = (x, height - 1 - y)
-                case 5: (sx, sy) = (y, x)
-                case 6: (sx, sy) = (y, height - 1 - x)
-                case 7: (sx, sy) = (width - 1 - y, height - 1 - x)
-                default: (sx, sy) = (width - 1 - y, x)  // 8
+        let (w, h, ch) = (width, height, channels)
+        let out = [UInt8](unsafeUninitializedCapacity: bytes.count) { target, count in
+            bytes.withUnsafeBufferPointer { source in
+                for y in 0..<outHeight {
+                    for x in 0..<outWidth {
+                        // Where the output pixel (x, y) comes from in the stored image.
+                        let (sx, sy): (Int, Int)
+                        switch orientation {
+                        case 2: (sx, sy) = (w - 1 - x, y)
+                        case 3: (sx, sy) = (w - 1 - x, h - 1 - y)
+                        case 4: (sx, sy) = (x, h - 1 - y)
+                        case 5: (sx, sy) = (y, x)
+                        case 6: (sx, sy) = (y, h - 1 - x)
+                        case 7: (sx, sy) = (w - 1 - y, h - 1 - x)
+                        default: (sx, sy) = (w - 1 - y, x)  // 8
+                        }
+                        let from = (sy * w + sx) * ch, to = (y * outWidth + x) * ch
+                        for c in 0..<ch { target[to + c] = source[from + c] }
+                    }
                 }
-                let from = (sy * width + sx) * channels, to = (y * outWidth + x) * channels
-                for c in 0..<channels { out[to + c] = bytes[from + c] }
             }
+            count = bytes.count
         }
         return Pixels(bytes: out, width: outWidth, height: outHeight, channels: channels)
     }

@@ -274,26 +274,45 @@ struct PageContexts: Sendable {
     func roadmapItem(_ r: Roadmap, index: Int) -> [String: Any] {
         var sections: [[String: Any]] = []
         var n = 0
+        // Official numbers are kept as written; only a roadmap without them is numbered here.
+        func rows(_ events: [RoadmapEvent], prefix: String, level: Int) -> [[String: Any]] {
+            events.enumerated().flatMap { (ei, e) -> [[String: Any]] in
+                let number = e.number ?? (prefix.isEmpty ? "\(ei + 1)" : "\(prefix).\(ei + 1)")
+                let standing = e.standing(asOf: today)
+                let open = e.openCycles(asOf: today)
+                var row: [String: Any] = [
+                    "number": number, "title": e.title, "due": e.due?.text ?? "",
+                    "due_datetime": e.due?.parsed.machineDate?.iso ?? "",
+                    "responsible": e.responsible.joined(separator: ", "), "result": e.result ?? "", "key_result": e.keyResult ?? "",
+                    "documents": e.documents.joined(separator: "; "), "status": standing.title,
+                    "status_class": standing == .none ? "none" : standing.rawValue, "overdue": standing == .overdue,
+                    "level": level, "sub": level > 0,
+                ]
+                if !open.isEmpty {
+                    row["open_cycles"] = "не отмечены как выполненные: " + open.map(String.init).joined(separator: ", ")
+                }
+                let base = e.number.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 } ?? number
+                return [row] + rows(e.events, prefix: base, level: level + 1)
+            }
+        }
         for (si, section) in r.sections.enumerated() {
             let numbered = section.title != nil
             if numbered { n += 1 }
-            let events = section.events.enumerated().map { (ei, e) -> [String: Any] in
-                let overdue = e.isOverdue(asOf: today)
-                return ["number": numbered ? "\(n).\(ei + 1)" : "\(ei + 1)", "title": e.title, "due": e.due?.text ?? "—",
-                        "due_parsed": e.due.map { $0.parsed.russian } ?? "",
-                        "due_differs": e.due.map { $0.parsed.russian.lowercased() != $0.text.lowercased() && $0.parsed != .unparsed } ?? false,
-                        "responsible": e.responsible.joined(separator: ", "), "result": e.result ?? "",
-                        "status": overdue ? "просрочено" : (e.status?.title ?? "—"),
-                        "status_class": overdue ? "overdue" : (e.status?.rawValue ?? "none"),
-                        "overdue": overdue] as [String: Any]
-            }
-            sections.append(["number": numbered ? String(n) : "", "title": section.title ?? "", "has_title": numbered,
-                             "events": events, "id": "r\(index + 1)-s\(si + 1)"])
+            let number = section.number ?? (numbered ? String(n) : "")
+            let prefix = number.hasSuffix(".") ? String(number.dropLast()) : number
+            sections.append(["number": number, "title": section.title ?? "", "has_title": numbered,
+                             "section_key_result": section.keyResult ?? "",
+                             "events": rows(section.events, prefix: prefix, level: 0), "id": "r\(index + 1)-s\(si + 1)"])
         }
         let all = r.events
+        let standings = all.map { $0.standing(asOf: today) }
         return ["title": r.title, "approved": r.approved?.russian ?? "", "sections": sections, "multiple": content.roadmaps.count > 1,
-                "done": all.filter { $0.status == .done }.count, "total": all.count,
-                "overdue": all.filter { $0.isOverdue(asOf: today) }.count]
+                "agreed_with": r.agreed?.with ?? "", "agreed_date": r.agreed?.date?.russian ?? "",
+                "has_key_result": all.contains { $0.keyResult != nil } || r.sections.contains { $0.keyResult != nil },
+                "has_documents": all.contains { !$0.documents.isEmpty },
+                "done": standings.filter { $0 == .done }.count, "total": all.count,
+                "overdue": standings.filter { $0 == .overdue }.count,
+                "no_information": standings.filter { $0 == .noInformation }.count]
     }
 
     func indicatorItem(_ i: Indicator) -> [String: Any] {
