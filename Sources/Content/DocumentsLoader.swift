@@ -2,19 +2,26 @@ import Domain
 import Foundation
 
 enum DocumentsLoader {
-    static let keys = ["title", "level", "type", "issuer", "number", "date", "file", "url"]
+    static let keys = ["title", "level", "type", "issuer", "issuer_genitive", "number", "date", "approved", "file", "url"]
 
     static func load(_ file: SourceFile, sink: DiagnosticSink, files: ContentFiles) -> [NormativeDocument] {
         guard let items = YAMLList.items(file, sink: sink, what: "documents.yml", key: "documents") else { return [] }
         var documents: [NormativeDocument] = []
         for item in items {
             guard var f = FieldReader(item, sink: sink, what: "документ") else { continue }
-            let title = f.string("title", required: true, describe: "название документа")
+            let title = f.string("title")
             let level = f.choice("level", DocumentLevel.self, required: true, describe: "уровень: federal, regional, municipal или school")
             let type = f.choice("type", DocumentType.self, required: true, describe: "вид: приказ, распоряжение, положение…")
-            let number = f.string("number", required: true, describe: "номер документа")
-            let date = f.date("date", required: true, describe: "дата документа")
+            // An act approved by another (a положение by a приказ) has no number or date of its own.
+            let approved = f.approval("approved")
+            let number = f.string("number", required: approved == nil, describe: "номер документа или `approved` — каким актом утверждён")
+            let date = f.date("date", required: approved == nil, describe: "дата документа или `approved` — каким актом утверждён")
             let issuer = f.string("issuer")
+            let issuerGenitive = f.string("issuer_genitive")
+            if title == nil, approved == nil {
+                sink.info("document.no-title", "у документа нет названия (`title`): в списке будет только вид, номер и дата", at: item.ref,
+                          hint: "Добавьте название, если оно есть в документе: `title: \"Об утверждении …\"`.")
+            }
             var source: DocumentSource?
             if let node = f.node("file") {
                 if let raw = node.scalar?.trimmingSpaces,
@@ -39,13 +46,14 @@ enum DocumentsLoader {
                 }
             }
             if source == nil, !f.has("file"), !f.has("url") {
-                sink.warning("document.no-file", "у документа «\(title ?? "без названия")» нет ни файла (`file`), ни ссылки (`url`)", at: item.ref,
+                sink.warning("document.no-file", "у документа «\(title ?? type?.title ?? "без названия")» нет ни файла (`file`), ни ссылки (`url`)", at: item.ref,
                              hint: "Посетитель должен иметь возможность открыть документ: добавьте `file: files/….pdf`.")
             }
             f.finish(allowed: keys)
-            if let title, let level, let type, let number, let date {
-                documents.append(NormativeDocument(title: title, level: level, type: type, issuer: issuer, number: number,
-                                                   date: date, source: source, origin: item.ref))
+            if let level, let type, (number != nil && date != nil) || approved != nil {
+                documents.append(NormativeDocument(title: title ?? "", level: level, type: type, issuer: issuer,
+                                                   issuerGenitive: issuerGenitive, number: number, date: date, approved: approved,
+                                                   source: source, origin: item.ref))
             }
         }
         return documents

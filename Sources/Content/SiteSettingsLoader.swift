@@ -2,7 +2,8 @@ import Domain
 import Foundation
 
 enum SiteSettingsLoader {
-    static let keys = ["title", "description", "organization", "base_url", "curator", "model_adopted", "theme", "kind",
+    static let keys = ["title", "description", "organization", "base_url", "curator", "curators", "responsible", "limits",
+                       "model_adopted", "theme", "kind",
                        "markdown", "images", "sources", "sources_outside", "news_per_page", "language"]
 
     static func load(_ file: SourceFile, sink: DiagnosticSink, files: ContentFiles) -> SiteSettings? {
@@ -41,9 +42,25 @@ enum SiteSettingsLoader {
             }
         }
 
-        var curator: Curator?
-        if var c = f.mapping("curator", what: "куратор") {
-            curator = PersonFields.curator(&c, sink: sink, files: files)
+        // `curator:` (v1, one) and `curators:` (v2, a list) both read; one is a list of one.
+        var curators: [Curator] = []
+        if let node = f.node("curator") {
+            if case .sequence(let items) = node.value {
+                curators += items.compactMap { PersonFields.person($0, what: "куратор", sink: sink, files: files) }
+            } else if let person = PersonFields.person(node, what: "куратор", sink: sink, files: files) {
+                curators.append(person)
+            }
+        }
+        for item in f.sequence("curators") ?? [] {
+            if let person = PersonFields.person(item, what: "куратор", sink: sink, files: files) { curators.append(person) }
+        }
+        let responsible = (f.sequence("responsible") ?? []).compactMap {
+            PersonFields.person($0, what: "ответственный", sink: sink, files: files)
+        }
+        var menteesPerMentor = 3
+        if var l = f.mapping("limits", what: "limits") {
+            menteesPerMentor = l.int("mentees_per_mentor", range: 1...50) ?? 3
+            l.finish(allowed: ["mentees_per_mentor"])
         }
         let modelAdopted = f.date("model_adopted")
         var theme = "default"
@@ -79,12 +96,15 @@ enum SiteSettingsLoader {
         f.finish(allowed: keys)
 
         guard let title, let organization else { return nil }
-        var settings = SiteSettings(title: title, organization: organization, baseURL: baseURL, curator: curator,
+        var settings = SiteSettings(title: title, organization: organization, baseURL: baseURL, curator: nil,
                             modelAdopted: modelAdopted, theme: theme, kind: kind, unsafeHTML: unsafeHTML,
                             sources: sources, newsPerPage: perPage, description: description)
         settings.sourcesOrigin = sourcesOrigin
         settings.sourcesOutside = sourcesOutside
         settings.keepOriginalImages = keepOriginal
+        settings.curators = curators
+        settings.responsible = responsible
+        settings.menteesPerMentor = menteesPerMentor
         return settings
     }
 
@@ -106,20 +126,27 @@ enum SiteSettingsLoader {
 
 /// Fields shared by every named person: consent, photo with alt text.
 enum PersonFields {
-    static func curator(_ c: inout FieldReader, sink: DiagnosticSink, files: ContentFiles) -> Curator? {
-        let name = c.string("name", required: true, describe: "ФИО куратора")
+    static let personKeys = ["name", "role", "position", "phone", "email", "hours", "consent", "photo", "photo_alt"]
+
+    /// A curator or responsible person: a name with consent, or a role without a name.
+    static func person(_ node: YAMLNode, what: String, sink: DiagnosticSink, files: ContentFiles) -> Curator? {
+        guard var c = FieldReader(node, sink: sink, what: what) else { return nil }
+        let role = c.string("role")
+        let name = role == nil ? c.string("name", required: true, describe: "ФИО или роль (`role`)") : c.string("name")
         let consent = c.consent("consent")
-        if name != nil, consent == nil, !c.has("consent") {
-            sink.error("privacy.consent", "у куратора «\(name!)» нет даты письменного согласия на публикацию (`consent`)", at: c.ref,
-                       hint: "По 152-ФЗ имя публикуется только с согласия. Добавьте `consent: ГГГГ-ММ-ДД` — дату согласия.")
+        if let name, consent == nil, !c.has("consent") {
+            sink.error("privacy.consent", "у человека «\(name)» (\(what)) нет даты письменного согласия на публикацию (`consent`)", at: c.ref,
+                       hint: "По 152-ФЗ имя публикуется только с согласия. Добавьте `consent: ГГГГ-ММ-ДД` — дату согласия — или оставьте только роль (`role`) и должность.")
         }
         let photo = picture(&c, key: "photo", altKey: "photo_alt", sink: sink, files: files)
-        let curator = Curator(name: name ?? "", position: c.string("position"), phone: c.string("phone"),
-                              email: c.string("email"), hours: c.string("hours"),
-                              consent: consent ?? DayDate(year: 2000, month: 1, day: 1)!,
+        // An e-mail address is always linked as `mailto:`, so it cannot carry another scheme.
+        let curator = Curator(name: name ?? "", role: role, position: c.string("position"), phone: c.string("phone"),
+                              email: c.string("email"),
+                              hours: c.string("hours"), consent: consent ?? DayDate(year: 2000, month: 1, day: 1)!,
                               photo: photo?.path, photoAlt: photo?.alt)
-        c.finish(allowed: ["name", "position", "phone", "email", "hours", "consent", "photo", "photo_alt"])
-        guard name != nil, consent != nil else { return nil }
+        c.finish(allowed: personKeys)
+        if name != nil, consent == nil { return nil }
+        guard name != nil || role != nil else { return nil }
         return curator
     }
 

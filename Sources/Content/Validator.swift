@@ -37,7 +37,7 @@ public enum Validator {
 
         // Names with a patronymic in free text must belong to someone who consented.
         var consented: [String] = content.mentors.map(\.name)
-        if let curator = content.settings.curator { consented.append(curator.name) }
+        consented += (content.settings.curators + content.settings.responsible).map(\.name).filter { !$0.isEmpty }
         for c in content.cases { if case .person(let name, _) = c.mentor { consented.append(name) } }
         let people = consented
         // The name scan reads every text of every case and news item: on all cores.

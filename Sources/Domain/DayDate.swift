@@ -2,6 +2,9 @@
 /// roadmap means by «25.12.2019». Kept apart from `Date` so that no time zone can
 /// shift a deadline by a day.
 public struct DayDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    /// Before every real date: for sorting values that may have none.
+    public static let distantPast = DayDate(year: 1, month: 1, day: 1)!
+
     public var year: Int
     public var month: Int
     public var day: Int

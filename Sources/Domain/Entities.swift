@@ -48,33 +48,60 @@ public enum DocumentSource: Sendable, Hashable {
 }
 
 public struct NormativeDocument: Sendable, Hashable {
+    /// Empty when the source cites the act without its title.
     public var title: String
     public var level: DocumentLevel
     public var type: DocumentType
+    /// In the nominative, as the act's heading has it: «Министерство образования Кировской области».
     public var issuer: String?
-    public var number: String
-    public var date: DayDate
+    /// The issuer as it stands after the type («Распоряжение министерства образования …»), given by
+    /// the school: names are never declined by guessing.
+    public var issuerGenitive: String?
+    /// The act's own number and date; a положение approved by a приказ has neither.
+    public var number: String?
+    public var date: DayDate?
+    /// «утверждено приказом от 10.09.2020 № 45».
+    public var approved: Approval?
     public var source: DocumentSource?
     public var origin: SourceRef
 
-    public init(title: String, level: DocumentLevel, type: DocumentType, issuer: String?, number: String,
-                date: DayDate, source: DocumentSource?, origin: SourceRef) {
+    public init(title: String, level: DocumentLevel, type: DocumentType, issuer: String?, issuerGenitive: String? = nil,
+                number: String?, date: DayDate?, approved: Approval? = nil, source: DocumentSource?, origin: SourceRef) {
         self.title = title
         self.level = level
         self.type = type
         self.issuer = issuer
+        self.issuerGenitive = issuerGenitive
         self.number = number
         self.date = date
+        self.approved = approved
         self.source = source
         self.origin = origin
     }
 
-    /// «Распоряжение Минпросвещения России от 25.12.2019 № Р-145 «Об утверждении …»»
+    /// The date to sort by: the act's own, else its approval's.
+    public var effectiveDate: DayDate? { date ?? approved?.date }
+
+    /// As bibliographic records cite acts, without declining anyone's name:
+    /// «Распоряжение Минпросвещения России от 25.12.2019 № Р-145 «Об утверждении …»» (with
+    /// `issuer_genitive`), «Министерство образования Кировской области. Распоряжение от 05.11.2020
+    /// № 1394» (with `issuer` only), «Положение «О наставничестве» (утверждено приказом от … № …)».
     public var citation: String {
-        var s = type.title
-        if let issuer, !issuer.isEmpty { s += " " + issuer }
-        s += " от \(date.russian) № \(number)"
-        s += " «\(title)»"
+        var s = ""
+        // v1 content wrote the issuer inline («министерства образования …»): a lower-case
+        // start marks it as already in the right case.
+        let inline = issuerGenitive ?? issuer.flatMap { $0.first?.isLowercase == true ? $0 : nil }
+        if let genitive = inline, !genitive.isEmpty {
+            s = type.title + " " + genitive
+        } else if let issuer, !issuer.isEmpty {
+            s = issuer + (issuer.hasSuffix(".") ? " " : ". ") + type.title
+        } else {
+            s = type.title
+        }
+        if let date { s += " от \(date.russian)" }
+        if let number { s += " № \(number)" }
+        if !title.isEmpty { s += " «\(title)»" }
+        if let approved { s += " (\(type.approvedWord) \(approved.russian))" }
         return s
     }
 }

@@ -19,9 +19,13 @@ public struct Organization: Sendable, Hashable {
     public var displayName: String { shortName ?? name }
 }
 
-/// A named adult shown on the site. Publishing a name needs a recorded consent (152-ФЗ).
+/// A named adult shown on the site (a curator, a responsible person). Publishing a name needs
+/// a recorded consent (152-ФЗ); an entry may instead give only the role and position.
 public struct Curator: Sendable, Hashable {
+    /// Empty for a role-only entry («муниципальный куратор», position, contacts).
     public var name: String
+    /// «муниципальный куратор», «ответственный за внедрение целевой модели»: shown before the name.
+    public var role: String?
     public var position: String?
     public var phone: String?
     public var email: String?
@@ -30,9 +34,10 @@ public struct Curator: Sendable, Hashable {
     public var photo: String?
     public var photoAlt: String?
 
-    public init(name: String, position: String? = nil, phone: String? = nil, email: String? = nil,
+    public init(name: String, role: String? = nil, position: String? = nil, phone: String? = nil, email: String? = nil,
                 hours: String? = nil, consent: DayDate, photo: String? = nil, photoAlt: String? = nil) {
         self.name = name
+        self.role = role
         self.position = position
         self.phone = phone
         self.email = email
@@ -48,7 +53,14 @@ public struct SiteSettings: Sendable, Hashable {
     public var organization: Organization
     /// Absolute URL of the site, possibly with a path (`https://x.ru/nastavnichestvo/`); always ends with `/`.
     public var baseURL: String?
-    public var curator: Curator?
+    /// The first curator, for themes written for one.
+    public var curator: Curator? { curators.first }
+    /// Curators (school, municipal, regional): on the main page and in every page's footer.
+    public var curators: [Curator]
+    /// Responsible persons («ответственный за внедрение целевой модели»).
+    public var responsible: [Curator] = []
+    /// `limits: { mentees_per_mentor: N }`: the school's положение may set another maximum.
+    public var menteesPerMentor = 3
     public var modelAdopted: DayDate?
     public var theme: String
     public var kind: SiteKind
@@ -70,7 +82,7 @@ public struct SiteSettings: Sendable, Hashable {
         self.title = title
         self.organization = organization
         self.baseURL = baseURL
-        self.curator = curator
+        self.curators = curator.map { [$0] } ?? []
         self.modelAdopted = modelAdopted
         self.theme = theme
         self.kind = kind

@@ -44,6 +44,10 @@ public enum DocumentType: String, Sendable, Hashable, Codable, CaseIterable {
     case roadmap = "дорожная карта"
     case program = "программа"
     case law = "закон"
+    case guidelines = "методические рекомендации"
+    case plan = "план"
+    case report = "отчёт"
+    case agreement = "соглашение"
     case other = "иное"
 
     /// Capitalised for the start of a citation: «Распоряжение … от … № …».
@@ -62,7 +66,21 @@ public enum DocumentType: String, Sendable, Hashable, Codable, CaseIterable {
         case .roadmap: return "дорожной картой"
         case .program: return "программой"
         case .law: return "законом"
+        case .guidelines: return "методическими рекомендациями"
+        case .plan: return "планом"
+        case .report: return "отчётом"
+        case .agreement: return "соглашением"
         case .other: return "документом"
+        }
+    }
+
+    /// «утверждено» (положение), «утверждена» (программа), «утверждён» (план), «утверждены» (рекомендации).
+    public var approvedWord: String {
+        switch self {
+        case .regulation, .agreement: return "утверждено"
+        case .roadmap, .program: return "утверждена"
+        case .guidelines: return "утверждены"
+        default: return "утверждён"
         }
     }
 }

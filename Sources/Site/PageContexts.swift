@@ -68,12 +68,9 @@ struct PageContexts: Sendable {
             vars["forms"] = MentoringForm.allCases.filter { forms.contains($0) }.map { form -> [String: Any] in
                 ["title": form.title, "href": root + SiteURLs.formFacet(form), "has_cases": content.cases.contains { $0.form == form }]
             }
-            if let c = s.curator {
-                vars["curator"] = ["name": c.name, "position": c.position ?? "", "phone": c.phone ?? "", "email": c.email ?? "",
-                                   "hours": c.hours ?? "", "photo": c.photo.map { root + $0 } ?? "", "photo_alt": c.photoAlt ?? "",
-                                   "photo_image": c.photo.map { picture($0, alt: c.photoAlt ?? "", root: root, sizes: "120px", lazy: true) } ?? [:],
-                                   "phone_href": (c.phone ?? "").filter { $0.isNumber || $0 == "+" }] as [String: Any]
-            }
+            vars["curators"] = s.curators.map { person($0, root: root) }
+            vars["responsible"] = s.responsible.map { person($0, root: root) }
+            vars["curator"] = s.curators.first.map { person($0, root: root) } ?? [:]
             vars["indicators"] = latestIndicators(root: root)
             vars["news"] = newsByDate.prefix(3).map { newsCard($0, root: root) }
             vars["mentors"] = content.mentors.prefix(3).map { mentorCard($0, root: root) }
@@ -81,7 +78,7 @@ struct PageContexts: Sendable {
         case .documents:
             template = "documents"; title = "Нормативная база"; section = "documents/"
             vars["groups"] = DocumentLevel.allCases.compactMap { level -> [String: Any]? in
-                let docs = content.documents.filter { $0.level == level }.sorted { $0.date > $1.date }
+                let docs = content.documents.filter { $0.level == level }.sorted { ($0.effectiveDate ?? .distantPast) > ($1.effectiveDate ?? .distantPast) }
                 guard !docs.isEmpty else { return nil }
                 return ["title": level.title, "id": level.rawValue, "documents": docs.map { documentItem($0, root: root) }]
             }
@@ -222,9 +219,17 @@ struct PageContexts: Sendable {
 
     // MARK: pieces
 
+    /// A curator or responsible person: role, name (empty for a role-only entry), contacts.
+    func person(_ c: Curator, root: String) -> [String: Any] {
+        ["name": c.name, "role": c.role ?? "", "position": c.position ?? "", "phone": c.phone ?? "", "email": c.email ?? "",
+         "hours": c.hours ?? "", "photo": c.photo.map { root + $0 } ?? "", "photo_alt": c.photoAlt ?? "",
+         "photo_image": c.photo.map { picture($0, alt: c.photoAlt ?? "", root: root, sizes: "120px", lazy: true) } ?? [:],
+         "phone_href": (c.phone ?? "").filter { $0.isNumber || $0 == "+" }]
+    }
+
     func siteVars(root: String) -> [String: Any] {
         let s = content.settings
-        return ["title": s.title, "organization": s.organization.name, "short_name": s.organization.displayName,
+        return ["curators": s.curators.map { person($0, root: root) }, "title": s.title, "organization": s.organization.name, "short_name": s.organization.displayName,
                 "region": s.organization.region ?? "", "municipality": s.organization.municipality ?? "",
                 "org_url": s.organization.url ?? "", "description": s.description ?? "", "year": String(today.year)]
     }
@@ -255,7 +260,7 @@ struct PageContexts: Sendable {
     }
 
     func documentItem(_ d: NormativeDocument, root: String) -> [String: Any] {
-        var item: [String: Any] = ["citation": d.citation, "title": d.title, "date": d.date.russian, "number": d.number,
+        var item: [String: Any] = ["citation": d.citation, "title": d.title, "date": d.date?.russian ?? "", "number": d.number ?? "",
                                    "type": d.type.title, "issuer": d.issuer ?? ""]
         switch d.source {
         case .file(let path, let format, let size):
