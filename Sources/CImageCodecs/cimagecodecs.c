@@ -223,18 +223,33 @@ int nk_decode_webp(const unsigned char *data, size_t size, nk_image *out, char *
 }
 
 int nk_encode_webp(const nk_image *image, float quality, unsigned char **out, size_t *out_size) {
-    unsigned char *buffer = NULL;
-    size_t size = image->channels == 4
-        ? WebPEncodeRGBA(image->pixels, image->width, image->height, image->width * 4, quality, &buffer)
-        : WebPEncodeRGB(image->pixels, image->width, image->height, image->width * 3, quality, &buffer);
-    if (size == 0 || !buffer) return -1;
+    /* The advanced API: the simple one uses method 4, which took 60 % of a photo build;
+       method 2 is about twice as fast for a few per cent in size. No metadata is written. */
+    WebPConfig config;
+    if (!WebPConfigPreset(&config, WEBP_PRESET_PHOTO, quality)) return -1;
+    config.method = 2;
+    config.thread_level = 0;
+    WebPPicture picture;
+    if (!WebPPictureInit(&picture)) return -1;
+    picture.width = image->width;
+    picture.height = image->height;
+    int ok = image->channels == 4 ? WebPPictureImportRGBA(&picture, image->pixels, image->width * 4)
+                                  : WebPPictureImportRGB(&picture, image->pixels, image->width * 3);
+    if (!ok) { WebPPictureFree(&picture); return -1; }
+    WebPMemoryWriter writer;
+    WebPMemoryWriterInit(&writer);
+    picture.writer = WebPMemoryWrite;
+    picture.custom_ptr = &writer;
+    ok = WebPEncode(&config, &picture);
+    WebPPictureFree(&picture);
+    if (!ok || writer.size == 0) { WebPMemoryWriterClear(&writer); return -1; }
     /* Hand back malloc'd memory, freed by nk_free like the others. */
-    unsigned char *copy = malloc(size);
-    if (!copy) { WebPFree(buffer); return -1; }
-    memcpy(copy, buffer, size);
-    WebPFree(buffer);
+    unsigned char *copy = malloc(writer.size);
+    if (!copy) { WebPMemoryWriterClear(&writer); return -1; }
+    memcpy(copy, writer.mem, writer.size);
     *out = copy;
-    *out_size = size;
+    *out_size = writer.size;
+    WebPMemoryWriterClear(&writer);
     return 0;
 }
 
