@@ -156,16 +156,16 @@ public enum ContentLoader {
         var current = set ?? IndicatorSet(territory: nil, indicators: [])
         for (id, counts) in rows.counts.sorted(by: { $0.key < $1.key }) {
             if let i = current.indicators.firstIndex(where: { $0.id == id }) {
-                for (year, count) in counts {
-                    if current.indicators[i].actual[year] != nil {
+                for (period, count) in counts {
+                    if current.indicators[i].monitorings[period] != nil {
                         diagnostics.append(.warning("indicator.duplicate-actual",
-                                                    "данные показателя `\(id)` за \(year) год есть и в indicators.yml, и в CSV; используются данные CSV",
+                                                    "данные показателя `\(id)` за \(period.label) есть и в indicators.yml, и в CSV; используются данные CSV",
                                                     at: rows.refs[id] ?? SourceRef(file: csvPath)))
                     }
-                    current.indicators[i].actual[year] = count
+                    current.indicators[i].monitorings[period] = count
                 }
             } else if let builtIn = BuiltInIndicator(rawValue: id) {
-                current.indicators.append(Indicator(id: id, title: builtIn.title, targets: [:], actual: counts,
+                current.indicators.append(Indicator(id: id, title: builtIn.title, targets: [:], monitorings: counts,
                                                     origin: rows.refs[id] ?? SourceRef(file: csvPath)))
             } else {
                 let guess = Suggestion.nearest(to: id, in: current.indicators.map(\.id) + BuiltInIndicator.allCases.map(\.rawValue))

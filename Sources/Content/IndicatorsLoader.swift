@@ -4,7 +4,7 @@ import SwiftCSV
 
 enum IndicatorsLoader {
     static let setKeys = ["territory", "indicators"]
-    static let indicatorKeys = ["id", "title", "targets", "actual", "unit"]
+    static let indicatorKeys = ["id", "title", "definition", "denominator_label", "targets", "actual", "unit"]
 
     /// Parsed indicators.yml: definitions and any counts written inline.
     static func load(_ file: SourceFile, sink: DiagnosticSink) -> IndicatorSet? {
@@ -78,21 +78,32 @@ enum IndicatorsLoader {
                 sink.error("field.type", "поле `targets` должно быть набором «год: процент», например `{ 2023: 50, 2024: 70 }`", at: node.ref)
             }
         }
-        var actual: [Int: IndicatorCount] = [:]
+        var actual: [MonitoringPeriod: IndicatorCount] = [:]
         if let node = f.node("actual") {
             if case .mapping(let pairs) = node.value {
                 for (keyNode, valueNode) in pairs {
-                    guard let year = year(keyNode, sink: sink) else { continue }
-                    if let count = count(valueNode, year: year, sink: sink) { actual[year] = count }
+                    guard let period = period(keyNode, sink: sink) else { continue }
+                    if let count = count(valueNode, year: period.year, sink: sink) { actual[period] = count }
                 }
             } else {
-                sink.error("field.type", "поле `actual` должно быть набором «год: { numerator: …, denominator: … }»", at: node.ref)
+                sink.error("field.type", "поле `actual` должно быть набором «год или дата мониторинга: { numerator: …, denominator: … }»", at: node.ref)
             }
         }
+        let definition = f.string("definition")
+        let denominatorLabel = f.string("denominator_label")
         _ = f.string("unit")
         f.finish(allowed: indicatorKeys)
         guard let id, let title else { return nil }
-        return Indicator(id: id, title: title, targets: targets, actual: actual, origin: node.ref)
+        return Indicator(id: id, title: title, definition: definition, denominatorLabel: denominatorLabel, targets: targets,
+                         monitorings: actual, origin: node.ref)
+    }
+
+    /// A year (`2021`) or a monitoring date (`2021-05-20`, `20.12.2021`).
+    static func period(_ node: YAMLNode, sink: DiagnosticSink) -> MonitoringPeriod? {
+        if let s = node.scalar?.trimmingSpaces, s.count > 4, let date = DayDate(parsing: s), (1990...2100).contains(date.year) {
+            return MonitoringPeriod(date: date)
+        }
+        return year(node, sink: sink).map { MonitoringPeriod(year: $0) }
     }
 
     static func year(_ node: YAMLNode, sink: DiagnosticSink) -> Int? {
@@ -147,7 +158,7 @@ enum IndicatorsLoader {
 
     /// One row of indicators/*.csv, summed per indicator and year (rows may be per organisation).
     struct CSVRows {
-        var counts: [String: [Int: IndicatorCount]] = [:]
+        var counts: [String: [MonitoringPeriod: IndicatorCount]] = [:]
         var refs: [String: SourceRef] = [:]
     }
 
@@ -161,7 +172,9 @@ enum IndicatorsLoader {
             return out
         }
         let header = csv.header.map { $0.trimmingSpaces.lowercased() }
-        let required = ["indicator", "year", "numerator", "denominator"]
+        // `period` (a year or a monitoring date) may stand instead of `year`.
+        let yearColumn = header.contains("year") ? "year" : "period"
+        let required = ["indicator", yearColumn, "numerator", "denominator"]
         let missing = required.filter { !header.contains($0) }
         guard missing.isEmpty else {
             sink.error("csv.header", "в первой строке CSV нет столбцов " + missing.map { "`\($0)`" }.joined(separator: ", "),
@@ -180,17 +193,25 @@ enum IndicatorsLoader {
                 sink.error("csv.row", "в строке не указан показатель (`indicator`)", at: ref)
                 continue
             }
-            guard let year = Int(cell("year")), (1990...2100).contains(year) else {
-                sink.error("indicator.year", "«\(cell("year"))» — не год", at: ref, hint: "Год пишется четырьмя цифрами, например 2024.")
+            let when = cell(yearColumn)
+            let period: MonitoringPeriod
+            if let y = Int(when), (1990...2100).contains(y) {
+                period = MonitoringPeriod(year: y)
+            } else if when.count > 4, let date = DayDate(parsing: when), (1990...2100).contains(date.year) {
+                period = MonitoringPeriod(date: date)
+            } else {
+                sink.error("indicator.year", "«\(when)» — не год и не дата мониторинга", at: ref,
+                           hint: "Год пишется четырьмя цифрами (2024), дата мониторинга — как 2024-05-20 или 20.05.2024.")
                 continue
             }
+            let year = period.year
             guard let numerator = Int(cell("numerator")), let denominator = Int(cell("denominator")) else {
                 sink.error("field.type", "числитель и знаменатель должны быть целыми числами, а не «\(cell("numerator"))» и «\(cell("denominator"))»",
                            at: ref)
                 continue
             }
             guard let count = validated(numerator: numerator, denominator: denominator, year: year, at: ref, sink: sink) else { continue }
-            out.counts[id, default: [:]][year, default: IndicatorCount(numerator: 0, denominator: 0)] = out.counts[id]?[year].map { $0 + count } ?? count
+            out.counts[id, default: [:]][period] = out.counts[id]?[period].map { $0 + count } ?? count
             if out.refs[id] == nil { out.refs[id] = ref }
         }
         return out

@@ -58,18 +58,22 @@ public struct Bank: Sendable {
 public struct IndicatorRollup: Sendable {
     public var id: String
     public var title: String
-    public var region: [Int: IndicatorCount]
-    public var municipalities: [String: [Int: IndicatorCount]]
-    /// How many schools reported each year.
-    public var schools: [Int: Int]
+    /// Sums per monitoring period: only counts of the same period are added up.
+    public var region: [MonitoringPeriod: IndicatorCount]
+    public var municipalities: [String: [MonitoringPeriod: IndicatorCount]]
+    /// How many organisations reported each period, in the whole territory and per municipality.
+    public var schools: [MonitoringPeriod: Int]
+    public var reporting: [String: [MonitoringPeriod: Int]] = [:]
     /// The bank's own targets (its indicators.yml).
     public var targets: [Int: Double]
 
-    public var years: [Int] { Set(region.keys).union(targets.keys).sorted() }
+    public var periods: [MonitoringPeriod] {
+        Set(region.keys).union(targets.keys.filter { year in !region.keys.contains { $0.year == year } }.map { MonitoringPeriod(year: $0) }).sorted()
+    }
 
     /// The region as an `Indicator`, for the same table and chart as a school's.
     public var asIndicator: Indicator {
-        Indicator(id: id, title: title, targets: targets, actual: region, origin: SourceRef(file: ""))
+        Indicator(id: id, title: title, targets: targets, monitorings: region, origin: SourceRef(file: ""))
     }
 
     public static func rollUp(_ schools: [BankSchool], targets: IndicatorSet?) -> [IndicatorRollup] {
@@ -78,7 +82,7 @@ public struct IndicatorRollup: Sendable {
         func entry(_ id: String, _ title: String) -> IndicatorRollup {
             if let found = byID[id] { return found }
             order.append(id)
-            return IndicatorRollup(id: id, title: title, region: [:], municipalities: [:], schools: [:], targets: [:])
+            return IndicatorRollup(id: id, title: title, region: [:], municipalities: [:], schools: [:], reporting: [:], targets: [:])
         }
         for indicator in targets?.indicators ?? [] {
             var r = entry(indicator.id, indicator.title)
@@ -88,13 +92,14 @@ public struct IndicatorRollup: Sendable {
         for school in schools {
             guard let set = school.content?.indicators else { continue }
             let municipality = school.municipality ?? Bank.unknownMunicipality
-            for indicator in set.indicators where !indicator.actual.isEmpty {
+            for indicator in set.indicators where !indicator.monitorings.isEmpty {
                 var r = entry(indicator.id, indicator.title)
-                for (year, count) in indicator.actual {
-                    r.region[year, default: .zero] = r.region[year, default: .zero] + count
-                    r.municipalities[municipality, default: [:]][year, default: .zero] =
-                        r.municipalities[municipality, default: [:]][year, default: .zero] + count
-                    r.schools[year, default: 0] += 1
+                for (period, count) in indicator.monitorings {
+                    r.region[period, default: .zero] = r.region[period, default: .zero] + count
+                    r.municipalities[municipality, default: [:]][period, default: .zero] =
+                        r.municipalities[municipality, default: [:]][period, default: .zero] + count
+                    r.schools[period, default: 0] += 1
+                    r.reporting[municipality, default: [:]][period, default: 0] += 1
                 }
                 byID[indicator.id] = r
             }

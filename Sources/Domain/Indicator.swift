@@ -18,21 +18,75 @@ public struct IndicatorCount: Sendable, Hashable {
     }
 }
 
+/// When a count was taken: a year (`2021`), or a monitoring date (`2021-05-20`) — schools
+/// monitor twice a year, and only counts of the same period may be summed.
+public struct MonitoringPeriod: Sendable, Hashable, Comparable {
+    public var year: Int
+    public var date: DayDate?
+
+    public init(year: Int) {
+        self.year = year
+        date = nil
+    }
+
+    public init(date: DayDate) {
+        year = date.year
+        self.date = date
+    }
+
+    /// «2021» or «на 20.05.2021».
+    public var label: String { date.map { "на \($0.russian)" } ?? String(year) }
+    /// For machines (CSV, JSON): «2021» or «2021-05-20».
+    public var key: String { date?.iso ?? String(year) }
+
+    /// A year without a date stands for the year's end.
+    public static func < (a: MonitoringPeriod, b: MonitoringPeriod) -> Bool {
+        (a.year, a.date ?? DayDate(year: a.year, month: 12, day: 31)!) < (b.year, b.date ?? DayDate(year: b.year, month: 12, day: 31)!)
+    }
+}
+
 public struct Indicator: Sendable, Hashable {
     public var id: String
     public var title: String
+    /// The formula or wording, shown under the title.
+    public var definition: String?
+    /// What the denominator counts: «обучающихся 10–19 лет, проживающих в Пролетарском районе».
+    public var denominatorLabel: String?
     /// Target percentage per year.
     public var targets: [Int: Double]
-    public var actual: [Int: IndicatorCount]
+    /// Every monitoring as reported.
+    public var monitorings: [MonitoringPeriod: IndicatorCount] {
+        didSet { actual = Self.yearly(monitorings) }
+    }
+    /// The yearly figure: the year's last monitoring.
+    public private(set) var actual: [Int: IndicatorCount]
     public var origin: SourceRef
 
-    public init(id: String, title: String, targets: [Int: Double], actual: [Int: IndicatorCount], origin: SourceRef) {
+    public init(id: String, title: String, definition: String? = nil, denominatorLabel: String? = nil, targets: [Int: Double],
+                monitorings: [MonitoringPeriod: IndicatorCount], origin: SourceRef) {
         self.id = id
         self.title = title
+        self.definition = definition
+        self.denominatorLabel = denominatorLabel
         self.targets = targets
-        self.actual = actual
+        self.monitorings = monitorings
+        self.actual = Self.yearly(monitorings)
         self.origin = origin
     }
+
+    public init(id: String, title: String, targets: [Int: Double], actual: [Int: IndicatorCount], origin: SourceRef) {
+        self.init(id: id, title: title, targets: targets,
+                  monitorings: Dictionary(uniqueKeysWithValues: actual.map { (MonitoringPeriod(year: $0.key), $0.value) }), origin: origin)
+    }
+
+    static func yearly(_ monitorings: [MonitoringPeriod: IndicatorCount]) -> [Int: IndicatorCount] {
+        var out: [Int: (MonitoringPeriod, IndicatorCount)] = [:]
+        for (period, count) in monitorings where out[period.year].map({ $0.0 < period }) ?? true { out[period.year] = (period, count) }
+        return out.mapValues(\.1)
+    }
+
+    /// Whether the year's figure is the last of several monitorings (the table then lists each).
+    public var monitoredTwice: Bool { monitorings.keys.contains { $0.date != nil } }
 
     public var years: [Int] { Set(targets.keys).union(actual.keys).sorted() }
 
@@ -57,6 +111,18 @@ public struct IndicatorSet: Sendable, Hashable {
 public enum RussianNumber {
     public static func percent(_ value: Double, digits: Int = 1) -> String {
         decimal(value, digits: digits) + "\u{00A0}%"
+    }
+
+    /// Always one decimal, as facts are reported: «31,0 %».
+    public static func fact(_ value: Double) -> String {
+        oneDecimal(value) + "\u{00A0}%"
+    }
+
+    /// «31,0», «10,8»: one decimal even for whole numbers.
+    public static func oneDecimal(_ value: Double) -> String {
+        guard value.isFinite, abs(value) < 1e12 else { return "—" }
+        let tenths = Int((value * 10).rounded())
+        return "\(tenths / 10),\(abs(tenths % 10))"
     }
 
     public static func decimal(_ value: Double, digits: Int = 1) -> String {

@@ -140,21 +140,27 @@ public enum BuiltInIndicator: String, Sendable, Hashable, CaseIterable {
     case menteeSatisfaction = "mentee_satisfaction"
     case mentorSatisfaction = "mentor_satisfaction"
     case enterprisesWithMentors = "enterprises_with_mentors"
+    /// The headline federal indicator (13.4).
+    case studentsInvolved = "students_involved"
 
+    /// The titles as the regional roadmaps word them (seeds 000 and 003), without a territory;
+    /// a school names its own territory with `title:`.
     public var title: String {
         switch self {
         case .mentees10to19:
-            return "Доля детей и молодёжи в возрасте от 10 до 19 лет, вовлечённых в различные формы наставничества, в роли наставляемого"
+            return "Доля детей и молодежи в возрасте от 10 до 19 лет, вошедших в программы наставничества в роли наставляемого"
         case .mentors15to19:
-            return "Доля детей и молодёжи в возрасте от 15 до 19 лет, вовлечённых в различные формы наставничества, в роли наставника"
+            return "Доля детей и молодежи в возрасте от 15 до 19 лет, вошедших в программы наставничества в роли наставника"
         case .youngTeachers:
-            return "Доля учителей — молодых специалистов с опытом работы от 0 до 3 лет, вовлечённых в различные формы наставничества, в роли наставляемого"
+            return "Доля учителей – молодых специалистов (с опытом работы от 0 до 3 лет), вошедших в программы наставничества в роли наставляемого"
         case .menteeSatisfaction:
-            return "Уровень удовлетворённости наставляемых участием в программах наставничества"
+            return "Уровень удовлетворенности наставляемых участием в программах наставничества"
         case .mentorSatisfaction:
-            return "Уровень удовлетворённости наставников участием в программах наставничества"
+            return "Уровень удовлетворенности наставников участием в программах наставничества"
         case .enterprisesWithMentors:
-            return "Доля предприятий (организаций), предоставивших наставников, от общего числа предприятий-партнёров"
+            return "Доля предприятий (организаций) от общего количества предприятий, осуществляющих деятельность на территории, вошедших в программы наставничества, предоставив своих наставников"
+        case .studentsInvolved:
+            return "Доля обучающихся, вовлечённых в различные формы сопровождения и наставничества"
         }
     }
 }

@@ -21,9 +21,10 @@ extension PageContexts {
                 "facet_groups": practiceFacetGroups(root: root, current: ""),
                 "has_rollups": !bank.rollups.isEmpty,
                 "indicators": bank.rollups.compactMap { r -> [String: Any]? in
-                    guard let year = r.region.keys.max(), let fact = r.region[year] else { return nil }
-                    let achieved = r.asIndicator.achieved(in: year)
-                    return ["title": r.title, "year": String(year), "fact": RussianNumber.percent(fact.percent),
+                    let indicator = r.asIndicator
+                    guard let year = indicator.actual.keys.max(), let fact = indicator.actual[year] else { return nil }
+                    let achieved = indicator.achieved(in: year)
+                    return ["title": r.title, "year": String(year), "fact": RussianNumber.fact(fact.percent),
                             "target": r.targets[year].map { RussianNumber.percent($0) } ?? "", "has_target": r.targets[year] != nil,
                             "achieved": achieved == true, "missed": achieved == false]
                 }]
@@ -177,19 +178,20 @@ extension PageContexts {
     func rollupItem(_ r: IndicatorRollup) -> [String: Any] {
         let indicator = r.asIndicator
         var item = indicatorItem(indicator)
-        let years = r.years
-        item["years"] = years.map { ["year": String($0)] }
+        // Columns are monitoring periods: counts of different periods are never added up.
+        let periods = r.periods
+        item["years"] = periods.map { ["year": $0.label] }
+        func cell(_ c: IndicatorCount?, reported: Int?) -> [String: Any] {
+            guard let c else { return ["value": "—"] }
+            var detail = "\(RussianNumber.integer(c.numerator)) из \(RussianNumber.integer(c.denominator))"
+            if let reported { detail += "; организаций: \(reported)" }
+            return ["value": RussianNumber.fact(c.percent), "detail": detail]
+        }
         item["municipalities"] = r.municipalities.keys.sorted(by: RussianFold.less).map { place -> [String: Any] in
-            let counts = r.municipalities[place]!
-            return ["name": place, "cells": years.map { year -> [String: Any] in
-                guard let c = counts[year] else { return ["value": "—"] }
-                return ["value": RussianNumber.percent(c.percent), "detail": "\(RussianNumber.integer(c.numerator)) из \(RussianNumber.integer(c.denominator))"]
-            }]
+            let counts = r.municipalities[place] ?? [:]
+            return ["name": place, "cells": periods.map { cell(counts[$0], reported: r.reporting[place]?[$0]) }]
         }
-        item["region_cells"] = years.map { year -> [String: Any] in
-            guard let c = r.region[year] else { return ["value": "—"] }
-            return ["value": RussianNumber.percent(c.percent), "detail": "\(RussianNumber.integer(c.numerator)) из \(RussianNumber.integer(c.denominator))"]
-        }
+        item["region_cells"] = periods.map { cell(r.region[$0], reported: r.schools[$0]) }
         return item
     }
 }

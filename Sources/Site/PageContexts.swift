@@ -321,23 +321,30 @@ struct PageContexts: Sendable {
     }
 
     func indicatorItem(_ i: Indicator) -> [String: Any] {
-        let rows = i.years.map { year -> [String: Any] in
-            let fact = i.actual[year]
-            let achieved = i.achieved(in: year)
-            return ["year": String(year), "target": i.targets[year].map { RussianNumber.percent($0) } ?? "—",
-                    "fact": fact.map { RussianNumber.percent($0.percent) } ?? "—",
-                    "numerator": fact.map { RussianNumber.integer($0.numerator) } ?? "—",
-                    "denominator": fact.map { RussianNumber.integer($0.denominator) } ?? "—",
+        // One row per year, or per monitoring when the school monitors twice a year; the
+        // year's last monitoring is its figure, compared with the year's target.
+        let periods = Set(i.monitorings.keys).union(i.targets.keys.filter { y in !i.monitorings.keys.contains { $0.year == y } }
+            .map { MonitoringPeriod(year: $0) }).sorted()
+        let rows = periods.map { period -> [String: Any] in
+            let fact = i.monitorings[period]
+            let isYearFigure = fact != nil && i.actual[period.year] == fact
+                && !(i.monitorings.keys.contains { $0.year == period.year && period < $0 })
+            let achieved = isYearFigure ? i.achieved(in: period.year) : nil
+            return ["year": period.label, "target": i.targets[period.year].map { RussianNumber.percent($0) } ?? "",
+                    "fact": fact.map { RussianNumber.fact($0.percent) } ?? "",
+                    "numerator": fact.map { RussianNumber.integer($0.numerator) } ?? "",
+                    "denominator": fact.map { RussianNumber.integer($0.denominator) } ?? "",
                     "achieved": achieved == true, "missed": achieved == false, "unknown": achieved == nil]
         }
-        return ["id": i.id, "title": i.title, "rows": rows, "chart_html": IndicatorChart.svg(i), "summary": IndicatorChart.textAlternative(i)]
+        return ["id": i.id, "title": i.title, "definition": i.definition ?? "", "denominator_label": i.denominatorLabel ?? "",
+                "rows": rows, "chart_html": IndicatorChart.svg(i), "summary": IndicatorChart.textAlternative(i)]
     }
 
     func latestIndicators(root: String) -> [[String: Any]] {
         (content.indicators?.indicators ?? []).compactMap { i in
             guard let year = i.actual.keys.max(), let fact = i.actual[year] else { return nil }
             let achieved = i.achieved(in: year)
-            return ["title": i.title, "year": String(year), "fact": RussianNumber.percent(fact.percent),
+            return ["title": i.title, "year": String(year), "fact": RussianNumber.fact(fact.percent),
                     "target": i.targets[year].map { RussianNumber.percent($0) } ?? "", "has_target": i.targets[year] != nil,
                     "achieved": achieved == true, "missed": achieved == false]
         }

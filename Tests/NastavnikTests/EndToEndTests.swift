@@ -363,14 +363,14 @@ import Testing
         // г. Киров = (52 + 30) / (480 + 200) = 12,1 %; the broken school's 1000 / 1000 is not counted.
         let indicators = read(out.appendingPathComponent("indicators/index.html"))
         #expect(indicators.contains("<th scope=\"row\">2024</th><td>12\u{00A0}%</td><td>11,8\u{00A0}%</td><td>92</td><td>780</td>"))
-        #expect(indicators.contains("12,1\u{00A0}%<br><span class=\"muted\">82 из 680</span>"))
+        #expect(indicators.contains("12,1\u{00A0}%<br><span class=\"muted\">82 из 680; организаций: 2</span>"), "\(indicators)")
         let csv = try Data(contentsOf: out.appendingPathComponent("indicators-rollup.csv"))
         #expect(csv.prefix(3) == Data([0xEF, 0xBB, 0xBF]))
         let lines = String(decoding: csv.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n")
-        #expect(lines[0] == "Показатель;Код;Территория;Год;Числитель;Знаменатель;Доля, %;Цель, %;Школ с данными")
+        #expect(lines[0] == "Показатель;Код;Территория;Период;Числитель;Знаменатель;Доля, %;Цель, %;Организаций с данными")
         #expect(lines.contains { $0.hasSuffix(";mentees_10_19;Регион;2024;92;780;11,8;12;3") })
-        #expect(lines.contains { $0.hasSuffix(";mentees_10_19;г. Киров;2024;82;680;12,1;12;") })
-        #expect(lines.contains { $0.hasSuffix(";mentees_10_19;Слободской район;2024;10;100;10;12;") })
+        #expect(lines.contains { $0.hasSuffix(";mentees_10_19;г. Киров;2024;82;680;12,1;12;2") }, "\(lines)")
+        #expect(lines.contains { $0.hasSuffix(";mentees_10_19;Слободской район;2024;10;100;10,0;12;1") })
 
         // Client-side filtering data, and the version for the visually impaired of bank pages.
         let index = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("practices.json"))) as! [[String: Any]]
