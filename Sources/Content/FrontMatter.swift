@@ -68,7 +68,30 @@ struct MarkdownDocument {
         fields = fields.reportingMissing(at: SourceRef(file: file.path, line: 1, column: 1))
         let draft = fields.bool("draft") ?? false
         if draft, !drafts { return nil }
+        guard nestingIsBounded(split.body, file: file.path, sink: sink) else { return nil }
         return MarkdownDocument(fields: fields, body: split.body, draft: draft)
+    }
+
+    /// cmark-gfm's time grows with the square of the nesting depth: megabytes of `> > > …`
+    /// took twenty seconds. Real texts quote a quote at most a few times.
+    static let maxNesting = 32
+
+    static func nestingIsBounded(_ body: MarkdownBody, file: String, sink: DiagnosticSink) -> Bool {
+        var line = 0
+        for text in body.text.split(separator: "\n", omittingEmptySubsequences: false) {
+            line += 1
+            var depth = 0
+            for ch in text.utf8 {
+                if ch == UInt8(ascii: ">") { depth += 1 } else if ch != UInt8(ascii: " ") && ch != UInt8(ascii: "\t") { break }
+            }
+            if depth > maxNesting {
+                sink.error("markdown.too-deep", "цитата вложена \(depth) раз — допустимо не больше \(maxNesting)",
+                           at: SourceRef(file: file, line: body.firstLine + line - 1, column: 1),
+                           hint: "Уберите лишние знаки `>` в начале строки.")
+                return false
+            }
+        }
+        return true
     }
 }
 

@@ -164,6 +164,28 @@ enum IndicatorsLoader {
 
     static func loadCSV(_ file: SourceFile, sink: DiagnosticSink) -> CSVRows {
         var out = CSVRows()
+        // A table of counts has short lines; SwiftCSV slows down badly on huge cells and traps on
+        // a repeated column name, so both are refused before it sees the file.
+        var lineNumber = 0
+        for line in file.text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            if line.utf8.count > 4096 {
+                sink.error("csv.syntax", "строка \(lineNumber) CSV длиннее 4096 байт — в таблице показателей таких не бывает",
+                           at: SourceRef(file: file.path, line: lineNumber, column: 1),
+                           hint: "Проверьте, не вставлен ли в файл текст или не потеряна ли закрывающая кавычка.")
+                return out
+            }
+        }
+        if let first = file.text.split(separator: "\n", maxSplits: 1).first {
+            let separator: Character = [";", "\t", ","].max { a, b in first.filter { $0 == a }.count < first.filter { $0 == b }.count } ?? ","
+            var seen: Set<String> = []
+            for name in first.split(separator: separator).map({ $0.trimmingSpaces.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "\"")) })
+            where !name.isEmpty && !seen.insert(name).inserted {
+                sink.error("csv.header", "столбец `\(name)` указан в первой строке CSV дважды", at: SourceRef(file: file.path, line: 1, column: 1),
+                           hint: "Первая строка должна быть `indicator,year,numerator,denominator`, каждый столбец — один раз.")
+                return out
+            }
+        }
         let csv: EnumeratedCSV
         do {
             csv = try EnumeratedCSV(string: file.text, loadColumns: false)

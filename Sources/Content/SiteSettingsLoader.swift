@@ -34,7 +34,9 @@ enum SiteSettingsLoader {
 
         var baseURL: String?
         if let node = f.node("base_url"), let raw = node.scalar?.trimmingSpaces {
-            if let url = URL(string: raw), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil {
+            // Characters that would end an attribute or a tag are never part of a site's address.
+            if !raw.contains(where: { "\"'<>` \\".contains($0) || $0.isNewline }),
+               let url = URL(string: raw), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil {
                 baseURL = raw.hasSuffix("/") ? raw : raw + "/"
             } else {
                 sink.error("site.base-url", "`base_url` должен быть полным адресом сайта вида `https://school.example.ru/nastavnichestvo/`, а не «\(raw)»",

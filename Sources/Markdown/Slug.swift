@@ -30,6 +30,13 @@ public enum Slug {
             pendingDash = false
             out += piece
         }
+        // File names are limited to 255 bytes: a 300-letter tag must still make a folder.
+        if out.count > maxLength {
+            out = String(out.prefix(maxLength))
+            while out.hasSuffix("-") { out.removeLast() }
+        }
         return out.isEmpty ? fallback : out
     }
+
+    public static let maxLength = 80
 }

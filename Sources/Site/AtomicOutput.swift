@@ -69,8 +69,9 @@ public struct AtomicOutput: Sendable {
         let url = staging.appendingPathComponent(relative)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try? FileManager.default.removeItem(at: url)
-        // A hard link is instant and safe: sources are never written through it.
-        do { try FileManager.default.linkItem(at: source, to: url) } catch { try FileManager.default.copyItem(at: source, to: url) }
+        // A real copy, not a hard link: a deploy step that edits the output in place must
+        // never change the content folder or the image cache.
+        try FileManager.default.copyItem(at: source, to: url)
     }
 
     /// Moves the staging folder into place; the old output is removed only after that.

@@ -31,17 +31,18 @@ enum Feeds {
         let e = HTMLEscape.escape
         let s = content.settings
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n"
-        out += "<title>\(e("Новости — \(s.title), \(s.organization.displayName)"))</title>\n"
+        // Titles and categories are plain text in RSS: with every tag removed, escaping once is enough.
+        out += "<title>\(e(plainText("Новости — \(s.title), \(s.organization.displayName)")))</title>\n"
         out += "<link>\(e(base + "news/"))</link>\n"
-        out += "<description>\(e("Новости наставничества: \(s.organization.name)"))</description>\n"
+        out += "<description>\(e(e(plainText("Новости наставничества: \(s.organization.name)"))))</description>\n"
         out += "<language>ru</language>\n"
         out += "<atom:link href=\"\(e(base + "news/rss.xml"))\" rel=\"self\" type=\"application/rss+xml\"/>\n"
         if let latest = items.first { out += "<lastBuildDate>\(rfc822(latest.date))</lastBuildDate>\n" }
         for n in items {
             let link = base + SiteURLs.news(n.slug)
-            out += "<item>\n<title>\(e(n.title))</title>\n<link>\(e(link))</link>\n<guid isPermaLink=\"true\">\(e(link))</guid>\n"
+            out += "<item>\n<title>\(e(plainText(n.title)))</title>\n<link>\(e(link))</link>\n<guid isPermaLink=\"true\">\(e(link))</guid>\n"
             out += "<pubDate>\(rfc822(n.date))</pubDate>\n<description>\(e(e(plainText(n.summary ?? n.title))))</description>\n"
-            for tag in n.tags { out += "<category>\(e(tag))</category>\n" }
+            for tag in n.tags { out += "<category>\(e(plainText(tag)))</category>\n" }
             out += "</item>\n"
         }
         return out + "</channel>\n</rss>\n"
@@ -51,14 +52,14 @@ enum Feeds {
         let e = HTMLEscape.escape
         let s = content.settings
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"ru\">\n"
-        out += "<title>\(e("Новости — \(s.title), \(s.organization.displayName)"))</title>\n"
+        out += "<title type=\"text\">\(e(plainText("Новости — \(s.title), \(s.organization.displayName)")))</title>\n"
         out += "<id>\(e(base + "news/"))</id>\n"
         out += "<link href=\"\(e(base + "news/"))\"/>\n<link rel=\"self\" href=\"\(e(base + "news/atom.xml"))\"/>\n"
         out += "<updated>\(items.first.map { rfc3339($0.date) } ?? "2000-01-01T00:00:00+03:00")</updated>\n"
-        out += "<author><name>\(e(s.organization.name))</name></author>\n"
+        out += "<author><name>\(e(plainText(s.organization.name)))</name></author>\n"
         for n in items {
             let link = base + SiteURLs.news(n.slug)
-            out += "<entry>\n<title>\(e(n.title))</title>\n<link href=\"\(e(link))\"/>\n<id>\(e(link))</id>\n"
+            out += "<entry>\n<title type=\"text\">\(e(plainText(n.title)))</title>\n<link href=\"\(e(link))\"/>\n<id>\(e(link))</id>\n"
             out += "<updated>\(rfc3339(n.date))</updated>\n<published>\(rfc3339(n.date))</published>\n"
             out += "<summary type=\"text\">\(e(plainText(n.summary ?? n.title)))</summary>\n</entry>\n"
         }

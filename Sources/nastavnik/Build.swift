@@ -42,9 +42,20 @@ struct Build: ParsableCommand {
             ?? contentURL.deletingLastPathComponent().appendingPathComponent("public")
         let out = Terminal.relative(outputURL)
         if let zip {
+            // The archive replaces the file it is told to write: never a folder, never a source.
             let zipURL = URL(fileURLWithPath: zip).standardizedFileURL
-            if OutputGuard.canonical(zipURL).hasPrefix(OutputGuard.canonical(contentURL) + "/") {
-                Terminal.fail(Failure.usage("архив «\(zip)» оказался бы внутри папки с материалами; укажите файл вне её"))
+            let target = OutputGuard.canonical(zipURL)
+            let content = OutputGuard.canonical(contentURL)
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: zipURL.path, isDirectory: &isFolder), isFolder.boolValue {
+                Terminal.fail(Failure.usage("«\(zip)» — папка, а архив — это файл; укажите, например, site.zip"))
+            }
+            if target == content || target.hasPrefix(content + "/") || target == OutputGuard.canonical(outputURL)
+                || target.hasPrefix(OutputGuard.canonical(outputURL) + "/") {
+                Terminal.fail(Failure.usage("архив «\(zip)» оказался бы внутри папки с материалами или с сайтом; укажите файл вне их, например site.zip"))
+            }
+            if !zip.lowercased().hasSuffix(".zip"), FileManager.default.fileExists(atPath: zipURL.path) {
+                Terminal.fail(Failure.usage("«\(zip)» — существующий файл не в формате .zip; не перезаписываю"))
             }
         }
         if Terminal.verbose {

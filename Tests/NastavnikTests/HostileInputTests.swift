@@ -233,6 +233,65 @@ import Testing
     }
 }
 
+extension HostileInputTests {
+    @Test func zipNeverReplacesAFolderOrASource() throws {
+        let site = try makeBaseSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let before = Self.snapshot(site.appendingPathComponent("content"))
+        for zip in ["content", "content/site.yml", "content/news/x.zip", "public/site.zip"] {
+            let result = try runNastavnik(["build", "--zip", zip] + Self.today, in: site)
+            #expect(result.status == 2, "\(zip): \(result.stderr)")
+        }
+        #expect(Self.snapshot(site.appendingPathComponent("content")) == before)
+        #expect(try runNastavnik(["build", "--zip", "site.zip"] + Self.today, in: site).status == 0)
+    }
+
+    @Test func outputFilesAreCopiesNotLinksToTheSources() throws {
+        let site = try makeBaseSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        #expect(try runNastavnik(["build"] + Self.today, in: site).status == 0)
+        let published = site.appendingPathComponent("public/files/doc.pdf").path
+        let links = try FileManager.default.attributesOfItem(atPath: published)[.referenceCount] as? Int
+        #expect(links == 1)
+        // A deploy step that edits the output in place leaves the content alone.
+        try "changed".write(toFile: published, atomically: false, encoding: .utf8)
+        #expect(read(site.appendingPathComponent("content/files/doc.pdf")) != "changed")
+    }
+
+    @Test func feedTitlesAreTextAndLongTagsStillMakeFolders() throws {
+        let site = try makeBaseSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let news = site.appendingPathComponent("content/news/2024-09-02-xss.md")
+        try "---\ntitle: \"<script>alert(1)</script>Итоги\"\ndate: 2024-09-02\ntags: [\"<b>метка</b>\"]\n---\nТекст\n"
+            .write(to: news, atomically: true, encoding: .utf8)
+        let tag = String(repeating: "тег", count: 100)
+        let kase = site.appendingPathComponent("content/cases/keis.md")
+        try read(kase).replacingOccurrences(of: "---\n", with: "---\ntags: [\"\(tag)\"]\n", options: [], range: read(kase).range(of: "---\n"))
+            .write(to: kase, atomically: true, encoding: .utf8)
+        let result = try runNastavnik(["build"] + Self.today, in: site)
+        #expect(result.status == 0, "\(result.stderr)")
+        for feed in ["public/news/rss.xml", "public/news/atom.xml"] {
+            let text = read(site.appendingPathComponent(feed))
+            #expect(!text.contains("&lt;script") && !text.contains("&lt;b"), "\(text)")
+            #expect(text.contains("Итоги"))
+        }
+        let tagFolders = try FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent("public/cases/tag").path)
+        #expect(tagFolders.allSatisfy { $0.count <= 80 }, "\(tagFolders)")
+    }
+
+    @Test func baseURLThatWouldBreakOutOfAnAttributeIsRefused() throws {
+        let site = try makeBaseSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let settings = site.appendingPathComponent("content/site.yml")
+        try read(settings).replacingOccurrences(of: "base_url: \"https://school1.example.ru/nastavnichestvo/\"",
+                                                with: "base_url: 'https://school1.example.ru/\"><script>alert(1)</script>'")
+            .write(to: settings, atomically: true, encoding: .utf8)
+        let result = try runNastavnik(["check"] + Self.today, in: site)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("[site.base-url]"), "\(result.stderr)")
+    }
+}
+
 /// A counter shared with a watcher thread.
 final class ManagedCounter: @unchecked Sendable {
     private let lock = NSLock()

@@ -87,8 +87,10 @@ def data_loss(before, after):
         now = after.get(rel)
         if now is None:
             out.append(f"{rel} deleted")
+        elif now[0] != sig[0]:
+            out.append(f"{rel} replaced ({sig[0]} -> {now[0]})")
         elif now[:2] != sig[:2]:
-            out.append(f"{rel} changed ({sig[0]} -> {now[0]})")
+            out.append(f"{rel} modified")
     return out
 
 
@@ -168,21 +170,30 @@ def _int(v):
         return 0
 
 
-def locate(diag, case_root, site_rel, before):
+def locate(diag, case_root, site_rel, before, themes=None):
     """Why a diagnostic cannot be opened in an editor, or None.
-    case_root: the case sandbox; site_rel: the run's cwd relative to it; before: its snapshot."""
+    case_root: the case sandbox; site_rel: the run's cwd relative to it; before: its snapshot;
+    themes: NASTAVNIK_THEMES (a template error may name a file there)."""
     file = diag["file"]
     if not file:
         return "no file name"
     full = os.path.normpath(os.path.join(case_root, site_rel, file))
+    if themes and full.startswith(os.path.normpath(themes) + os.sep) and os.path.isfile(full):
+        return None
     rel = os.path.relpath(full, case_root).replace(os.sep, "/")
     sig = before.get(rel)
+    if sig is None and os.path.lexists(full):
+        # reached through a linked folder: judge the file it really is, if it is in the site
+        real = os.path.relpath(os.path.realpath(full), os.path.realpath(case_root)).replace(os.sep, "/")
+        sig = before.get(real)
     if sig is None:
         if os.path.basename(rel) == "site.yml" and posixpath.dirname(rel) in before:
             return None  # a required file that is missing is named as itself
         if any("\n" in p and p.endswith(file) for p in before):
             return None  # the text form split a file name with a newline; the JSON form is checked too
-        where = "outside the site" if rel.startswith("../") else "not in the site"
+        where = ("outside the site" if rel.startswith("../") else
+                 "the output folder, not a content file" if rel.split("/")[:2] in (["site", "public"], ["site", "report"])
+                 else "not in the site")
         return f"file `{file}` is {where}"
     if sig[0] == "file" and sig[2] is not None:
         if diag["line"] <= 0:

@@ -93,6 +93,20 @@ class Site:
             text = key + ": " + raw + "\n" + text
         self.write(rel, text)
 
+    def replace_block(self, rel, key, raw):
+        """Replace a top-level `key:` together with its indented children by `key: raw`."""
+        lines = self.read(rel).split("\n")
+        for i, line in enumerate(lines):
+            if line.startswith(key + ":"):
+                j = i + 1
+                while j < len(lines) and (lines[j].startswith((" ", "\t")) or not lines[j].strip()):
+                    j += 1
+                lines[i:j] = [key + ": " + raw]
+                break
+        else:
+            lines.insert(0, key + ": " + raw)
+        self.write(rel, "\n".join(lines) + ("" if lines[-1] == "" else "\n"))
+
     def append_body(self, rel, md):
         self.write(rel, self.read(rel).rstrip("\n") + "\n\n" + md + "\n")
 
