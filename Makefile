@@ -43,12 +43,14 @@ site: build
 
 # One debug build, then every test (unit, differential against the cmark-gfm CLI, fixture sites,
 # end to end), then the checks of the built demo site (Nu checker, axe-core, links, sitemap, feeds),
-# and the self-contained package run with the Swift toolchain hidden
+# the fuzz harness (its self-test, then every attack and 60 random mutations, fixed seed), and the self-contained package run with the Swift toolchain hidden
 # (a second, static build of the program alone: the test target cannot link the static stdlib).
 test: check-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	Tests/checks/run.sh
+	python3 Tests/fuzz/selftest.py --binary .build/debug/nastavnik
+	python3 Tests/fuzz/fuzz.py --binary .build/debug/nastavnik --cases 60 --seed 1 --time-limit 60
 	Scripts/dist.sh debug
 	Tests/dist/check.sh
 
