@@ -81,10 +81,28 @@ enum EntryLoaders {
             }
         }
         var mentees: Int?
+        var namedMentees: [String] = []
+        let menteesRef = f.node("mentees")?.ref
         if let node = f.node("mentees") {
-            if case .sequence = node.value {
-                sink.error("privacy.named-mentee", "наставляемые перечислены списком; дети-наставляемые не называются, указывается только их число",
-                           at: node.ref, hint: "Замените список числом: `mentees: 3`.")
+            if case .sequence(let items) = node.value {
+                // Adults (a young teacher, an employee) may be named with their consent; children never.
+                if let form, form.menteesAreAdults {
+                    for item in items {
+                        guard var m = FieldReader(item, sink: sink, what: "наставляемый") else { continue }
+                        let name = m.string("name", required: true, describe: "ФИО наставляемого")
+                        let consent = m.consent("consent")
+                        if let name, consent == nil, !m.has("consent") {
+                            sink.error("privacy.consent", "наставляемый «\(name)» назван без даты письменного согласия (`consent`)", at: item.ref,
+                                       hint: "По 152-ФЗ имя публикуется только с согласия. Добавьте `consent: ГГГГ-ММ-ДД` или укажите число наставляемых.")
+                        }
+                        m.finish(allowed: ["name", "consent"])
+                        if let name, consent != nil { namedMentees.append(name) }
+                    }
+                    mentees = items.count
+                } else {
+                    sink.error("privacy.named-mentee", "наставляемые перечислены списком; дети-наставляемые не называются, указывается только их число",
+                               at: node.ref, hint: "Замените список числом: `mentees: 3`. Называть можно только взрослых наставляемых (формы «учитель – учитель», «работодатель – студент») с их согласием.")
+                }
             } else if let n = node.scalar.flatMap({ Int($0.trimmingSpaces) }), n >= 0 {
                 mentees = n
             } else if let s = node.scalar, Int(s.trimmingSpaces) == nil, !s.isEmpty, s.first!.isLetter, s.contains(" ") {
@@ -99,9 +117,12 @@ enum EntryLoaders {
         let cover = PersonFields.picture(&f, key: "cover", altKey: "cover_alt", sink: sink, files: files)
         f.finish(allowed: caseKeys)
         guard let title, let form else { return nil }
-        return MentoringCase(slug: slug, title: title, form: form, roleModel: roleModel, program: program, period: period,
-                             level: level, audience: audience, mentor: mentor, mentees: mentees, results: results, tags: tags,
-                             summary: summary, cover: cover, body: doc.body, origin: SourceRef(file: file.path, line: 1, column: 1))
+        var made = MentoringCase(slug: slug, title: title, form: form, roleModel: roleModel, program: program, period: period,
+                                 level: level, audience: audience, mentor: mentor, mentees: mentees, results: results, tags: tags,
+                                 summary: summary, cover: cover, body: doc.body, origin: SourceRef(file: file.path, line: 1, column: 1))
+        made.namedMentees = namedMentees
+        made.menteesRef = menteesRef
+        return made
     }
 
     static func mentor(_ file: SourceFile, slug: String, sink: DiagnosticSink, files: ContentFiles, drafts: Bool) -> Mentor? {
@@ -119,15 +140,11 @@ enum EntryLoaders {
                 sink.error("privacy.named-mentee", "наставляемые перечислены списком; указывается только их число", at: node.ref,
                            hint: "Замените список числом: `mentees: 2`.")
             } else if let n = f.int("mentees", range: 0...1000) {
-                if n > Mentor.maxMentees {
-                    sink.error("mentor.too-many-mentees",
-                               "у наставника \(n) наставляемых, а одновременно их может быть не больше \(Mentor.maxMentees)", at: node.ref,
-                               hint: "Так установлено положением о наставничестве (п. 2.5). Проверьте число или распределите наставляемых между наставниками.")
-                } else {
-                    mentees = n
-                }
+                // Checked against the site's limit (`limits.mentees_per_mentor`) with the other files.
+                mentees = n
             }
         }
+        let menteesRef = f.node("mentees")?.ref
         let awards = f.strings("awards")
         let photo = PersonFields.picture(&f, key: "photo", altKey: "photo_alt", sink: sink, files: files)
         let consent = f.consent("consent")
@@ -136,6 +153,14 @@ enum EntryLoaders {
                        hint: "По 152-ФЗ имя и фото публикуются только с согласия. Добавьте `consent: ГГГГ-ММ-ДД`.")
         }
         let minor = f.bool("minor") ?? false
+        // «ученик 10 класса», «обучающийся», «студент 1 курса»: a pupil, perhaps under 18.
+        if let position, !f.has("minor"), let name {
+            let lower = position.lowercased()
+            if ["ученик", "ученица", "обучающ", "студент", "воспитанник"].contains(where: { lower.contains($0) }) {
+                sink.warning("mentor.minor-missing", "наставник «\(name)» по должности — ученик или студент («\(position)»), но не указано, несовершеннолетний ли он (`minor`)",
+                             at: f.ref, hint: "Добавьте `minor: true` и дату согласия родителя `guardian_consent`, если наставнику нет 18 лет, или `minor: false`.")
+            }
+        }
         let guardian = f.consent("guardian_consent")
         if minor, guardian == nil, !f.has("guardian_consent"), let name {
             sink.error("privacy.guardian-consent", "наставник «\(name)» — несовершеннолетний, но нет даты согласия родителя (законного представителя) (`guardian_consent`)",
@@ -143,9 +168,11 @@ enum EntryLoaders {
         }
         f.finish(allowed: mentorKeys)
         guard let name, let consent, !minor || guardian != nil else { return nil }
-        return Mentor(slug: slug, name: name, position: position, organization: organization, form: form, experienceYears: experience,
-                      mentees: mentees, awards: awards, photo: photo, consent: consent, minor: minor, guardianConsent: guardian,
-                      body: doc.body, origin: SourceRef(file: file.path, line: 1, column: 1))
+        var made = Mentor(slug: slug, name: name, position: position, organization: organization, form: form, experienceYears: experience,
+                          mentees: mentees, awards: awards, photo: photo, consent: consent, minor: minor, guardianConsent: guardian,
+                          body: doc.body, origin: SourceRef(file: file.path, line: 1, column: 1))
+        made.menteesRef = menteesRef
+        return made
     }
 
     static func news(_ file: SourceFile, slug: String, sink: DiagnosticSink, files: ContentFiles, drafts: Bool) -> NewsItem? {

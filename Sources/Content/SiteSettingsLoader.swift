@@ -104,6 +104,7 @@ enum SiteSettingsLoader {
         settings.sourcesOrigin = sourcesOrigin
         settings.sourcesOutside = sourcesOutside
         settings.keepOriginalImages = keepOriginal
+        settings.origin = SourceRef(file: file.path, line: 1, column: 1)
         settings.curators = curators
         settings.responsible = responsible
         settings.menteesPerMentor = menteesPerMentor

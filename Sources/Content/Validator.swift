@@ -7,6 +7,8 @@ public enum Validator {
     /// - Parameter sources: the decoded files, to point a finding in front matter at its line.
     public static func validate(_ content: SiteContent, sources: [String: SourceFile] = [:]) -> [Diagnostic] {
         var out: [Diagnostic] = []
+        out += menteeLimits(content)
+        out += Completeness.check(content)
         let mentorSlugs = Set(content.mentors.map(\.slug))
         let programSlugs = Set(content.programs.map(\.slug))
 
@@ -38,22 +40,36 @@ public enum Validator {
         // Names with a patronymic in free text must belong to someone who consented.
         var consented: [String] = content.mentors.map(\.name)
         consented += (content.settings.curators + content.settings.responsible).map(\.name).filter { !$0.isEmpty }
-        for c in content.cases { if case .person(let name, _) = c.mentor { consented.append(name) } }
-        let people = consented
-        // The name scan reads every text of every case and news item: on all cores.
-        // Front-matter texts (results, summary) have no line of their own: 0 means "find it in the file".
-        var texts: [(text: String, firstLine: Int, file: String)] = []
         for c in content.cases {
-            texts.append((c.body.text, c.body.firstLine, c.origin.file))
-            for text in c.results + [c.summary ?? ""] { texts.append((text, 0, c.origin.file)) }
+            if case .person(let name, _) = c.mentor { consented.append(name) }
+            consented += c.namedMentees
+        }
+        let people = consented
+        // The name scan reads every free text of the site (13.6): on all cores.
+        // Front-matter and YAML texts have no line of their own: 0 means "find it in the file".
+        var texts: [(text: String, firstLine: Int, file: String)] = []
+        func add(_ body: MarkdownBody, _ file: String) { texts.append((body.text, body.firstLine, file)) }
+        func add(_ values: [String?], _ file: String) { for case let text? in values where !text.isEmpty { texts.append((text, 0, file)) } }
+        for c in content.cases {
+            add(c.body, c.origin.file)
+            add(c.results + [c.summary, c.title, c.audience], c.origin.file)
         }
         for n in content.news {
-            texts.append((n.body.text, n.body.firstLine, n.origin.file))
-            if let summary = n.summary { texts.append((summary, 0, n.origin.file)) }
+            add(n.body, n.origin.file)
+            add([n.summary, n.title], n.origin.file)
         }
+        if let home = content.home { add(home.body, home.origin.file) }
+        for p in content.pages { add(p.body, p.origin.file); add([p.title], p.origin.file) }
+        for p in content.programs { add(p.body, p.origin.file); add([p.title] + p.goals + p.tasks + p.expectedResults, p.origin.file) }
+        for m in content.mentors { add(m.body, m.origin.file) }
+        for r in content.roadmaps {
+            for e in r.events { add([e.title, e.result, e.keyResult] + e.responsible + e.documents, e.origin.file) }
+        }
+        for p in content.partners { add([p.description], p.origin.file) }
+        for d in content.documents { add([d.title], d.origin.file) }
         out += texts.parallelMap { item -> [Diagnostic] in
-            guard PersonalData.mayContainPatronymic(item.text) else { return [] }
-            var found: [Diagnostic] = []
+            var found = labelledChildren(item.text, firstLine: item.firstLine, file: item.file, sources: sources)
+            guard PersonalData.mayContainPatronymic(item.text) else { return found }
             var lineNumber = item.firstLine
             for line in item.text.split(separator: "\n", omittingEmptySubsequences: false) {
                 for name in PersonalData.fullNames(in: String(line))
@@ -69,6 +85,67 @@ public enum Validator {
             }
             return found
         }.joined()
+        return out
+    }
+
+    /// At most `limits.mentees_per_mentor` (3 by the model положение, п. 2.5) mentees per
+    /// mentor at a time: on a mentor's page, in one case, and across the cases of one mentor
+    /// whose periods overlap. Warnings on cases (v1 sites keep building); an error on the
+    /// mentor's own page, as in v1.
+    static func menteeLimits(_ content: SiteContent) -> [Diagnostic] {
+        let limit = content.settings.menteesPerMentor
+        var out: [Diagnostic] = []
+        for m in content.mentors {
+            if let n = m.mentees, n > limit {
+                out.append(.error("mentor.too-many-mentees", "у наставника \(n) наставляемых, а одновременно их может быть не больше \(limit)",
+                                  at: m.menteesRef ?? m.origin,
+                                  hint: "Так установлено положением о наставничестве (п. 2.5); другое число задаётся в site.yml: `limits: { mentees_per_mentor: N }`."))
+            }
+        }
+        var byMentor: [String: [MentoringCase]] = [:]
+        for c in content.cases {
+            switch c.mentor {
+            case .page(let slug): byMentor["page:" + slug, default: []].append(c)
+            case .person(let name, _): byMentor["name:" + RussianFold.fold(name), default: []].append(c)
+            case nil: continue
+            }
+        }
+        for cases in byMentor.values {
+            for c in cases {
+                guard let n = c.mentees else { continue }
+                let overlapping = cases.filter { other in
+                    other.slug != c.slug && other.mentees != nil
+                        && (c.period.flatMap { a in other.period.map { a.overlaps($0) } } ?? false)
+                }
+                let total = n + overlapping.compactMap(\.mentees).reduce(0, +)
+                guard total > limit else { continue }
+                let others = overlapping.map { "«\($0.title)» (\($0.origin.file))" }.joined(separator: ", ")
+                let message = overlapping.isEmpty
+                    ? "у наставника в этом кейсе \(n) наставляемых, а одновременно их может быть не больше \(limit)"
+                    : "у наставника одновременно \(total) наставляемых: этот кейс и \(others); допустимо не больше \(limit)"
+                out.append(.warning("case.too-many-mentees", message, at: c.menteesRef ?? c.origin,
+                                    hint: "Проверьте числа и периоды кейсов; другой предел, если его задаёт положение школы: `limits: { mentees_per_mentor: N }` в site.yml."))
+            }
+        }
+        return out
+    }
+
+    /// A label a child must never carry («неуспевающий», «трудный» …) in the same sentence as a
+    /// personal name is an error (13.6): together they describe a particular child.
+    static func labelledChildren(_ text: String, firstLine: Int, file: String, sources: [String: SourceFile]) -> [Diagnostic] {
+        let lower = text.lowercased()
+        guard PersonalData.labelStems.contains(where: { lower.contains($0) }) else { return [] }
+        var out: [Diagnostic] = []
+        var lineNumber = firstLine
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            defer { lineNumber += 1 }
+            for sentence in PersonalData.sentences(String(line)) {
+                guard let label = PersonalData.label(in: sentence), let name = PersonalData.personalName(in: sentence) else { continue }
+                let at = firstLine > 0 ? SourceRef(file: file, line: lineNumber, column: 1) : locate(name, in: sources[file], file: file)
+                out.append(.error("privacy.labelled-child", "рядом с именем «\(name)» стоит ярлык «\(label)»: так описан конкретный ребёнок",
+                                  at: at, hint: "Уберите имя или ярлык: по 152-ФЗ и этике наставничества детей не называют и не навешивают на них ярлыки целевой модели."))
+            }
+        }
         return out
     }
 

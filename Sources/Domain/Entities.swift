@@ -154,6 +154,18 @@ public enum CasePeriod: Sendable, Hashable {
     /// The year a case is filed under in facets: the year it ended.
     public var year: Int { years.upperBound }
 
+    /// The days it covers; a year stands for the whole year.
+    public var range: DateRange {
+        switch self {
+        case .range(let r): return r
+        case .year(let y): return DateRange(from: DayDate(year: y, month: 1, day: 1)!, to: DayDate(year: y, month: 12, day: 31)!)
+        }
+    }
+
+    public func overlaps(_ other: CasePeriod) -> Bool {
+        range.from <= other.range.to && other.range.from <= range.to
+    }
+
     public var russian: String {
         switch self {
         case .range(let r): return r.russian
@@ -174,6 +186,10 @@ public struct MentoringCase: Sendable, Hashable {
     public var audience: String?
     public var mentor: CaseMentor?
     public var mentees: Int?
+    /// Adult mentees named with their consent (young teachers, employees): never children.
+    public var namedMentees: [String] = []
+    /// Where `mentees` is written, for messages about the number.
+    public var menteesRef: SourceRef?
     public var results: [String]
     public var tags: [String]
     public var summary: String?
@@ -207,6 +223,8 @@ public struct MentoringCase: Sendable, Hashable {
 public struct Mentor: Sendable, Hashable {
     /// At most three mentees at a time (положение о наставничестве, п. 2.5).
     public static let maxMentees = 3
+    /// Where `mentees` is written, for messages about the number.
+    public var menteesRef: SourceRef?
 
     public var slug: String
     public var name: String

@@ -71,6 +71,14 @@ public enum MentoringForm: String, Sendable, Hashable, Codable, CaseIterable {
     }
 
     /// Labels that describe the mentee negatively; never placed next to a named child.
+    /// Forms whose mentees are adults, who may be named with their consent (13.5).
+    public var menteesAreAdults: Bool {
+        switch self {
+        case .teacherTeacher, .employerUniversityStudent: return true
+        default: return false
+        }
+    }
+
     public static let stigmatisingLabels = ["неуспевающий", "пассивный", "равнодушный потребитель",
                                            "педагог, испытывающий проблемы", "консервативный педагог"]
 }

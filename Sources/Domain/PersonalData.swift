@@ -94,4 +94,56 @@ public enum PersonalData {
         }
         return key(candidate) == key(person)
     }
+
+    /// Labels of the target model's role models that must never be attached to a named child,
+    /// as word stems (all endings): «неуспевающий ученик», «неуспевающего».
+    public static let labelStems = ["неуспевающ", "пассивн", "социально дезориентирован", "дезориентированн", "трудн", "отстающ",
+                                    "неблагополучн", "девиантн", "педагогически запущен", "асоциальн", "равнодушн"]
+
+    /// The label as written in the sentence, if any («трудн…» only as an adjective: «трудный»,
+    /// «трудного», not «трудности»).
+    public static func label(in sentence: String) -> String? {
+        let words = sentence.split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init)
+        for (i, word) in words.enumerated() {
+            let w = word.lowercased()
+            for stem in labelStems {
+                let stemWords = stem.split(separator: " ")
+                if stemWords.count == 2 {
+                    if i + 1 < words.count, w == stemWords[0], words[i + 1].lowercased().hasPrefix(stemWords[1]) { return word + " " + words[i + 1] }
+                    continue
+                }
+                guard w.hasPrefix(stem) else { continue }
+                let ending = w.dropFirst(stem.count)
+                if stem == "трудн" && !["ый", "ая", "ого", "ому", "ым", "ой", "ые", "ых", "ыми", "ую"].contains(String(ending)) { continue }
+                return word
+            }
+        }
+        return nil
+    }
+
+    public static func sentences(_ line: String) -> [String] {
+        line.split(whereSeparator: { ".!?;".contains($0) }).map(String.init)
+    }
+
+    private static let surnameEndings = ["ов", "ова", "ев", "ева", "ёв", "ёва", "ин", "ина", "ын", "ына", "ский", "ская", "цкий", "цкая",
+                                         "ян", "енко", "ук", "юк", "их", "ых", "ко"]
+
+    /// A person's name in a sentence: a full name with a patronymic, or two capitalised words of
+    /// which one looks like a surname («Иван Петров», «Петрова Маша») — the way children are named.
+    public static func personalName(in sentence: String) -> String? {
+        if let full = fullNames(in: sentence).first { return full }
+        let words = sentence.split(whereSeparator: { !$0.isLetter && $0 != "-" })
+        for i in words.indices.dropLast() {
+            let (a, b) = (words[i], words[i + 1])
+            guard isCapitalised(a), isCapitalised(b), a.count >= 2, b.count >= 2,
+                  a.allSatisfy({ isCyrillic($0) }), b.allSatisfy({ isCyrillic($0) || $0 == "-" }) else { continue }
+            let looksLikeSurname = { (w: Substring) in surnameEndings.contains { w.lowercased().hasSuffix($0) && w.count > $0.count + 1 } }
+            if looksLikeSurname(a) || looksLikeSurname(b) { return "\(a) \(b)" }
+        }
+        return nil
+    }
+
+    private static func isCyrillic(_ ch: Character) -> Bool {
+        ch.unicodeScalars.allSatisfy { (0x0400...0x04FF).contains($0.value) }
+    }
 }

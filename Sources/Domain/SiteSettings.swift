@@ -69,6 +69,8 @@ public struct SiteSettings: Sendable, Hashable {
     public var sources: [String]
     /// Where `sources` is written, for messages about the folders it names.
     public var sourcesOrigin: SourceRef?
+    /// site.yml itself, for messages about the site as a whole.
+    public var origin: SourceRef?
     /// `images: { keep_original: true }`: pictures keep their full size (still cleaned).
     public var keepOriginalImages = false
     /// `sources_outside: true`: school folders outside the bank's folder are read (reported).

@@ -28,11 +28,24 @@ func runNastavnik(_ arguments: [String], in directory: URL, environment: [String
     process.standardOutput = out
     process.standardError = err
     try process.run()
+    // Both pipes are drained at once: a child that fills one (64 KiB of warnings on stderr)
+    // while the other is being read would otherwise wait forever.
+    let errBox = DataBox()
+    let reader = Thread { errBox.set(err.fileHandleForReading.readDataToEndOfFile()) }
+    reader.start()
     let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
+    let errData = errBox.wait()
     return ProcessResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                          stderr: String(decoding: errData, as: UTF8.self))
+}
+
+/// Data handed over from a reader thread.
+final class DataBox: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var data = Data()
+    func set(_ value: Data) { data = value; done.signal() }
+    func wait() -> Data { done.wait(); return data }
 }
 
 func temporaryDirectory() throws -> URL {
