@@ -163,7 +163,9 @@ enum PersonFields {
             sink.error("field.type", "поле `\(key)` должно быть путём к картинке, например `images/photo.jpg`", at: node.ref)
             return nil
         }
-        let alt = f.string(altKey)
+        // `photo_alt: ""` written out says the picture is decorative: an empty alt, on purpose.
+        let decorative = f.node(altKey)?.scalar == ""
+        let alt = decorative ? "" : f.string(altKey)
         guard let path = checkedFile(raw, key: key, at: node.ref, sink: sink, files: files) else { return nil }
         let imageExtensions = ["jpg", "jpeg", "png", "webp", "gif", "svg", "avif"]
         if !imageExtensions.contains((path as NSString).pathExtension.lowercased()) {
@@ -173,7 +175,7 @@ enum PersonFields {
         }
         guard let alt else {
             sink.error("image.alt", "у картинки `\(raw)` нет описания (`\(altKey)`)", at: node.ref,
-                       hint: "Добавьте `\(altKey): \"…\"` — что изображено; его прочитает экранный диктор незрячему посетителю.")
+                       hint: "Добавьте `\(altKey): \"…\"` — что изображено; его прочитает экранный диктор незрячему посетителю. Для чисто декоративной картинки напишите `\(altKey): \"\"`.")
             return nil
         }
         return Picture(path: path, alt: alt)

@@ -117,4 +117,18 @@ import Testing
         let found = items.map { "\($0["rule"]!) \($0["file"]!)" }.sorted()
         #expect(found == ["image.invalid content/images/broken.jpg", "image.too-large content/images/huge.png"], "\(result.stdout)")
     }
+
+    @Test func altStaysRequiredAndDecorativePicturesSaySoExplicitly() throws {
+        let site = try makeBaseSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let news = site.appendingPathComponent("content/news/2024-09-02-n.md")
+        try "---\ntitle: \"Новость\"\ndate: 2024-09-02\ncover: images/photo.png\n---\nТекст\n".write(to: news, atomically: true, encoding: .utf8)
+        let missing = try runNastavnik(["check"] + Self.today, in: site)
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("[image.alt]"))
+        try "---\ntitle: \"Новость\"\ndate: 2024-09-02\ncover: images/photo.png\ncover_alt: \"\"\n---\nТекст\n".write(to: news, atomically: true, encoding: .utf8)
+        let built = try runNastavnik(["build"] + Self.today, in: site)
+        #expect(built.status == 0, "\(built.stderr)")
+        #expect(read(site.appendingPathComponent("public/news/2024-09-02-n/index.html")).contains("alt=\"\" decoding=\"async\""))
+    }
 }
