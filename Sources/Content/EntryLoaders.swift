@@ -65,16 +65,7 @@ enum EntryLoaders {
             switch node.value {
             case .scalar(let s): mentor = .page(slug: reference(folder: "mentors")(s.trimmingSpaces))
             case .mapping:
-                if var m = FieldReader(node, sink: sink, what: "поле `mentor`") {
-                    let name = m.string("name", required: true, describe: "ФИО наставника")
-                    let consent = m.consent("consent")
-                    if let name, consent == nil, !m.has("consent") {
-                        sink.error("privacy.consent", "наставник «\(name)» назван без даты письменного согласия (`consent`)", at: node.ref,
-                                   hint: "По 152-ФЗ имя публикуется только с согласия. Добавьте `consent: ГГГГ-ММ-ДД` или уберите имя.")
-                    }
-                    m.finish(allowed: ["name", "consent"])
-                    if let name, let consent { mentor = .person(name: name, consent: consent) }
-                }
+                if let (name, consent) = namedWithConsent(node, what: "наставник", sink: sink) { mentor = .person(name: name, consent: consent) }
             default:
                 sink.error("field.type", "поле `mentor` — это ссылка на страницу наставника (`mentors/ivanova`) или `{ name: …, consent: … }`",
                            at: node.ref)
@@ -88,15 +79,7 @@ enum EntryLoaders {
                 // Adults (a young teacher, an employee) may be named with their consent; children never.
                 if let form, form.menteesAreAdults {
                     for item in items {
-                        guard var m = FieldReader(item, sink: sink, what: "наставляемый") else { continue }
-                        let name = m.string("name", required: true, describe: "ФИО наставляемого")
-                        let consent = m.consent("consent")
-                        if let name, consent == nil, !m.has("consent") {
-                            sink.error("privacy.consent", "наставляемый «\(name)» назван без даты письменного согласия (`consent`)", at: item.ref,
-                                       hint: "По 152-ФЗ имя публикуется только с согласия. Добавьте `consent: ГГГГ-ММ-ДД` или укажите число наставляемых.")
-                        }
-                        m.finish(allowed: ["name", "consent"])
-                        if let name, consent != nil { namedMentees.append(name) }
+                        if let (name, _) = namedWithConsent(item, what: "наставляемый", sink: sink) { namedMentees.append(name) }
                     }
                     mentees = items.count
                 } else {
@@ -123,6 +106,20 @@ enum EntryLoaders {
         made.namedMentees = namedMentees
         made.menteesRef = menteesRef
         return made
+    }
+
+    /// `{ name: …, consent: … }`: a person named in a case, published only with a consent date.
+    static func namedWithConsent(_ node: YAMLNode, what: String, sink: DiagnosticSink) -> (String, DayDate)? {
+        guard var m = FieldReader(node, sink: sink, what: what) else { return nil }
+        let name = m.string("name", required: true, describe: "ФИО")
+        let consent = m.consent("consent")
+        if let name, consent == nil, !m.has("consent") {
+            sink.error("privacy.consent", "\(what) «\(name)» назван без даты письменного согласия (`consent`)", at: node.ref,
+                       hint: "По 152-ФЗ имя публикуется только с согласия. Добавьте `consent: ГГГГ-ММ-ДД` или уберите имя.")
+        }
+        m.finish(allowed: ["name", "consent"])
+        guard let name, let consent else { return nil }
+        return (name, consent)
     }
 
     static func mentor(_ file: SourceFile, slug: String, sink: DiagnosticSink, files: ContentFiles, drafts: Bool) -> Mentor? {

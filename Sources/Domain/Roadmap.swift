@@ -131,8 +131,9 @@ public struct Deadline: Sendable, Hashable {
 }
 
 /// Where an event stands as of the build date, as the roadmap page shows it.
-public enum EventStanding: String, Sendable, Hashable {
-    case done, inProgress, planned, notDone
+public enum EventStanding: Sendable, Hashable {
+    /// The status the school recorded, and it still holds.
+    case recorded(EventStatus)
     /// An explicit planned / in progress past its deadline.
     case overdue
     /// Past its deadline and nobody recorded what happened: never shown as «просрочено».
@@ -142,13 +143,20 @@ public enum EventStanding: String, Sendable, Hashable {
 
     public var title: String {
         switch self {
-        case .done: return "выполнено"
-        case .inProgress: return "выполняется"
-        case .planned: return "запланировано"
-        case .notDone: return "не выполнено"
+        case .recorded(let status): return status.title
         case .overdue: return "просрочено"
         case .noInformation: return "нет сведений"
         case .none: return ""
+        }
+    }
+
+    /// The class a theme colours the row by: `done`, `in_progress`, `overdue`, `no-information` …
+    public var cssClass: String {
+        switch self {
+        case .recorded(let status): return status.rawValue
+        case .overdue: return "overdue"
+        case .noInformation: return "no-information"
+        case .none: return "none"
         }
     }
 }
@@ -203,12 +211,10 @@ public struct RoadmapEvent: Sendable, Hashable {
     public func standing(asOf today: DayDate) -> EventStanding {
         let current = currentStatus(asOf: today)
         let past = due?.parsed.lastDate.map { $0 < today } ?? false
+        guard let current else { return past ? .noInformation : .none }
         switch current {
-        case .done: return .done
-        case .notDone: return .notDone
-        case .planned: return past ? .overdue : .planned
-        case .inProgress: return past ? .overdue : .inProgress
-        case nil: return past ? .noInformation : .none
+        case .done, .notDone: return .recorded(current)
+        case .planned, .inProgress: return past ? .overdue : .recorded(current)
         }
     }
 

@@ -290,7 +290,7 @@ struct PageContexts: Sendable {
                     "due_datetime": e.due?.parsed.machineDate?.iso ?? "",
                     "responsible": e.responsible.joined(separator: ", "), "result": e.result ?? "", "key_result": e.keyResult ?? "",
                     "documents": e.documents.joined(separator: "; "), "status": standing.title,
-                    "status_class": standing == .none ? "none" : standing.rawValue, "overdue": standing == .overdue,
+                    "status_class": standing.cssClass, "overdue": standing == .overdue,
                     "level": level, "sub": level > 0,
                 ]
                 if !open.isEmpty {
@@ -315,7 +315,7 @@ struct PageContexts: Sendable {
                 "agreed_with": r.agreed?.with ?? "", "agreed_date": r.agreed?.date?.russian ?? "",
                 "has_key_result": all.contains { $0.keyResult != nil } || r.sections.contains { $0.keyResult != nil },
                 "has_documents": all.contains { !$0.documents.isEmpty },
-                "done": standings.filter { $0 == .done }.count, "total": all.count,
+                "done": standings.filter { $0 == .recorded(.done) }.count, "total": all.count,
                 "overdue": standings.filter { $0 == .overdue }.count,
                 "no_information": standings.filter { $0 == .noInformation }.count]
     }
