@@ -313,11 +313,13 @@ struct PageContexts: Sendable {
         let standings = all.map { $0.standing(asOf: today) }
         return ["title": r.title, "approved": r.approved?.russian ?? "", "sections": sections, "multiple": content.roadmaps.count > 1,
                 "agreed_with": r.agreed?.with ?? "", "agreed_date": r.agreed?.date?.russian ?? "",
-                "has_key_result": all.contains { $0.keyResult != nil } || r.sections.contains { $0.keyResult != nil },
+                // Section key results stand in their section's row; the column is for the events'.
+                "has_key_result": all.contains { $0.keyResult != nil },
                 "has_documents": all.contains { !$0.documents.isEmpty },
                 "done": standings.filter { $0 == .recorded(.done) }.count, "total": all.count,
-                "overdue": standings.filter { $0 == .overdue }.count,
-                "no_information": standings.filter { $0 == .noInformation }.count]
+                // Counts of zero are left out: a template's `{{#overdue}}` must not open for 0.
+                "overdue": standings.filter { $0 == .overdue }.count.nonZero,
+                "no_information": standings.filter { $0 == .noInformation }.count.nonZero]
     }
 
     func indicatorItem(_ i: Indicator) -> [String: Any] {
@@ -430,4 +432,9 @@ enum FileSize {
         if bytes >= 1024 { return String(Int((Double(bytes) / 1024).rounded())) + "\u{00A0}КБ" }
         return "\(bytes)\u{00A0}Б"
     }
+}
+
+extension Int {
+    /// The number as text, or an empty (absent) value for zero.
+    var nonZero: String { self == 0 ? "" : String(self) }
 }
