@@ -93,9 +93,67 @@ public enum BankLoader {
                 practices.append(Practice(school: s, caseIndex: c))
             }
         }
-        return LoadedBank(bank: Bank(schools: schools, practices: practices), diagnostics: diagnostics, sources: sources,
-                          files: loaded.map(\.2))
+        var bank = Bank(schools: schools, practices: practices)
+        // A school of another region is shown apart and never summed into this bank's figures.
+        if let region = settings.organization.region.map(RussianFold.fold) {
+            bank.otherRegion = Set(schools.indices.filter { i in
+                schools[i].settings?.organization.region.map { RussianFold.fold($0) != region } ?? false
+            })
+        }
+        if let review = loadReview(root: root, shownRoot: shownRoot, bank: bank, diagnostics: &diagnostics, sources: &sources) {
+            bank.reviews = review
+            bank.practices = bank.practices.filter { review[bank.reviewKey($0)]?.status == .selected }
+        }
+        return LoadedBank(bank: bank, diagnostics: diagnostics, sources: sources, files: loaded.map(\.2))
     }
+
+    /// `review.yml` beside the bank's site.yml: the centre's decision on each practice. With it,
+    /// only selected practices are published.
+    static func loadReview(root: URL, shownRoot: String, bank: Bank, diagnostics: inout [Diagnostic],
+                           sources: inout [String: SourceFile]) -> [String: ReviewDecision]? {
+        let files = ContentFiles(root: root, shownRoot: shownRoot)
+        guard files.exists("review.yml") else { return nil }
+        let file: SourceFile
+        switch files.read("review.yml") {
+        case .failure(let problem):
+            diagnostics.append(problem)
+            return [:]
+        case .success(let read): file = read
+        }
+        sources[file.path] = file
+        let (node, found) = YAMLParser.parse(file.text, file: file.path)
+        diagnostics += found
+        guard !found.hasErrors, let node else { return [:] }
+        let sink = DiagnosticSink()
+        var decisions: [String: ReviewDecision] = [:]
+        let known = Set(bank.practices.map(bank.reviewKey))
+        let items: [YAMLNode]
+        if case .sequence(let list) = node.value { items = list } else {
+            sink.error("field.type", "review.yml должен быть списком решений («- practice: …»)", at: node.ref)
+            items = []
+        }
+        for item in items {
+            guard var f = FieldReader(item, sink: sink, what: "решение по практике") else { continue }
+            let practice = f.string("practice", required: true, describe: "практика: `<папка школы>/<имя файла кейса>`")
+            let status = f.choice("status", ReviewDecision.Status.self, required: true, describe: "selected, candidate или rejected")
+            let score = f.int("score", range: 0...1000)
+            let comment = f.string("comment")
+            let competition = f.string("competition")
+            f.finish(allowed: ["practice", "status", "score", "comment", "competition"])
+            guard let practice, let status else { continue }
+            let key = practice.hasSuffix(".md") ? String(practice.dropLast(3)) : practice
+            if !known.contains(key) {
+                let guess = Suggestion.nearest(to: key, in: Array(known)).map { "; возможно, `\($0)`?" } ?? ""
+                sink.warning("bank.review-unknown", "в банке нет практики `\(key)`\(guess)", at: item.ref,
+                             hint: "Практика называется по папке школы и имени файла кейса без .md, как в отчёте: `school-7/robototehnika`.")
+            }
+            decisions[key] = ReviewDecision(status: status, score: score, comment: comment, competition: competition)
+        }
+        diagnostics += sink.diagnostics
+        return decisions
+    }
+
+
 
     /// A thread-safe count of finished schools.
     final class Counter: @unchecked Sendable {

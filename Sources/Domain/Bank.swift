@@ -37,15 +37,50 @@ public struct Practice: Sendable, Hashable {
     }
 }
 
+/// The centre's decision on one submitted practice (`review.yml`).
+public struct ReviewDecision: Sendable, Hashable, Codable {
+    public enum Status: String, Sendable, Hashable, Codable, CaseIterable {
+        case selected, candidate, rejected
+
+        public var title: String {
+            switch self {
+            case .selected: return "отобрана"
+            case .candidate: return "на рассмотрении"
+            case .rejected: return "отклонена"
+            }
+        }
+    }
+
+    public var status: Status
+    public var score: Int?
+    public var comment: String?
+    public var competition: String?
+
+    public init(status: Status, score: Int? = nil, comment: String? = nil, competition: String? = nil) {
+        self.status = status
+        self.score = score
+        self.comment = comment
+        self.competition = competition
+    }
+}
+
 public struct Bank: Sendable {
     public var schools: [BankSchool]
-    /// Every published practice, in source order; duplicates already left out.
+    /// Every published practice, in source order; duplicates already left out, and with a
+    /// `review.yml` only the selected ones.
     public var practices: [Practice]
+    /// Schools of another region than the bank's: shown apart, never in its roll-ups.
+    public var otherRegion: Set<Int> = []
+    /// `review.yml`'s decisions by `<school>/<case slug>`; nil when the bank has none.
+    public var reviews: [String: ReviewDecision]?
 
     public init(schools: [BankSchool], practices: [Practice]) {
         self.schools = schools
         self.practices = practices
     }
+
+    /// The key `review.yml` names a practice by: the school's folder id and the case's slug.
+    public func reviewKey(_ p: Practice) -> String { schools[p.school].id + "/" + mentoringCase(p).slug }
 
     public func mentoringCase(_ p: Practice) -> MentoringCase { schools[p.school].content!.cases[p.caseIndex] }
 
@@ -76,7 +111,8 @@ public struct IndicatorRollup: Sendable {
         Indicator(id: id, title: title, targets: targets, monitorings: region, origin: SourceRef(file: ""))
     }
 
-    public static func rollUp(_ schools: [BankSchool], targets: IndicatorSet?) -> [IndicatorRollup] {
+    /// - Parameter skipping: schools left out of the sums (another region's).
+    public static func rollUp(_ schools: [BankSchool], targets: IndicatorSet?, skipping: Set<Int> = []) -> [IndicatorRollup] {
         var byID: [String: IndicatorRollup] = [:]
         var order: [String] = []
         func entry(_ id: String, _ title: String) -> IndicatorRollup {
@@ -89,7 +125,7 @@ public struct IndicatorRollup: Sendable {
             r.targets = indicator.targets
             byID[indicator.id] = r
         }
-        for school in schools {
+        for (index, school) in schools.enumerated() where !skipping.contains(index) {
             guard let set = school.content?.indicators else { continue }
             let municipality = school.municipality ?? Bank.unknownMunicipality
             for indicator in set.indicators where !indicator.monitorings.isEmpty {

@@ -7,13 +7,21 @@ import Markdown
 extension PageContexts {
     func bankHome(root: String) -> [String: Any] {
         guard let bank else { return [:] }
-        let included = bank.bank.schools.filter { !$0.excluded }
+        let included = bank.bank.schools.indices.filter { !bank.bank.schools[$0].excluded && !bank.bank.otherRegion.contains($0) }
+            .map { bank.bank.schools[$0] }
         let places = Set(included.map { $0.municipality ?? Bank.unknownMunicipality }).count
         let plural = DiagnosticReport.plural
-        return ["practices_count": bank.bank.practices.count, "schools_count": included.count,
+        let own = bank.listings[.all, default: []].count
+        let submitted = bank.bank.reviews?.count ?? 0
+        return ["practices_count": own, "schools_count": included.count,
+                "other_regions": bank.otherRegionPractices.map { practiceCard(bank.bank.practices[$0], root: root) },
+                "reviewed": bank.bank.reviews != nil,
+                "review_note": bank.bank.reviews == nil
+                    ? "Практики опубликованы в том виде, в каком их прислали организации: экспертный отбор не проводился."
+                    : "Опубликованы практики, отобранные экспертами регионального центра (решений по практикам: \(submitted)).",
                 "municipalities_count": places, "mentors_count": bank.mentors.count,
                 // «4 практики», «1 лучший наставник»: the word agrees with its number.
-                "practices_label": plural(bank.bank.practices.count, "практика", "практики", "практик"),
+                "practices_label": plural(own, "практика", "практики", "практик"),
                 "schools_label": plural(included.count, "организация", "организации", "организаций"),
                 "municipalities_label": plural(places, "муниципалитет", "муниципалитета", "муниципалитетов"),
                 "mentors_label": plural(bank.mentors.count, "лучший наставник", "лучших наставника", "лучших наставников"),

@@ -34,13 +34,15 @@ struct BankSite: Sendable {
     let bodies: [BodyRenderer]
     /// Bodies already rendered while the schools were checked, by source file.
     let rendered: RenderedBodies
+    /// Practices of schools from other regions, for «Практики других регионов».
+    let otherRegionPractices: [Int]
     static let perPage = 30
 
     init(bank: Bank, files: [ContentFiles], targets: IndicatorSet?, options: MarkdownOptions, rendered: RenderedBodies = RenderedBodies()) {
         self.bank = bank
         self.rendered = rendered
         self.files = files
-        rollups = IndicatorRollup.rollUp(bank.schools, targets: targets)
+        rollups = IndicatorRollup.rollUp(bank.schools, targets: targets, skipping: bank.otherRegion)
         bodies = bank.schools.indices.map { i in
             var body = BodyRenderer(files: files[i], knownPaths: [], options: options)
             body.assetPrefix = BankURLs.schoolFiles(bank.schools[i].id)
@@ -48,7 +50,9 @@ struct BankSite: Sendable {
             return body
         }
 
-        let order = bank.practices.indices.sorted { a, b in
+        // Another region's practices have their pages but stay out of the lists and filters.
+        otherRegionPractices = bank.practices.indices.filter { bank.otherRegion.contains(bank.practices[$0].school) }
+        let order = bank.practices.indices.filter { !bank.otherRegion.contains(bank.practices[$0].school) }.sorted { a, b in
             let (ca, cb) = (bank.mentoringCase(bank.practices[a]), bank.mentoringCase(bank.practices[b]))
             return (ca.period?.year ?? 0, cb.title) > (cb.period?.year ?? 0, ca.title)
         }

@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+/// The regional bank v2 (13.8): the centre's selection in review.yml, another region's school
+/// kept out of the roll-ups and shown apart. Fixture: Tests/Fixtures/bank-v2 (three schools,
+/// one from Рязанская область; expected roll-up in its SOURCE.md, computed by hand).
+@Suite(.serialized) struct BankV2Tests {
+    static func bank() throws -> URL {
+        let work = try temporaryDirectory()
+        try overlay(Repo.fixtures.appendingPathComponent("bank-v2"), onto: work)
+        return work
+    }
+
+    @Test func reviewPublishesOnlySelectedPractices() throws {
+        let work = try Self.bank()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let result = try runNastavnik(["build", "--today", "2026-11-26"], in: work)
+        #expect(result.status == 0, "\(result.stderr)")
+        let out = work.appendingPathComponent("public")
+        let fm = FileManager.default
+        for selected in ["kirov-sch21/fizika-8-klass", "kirov-sch21/molodoy-uchitel"] {
+            #expect(fm.fileExists(atPath: out.appendingPathComponent("practices/\(selected)/index.html").path), "\(selected)")
+        }
+        #expect(!fm.fileExists(atPath: out.appendingPathComponent("practices/slobodskoy-sch5/proforientatsiya-les").path))
+        #expect(!fm.fileExists(atPath: out.appendingPathComponent("practices/ryazan-sch12").path))
+        let home = read(out.appendingPathComponent("index.html"))
+        #expect(home.contains("Опубликованы практики, отобранные экспертами регионального центра (решений по практикам: 4)."))
+        // Only this region's organisations are summed: 443 / 930 and 527 / 923 (SOURCE.md).
+        let indicators = read(out.appendingPathComponent("indicators/index.html"))
+        #expect(indicators.contains("47,6\u{00A0}%<br><span class=\"muted\">443 из 930; организаций: 2</span>"), "\(indicators)")
+        #expect(indicators.contains("57,1\u{00A0}%<br><span class=\"muted\">527 из 923; организаций: 2</span>"))
+        let csv = read(out.appendingPathComponent("indicators-rollup.csv"))
+        #expect(!csv.contains("Рязан"), "\(csv)")
+    }
+
+    @Test func withoutReviewEveryPracticeIsPublishedAndOtherRegionsStandApart() throws {
+        let work = try Self.bank()
+        defer { try? FileManager.default.removeItem(at: work) }
+        try FileManager.default.removeItem(at: work.appendingPathComponent("content/review.yml"))
+        let result = try runNastavnik(["build", "--today", "2026-11-26"], in: work)
+        #expect(result.status == 0, "\(result.stderr)")
+        let out = work.appendingPathComponent("public")
+        let home = read(out.appendingPathComponent("index.html"))
+        #expect(home.contains("экспертный отбор не проводился"))
+        let other = home.components(separatedBy: "Практики других регионов").dropFirst().first ?? ""
+        #expect(other.contains("practices/ryazan-sch12/chitatelskiy-klub/"), "\(home)")
+        let list = read(out.appendingPathComponent("practices/index.html"))
+        #expect(!list.contains("ryazan-sch12"))
+        #expect(list.contains("slobodskoy-sch5/proforientatsiya-les"))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("practices/ryazan-sch12/chitatelskiy-klub/index.html").path))
+        let indicators = read(out.appendingPathComponent("indicators/index.html"))
+        #expect(indicators.contains("443 из 930; организаций: 2"))
+    }
+
+    @Test func aDecisionAboutAnUnknownPracticeIsReported() throws {
+        let work = try Self.bank()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let review = work.appendingPathComponent("content/review.yml")
+        try (read(review) + "- practice: \"kirov-sch21/fizika-8\"\n  status: selected\n").write(to: review, atomically: true, encoding: .utf8)
+        let result = try runNastavnik(["check", "--today", "2026-11-26"], in: work)
+        #expect(result.stderr.contains("[bank.review-unknown]"), "\(result.stderr)")
+        #expect(result.stderr.contains("возможно, `kirov-sch21/fizika-8-klass`?"))
+    }
+}
