@@ -48,7 +48,7 @@ public struct ContentFiles: Sendable {
         let limit = Self.sizeLimit(for: relative)
         if let size = sizes[relative], size > limit {
             return .failure(.error("file.too-large",
-                                   "файл слишком большой: \(Self.megabytes(size)) МБ, допустимо не больше \(Self.megabytes(limit)) МБ",
+                                   "файл слишком большой: \(Self.megabytes(size)) МБ (\(size) байт), допустимо не больше \(Self.megabytes(limit)) МБ",
                                    at: SourceRef(file: shown(relative), line: 1, column: 1),
                                    hint: "Разделите текст на несколько страниц или уберите из него вставленные данные (картинки в base64, таблицы из Excel)."))
         }

@@ -85,7 +85,7 @@ struct MarkdownDocument {
                 if ch == UInt8(ascii: ">") { depth += 1 } else if ch != UInt8(ascii: " ") && ch != UInt8(ascii: "\t") { break }
             }
             if depth > maxNesting {
-                sink.error("markdown.too-deep", "цитата вложена \(depth) раз — допустимо не больше \(maxNesting)",
+                sink.error("markdown.too-deep", "цитата вложена \(depth) \(depth % 10 >= 2 && depth % 10 <= 4 && !(12...14).contains(depth % 100) ? "раза" : "раз") — допустимо не больше \(maxNesting)",
                            at: SourceRef(file: file, line: body.firstLine + line - 1, column: 1),
                            hint: "Уберите лишние знаки `>` в начале строки.")
                 return false

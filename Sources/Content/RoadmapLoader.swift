@@ -98,7 +98,8 @@ enum RoadmapLoader {
         }
         var children: [RoadmapEvent] = []
         if let items = f.sequence("events") {
-            if depth >= 3 {
+            // Section 1, event 1.1, sub-item 1.1.1: a sub-item has no sub-items of its own.
+            if depth >= 1 {
                 sink.error("roadmap.too-deep", "подпункты дорожной карты вложены глубже трёх уровней", at: node.ref,
                            hint: "В дорожных картах бывают пункты вида 1.1.1; запишите более глубокие пункты текстом.")
             } else {

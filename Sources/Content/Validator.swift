@@ -68,7 +68,7 @@ public enum Validator {
         for p in content.partners { add([p.description], p.origin.file) }
         for d in content.documents { add([d.title], d.origin.file) }
         out += texts.parallelMap { item -> [Diagnostic] in
-            var found = labelledChildren(item.text, firstLine: item.firstLine, file: item.file, sources: sources)
+            var found = labelledChildren(item.text, firstLine: item.firstLine, file: item.file, sources: sources, adults: people)
             guard PersonalData.mayContainPatronymic(item.text) else { return found }
             var lineNumber = item.firstLine
             for line in item.text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -132,7 +132,8 @@ public enum Validator {
 
     /// A label a child must never carry («неуспевающий», «трудный» …) in the same sentence as a
     /// personal name is an error (13.6): together they describe a particular child.
-    static func labelledChildren(_ text: String, firstLine: Int, file: String, sources: [String: SourceFile]) -> [Diagnostic] {
+    static func labelledChildren(_ text: String, firstLine: Int, file: String, sources: [String: SourceFile],
+                                 adults: [String] = []) -> [Diagnostic] {
         let lower = text.lowercased()
         guard PersonalData.labelStems.contains(where: { lower.contains($0) }) else { return [] }
         var out: [Diagnostic] = []
@@ -140,7 +141,9 @@ public enum Validator {
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             defer { lineNumber += 1 }
             for sentence in PersonalData.sentences(String(line)) {
-                guard let label = PersonalData.label(in: sentence), let name = PersonalData.personalName(in: sentence) else { continue }
+                guard let label = PersonalData.label(in: sentence), let name = PersonalData.personalName(in: sentence),
+                      // A consented adult («наставник Иванова Мария Петровна работала с пассивными…») is no child.
+                      !adults.contains(where: { PersonalData.sameName(name, $0) }) else { continue }
                 let at = firstLine > 0 ? SourceRef(file: file, line: lineNumber, column: 1) : locate(name, in: sources[file], file: file)
                 out.append(.error("privacy.labelled-child", "рядом с именем «\(name)» стоит ярлык «\(label)»: так описан конкретный ребёнок",
                                   at: at, hint: "Уберите имя или ярлык: по 152-ФЗ и этике наставничества детей не называют и не навешивают на них ярлыки целевой модели."))

@@ -82,8 +82,8 @@ extension PageContexts {
                                        "practices": practices.map { practiceCard(bank.bank.practices[$0], root: root) },
                                        "indicators": (school.content?.indicators?.indicators ?? []).filter { !$0.actual.isEmpty }.map(indicatorItem)]
             if let curator = school.content?.settings.curator {
-                vars["curator"] = ["name": curator.name, "position": curator.position ?? "", "email": curator.email ?? "",
-                                   "phone": curator.phone ?? ""] as [String: Any]
+                vars["curator"] = ["name": curator.name.isEmpty ? curator.role ?? "" : curator.name, "position": curator.position ?? "",
+                                   "email": curator.email ?? "", "phone": curator.phone ?? ""] as [String: Any]
             }
             return ("school", school.fullName, "schools/", vars)
         case .bankMentors(let number, let count):
@@ -126,10 +126,16 @@ extension PageContexts {
                 "level": c.level.map { $0.title.prefix(1).uppercased() + $0.title.dropFirst() } ?? "",
                 "audience": c.audience ?? "", "period": c.period?.russian ?? "", "year": c.period.map { String($0.year) } ?? "",
                 "results": c.results, "has_results": !c.results.isEmpty, "summary": c.summary ?? "",
-                "curator": school.content?.settings.curator?.name ?? "", "mentees": c.mentees.map(String.init) ?? "",
+                "curator": Self.curatorName(school.content?.settings), "mentees": c.mentees.map(String.init) ?? "",
                 "tags": c.tags.map { ["title": $0] }, "cover": c.cover.map { files + $0.path } ?? "", "cover_alt": c.cover?.alt ?? "",
                 "cover_image": c.cover.map { picture(BankURLs.schoolFiles(school.id) + $0.path, alt: $0.alt, root: root,
                                                      sizes: Self.cardSizes, lazy: true) } ?? [:]]
+    }
+
+    /// The first curator with a name, else the first one's role: role-only entries have no name.
+    static func curatorName(_ settings: SiteSettings?) -> String {
+        guard let curators = settings?.curators else { return "" }
+        return curators.first(where: { !$0.name.isEmpty })?.name ?? curators.first?.role ?? ""
     }
 
     func bankMentorCard(_ s: Int, _ m: Int, root: String) -> [String: Any] {

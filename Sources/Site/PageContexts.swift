@@ -310,13 +310,14 @@ struct PageContexts: Sendable {
                              "events": rows(section.events, prefix: prefix, level: 0), "id": "r\(index + 1)-s\(si + 1)"])
         }
         let all = r.events
-        let standings = all.map { $0.standing(asOf: today) }
+        // A row that only groups sub-items is not an event of its own.
+        let standings = all.filter(\.events.isEmpty).map { $0.standing(asOf: today) }
         return ["title": r.title, "approved": r.approved?.russian ?? "", "sections": sections, "multiple": content.roadmaps.count > 1,
                 "agreed_with": r.agreed?.with ?? "", "agreed_date": r.agreed?.date?.russian ?? "",
                 // Section key results stand in their section's row; the column is for the events'.
                 "has_key_result": all.contains { $0.keyResult != nil },
                 "has_documents": all.contains { !$0.documents.isEmpty },
-                "done": standings.filter { $0 == .recorded(.done) }.count, "total": all.count,
+                "done": standings.filter { $0 == .recorded(.done) }.count, "total": standings.count,
                 // Counts of zero are left out: a template's `{{#overdue}}` must not open for 0.
                 "overdue": standings.filter { $0 == .overdue }.count.nonZero,
                 "no_information": standings.filter { $0 == .noInformation }.count.nonZero]
@@ -356,6 +357,7 @@ struct PageContexts: Sendable {
         ["title": c.title, "href": root + SiteURLs.caseURL(c.slug), "form": c.form.title, "form_href": root + SiteURLs.formFacet(c.form),
          "role_model": c.roleModel ?? "", "period": c.period?.russian ?? "", "year": c.period.map { String($0.year) } ?? "",
          "level": c.level?.title ?? "", "audience": c.audience ?? "", "mentees": c.mentees.map(String.init) ?? "",
+         "mentee_names": c.namedMentees.joined(separator: ", "),
          "results": c.results, "has_results": !c.results.isEmpty, "summary": c.summary ?? "",
          "tags": c.tags.map { ["title": $0] }, "cover": c.cover.map { root + $0.path } ?? "", "cover_alt": c.cover?.alt ?? "",
          "cover_image": c.cover.map { picture($0.path, alt: $0.alt, root: root, sizes: Self.cardSizes, lazy: true) } ?? [:]]

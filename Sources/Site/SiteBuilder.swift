@@ -234,6 +234,7 @@ public enum SiteBuilder {
             .init(options.content.deletingLastPathComponent(), "сайта, в которой лежит «\(options.shownContent)»", insideRefused: false),
         ]
         folders += theme.folders.map { .init($0, "темы «\($0.lastPathComponent)»") }
+        folders.append(.init(options.content.deletingLastPathComponent().appendingPathComponent("themes"), "с темами «themes»"))
         folders += schools.map { .init($0, "школы «\($0.path)»") }
         return folders
     }

@@ -10,6 +10,7 @@ enum RussianHelp {
         ("OPTIONS:", "ПАРАМЕТРЫ:"),
         ("SUBCOMMANDS:", "КОМАНДЫ:"),
         ("Show help information.", "Показать эту справку."),
+        ("Show the version.", "Показать версию программы."),
         ("See 'nastavnik help <subcommand>' for detailed help.", "Подробнее о команде: nastavnik help <команда>"),
         ("<subcommand>", "<команда>"),
         ("(default: ", "(по умолчанию: "),
