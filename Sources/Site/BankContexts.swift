@@ -28,6 +28,7 @@ extension PageContexts {
                 "latest": bank.listings[.all, default: []].prefix(6).map { practiceCard(bank.bank.practices[$0], root: root) },
                 "facet_groups": practiceFacetGroups(root: root, current: ""),
                 "has_rollups": !bank.rollups.isEmpty,
+                "territory_genitive": territoryGenitive, "territory_title": territoryTitle,
                 "indicators": bank.rollups.compactMap { r -> [String: Any]? in
                     let indicator = r.asIndicator
                     guard let year = indicator.actual.keys.max(), let fact = indicator.actual[year] else { return nil }
@@ -106,9 +107,10 @@ extension PageContexts {
             return ("mentor", mentor.name, "mentors/", ["mentor": card,
                                                        "cases": cases.map { practiceCard($0, root: root) }, "body_html": body])
         case .rollup:
-            return ("rollup", "Показатели региона", "indicators/", [
+            return ("rollup", "Показатели " + territoryGenitive, "indicators/", [
                 "territory": content.indicators?.territory ?? content.settings.organization.region ?? "",
                 "indicators": bank.rollups.map(rollupItem), "csv_href": root + "indicators-rollup.csv",
+                "territory_genitive": territoryGenitive, "territory_title": territoryTitle,
             ])
         default:
             return nil
@@ -131,6 +133,11 @@ extension PageContexts {
                 "cover_image": c.cover.map { picture(BankURLs.schoolFiles(school.id) + $0.path, alt: $0.alt, root: root,
                                                      sizes: Self.cardSizes, lazy: true) } ?? [:]]
     }
+
+    /// A bank run by a municipal office is a municipal bank: its figures are the municipality's.
+    var isMunicipalBank: Bool { content.settings.organization.kind == .municipalOffice }
+    var territoryGenitive: String { isMunicipalBank ? "муниципалитета" : "региона" }
+    var territoryTitle: String { isMunicipalBank ? "Муниципалитет" : "Регион" }
 
     /// The first curator with a name, else the first one's role: role-only entries have no name.
     static func curatorName(_ settings: SiteSettings?) -> String {

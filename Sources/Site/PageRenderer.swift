@@ -103,7 +103,7 @@ struct SiteRender: Sendable {
         let assets = theme.assets()
         let bankFiles: [(path: String, data: Data)] = bank.map {
             let practices = PracticeIndex.json($0)
-            return [("indicators-rollup.csv", RollupCSV.data($0.rollups)), ("practices.json", practices),
+            return [("indicators-rollup.csv", RollupCSV.data($0.rollups, territory: content.settings.organization.kind == .municipalOffice ? "Муниципалитет" : "Регион")), ("practices.json", practices),
                     ("practices-index.js", ScriptData.wrap(practices, as: "nastavnikPractices"))]
         } ?? []
         for prefix in ["", SiteURLs.visionFolder] {

@@ -61,4 +61,20 @@ import Testing
         #expect(result.stderr.contains("[bank.review-unknown]"), "\(result.stderr)")
         #expect(result.stderr.contains("возможно, `kirov-sch21/fizika-8-klass`?"))
     }
+
+    @Test func aMunicipalBankSpeaksOfTheMunicipality() throws {
+        let work = try Self.bank()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let settings = work.appendingPathComponent("content/site.yml")
+        try read(settings).replacingOccurrences(of: "kind: regional_center", with: "kind: municipal_office")
+            .write(to: settings, atomically: true, encoding: .utf8)
+        let result = try runNastavnik(["build", "--today", "2026-11-26"], in: work)
+        #expect(result.status == 0, "\(result.stderr)")
+        let out = work.appendingPathComponent("public")
+        #expect(read(out.appendingPathComponent("index.html")).contains("Показатели муниципалитета"))
+        let rollup = read(out.appendingPathComponent("indicators/index.html"))
+        #expect(rollup.contains("<title>Показатели муниципалитета"), "\(rollup.prefix(600))")
+        #expect(!rollup.contains("Регион"))
+        #expect(read(out.appendingPathComponent("indicators-rollup.csv")).contains(";Муниципалитет;"))
+    }
 }
