@@ -104,7 +104,74 @@ public enum BankLoader {
             bank.reviews = review
             bank.practices = bank.practices.filter { review[bank.reviewKey($0)]?.status == .selected }
         }
+        bank.competitions = loadCompetitions(root: root, shownRoot: shownRoot, bank: bank, diagnostics: &diagnostics, sources: &sources)
         return LoadedBank(bank: bank, diagnostics: diagnostics, sources: sources, files: loaded.map(\.2))
+    }
+
+    /// `competitions.yml` beside the bank's site.yml; winners name published practices and mentors.
+    static func loadCompetitions(root: URL, shownRoot: String, bank: Bank, diagnostics: inout [Diagnostic],
+                                 sources: inout [String: SourceFile]) -> [Competition] {
+        let files = ContentFiles(root: root, shownRoot: shownRoot)
+        guard files.exists("competitions.yml") else { return [] }
+        let file: SourceFile
+        switch files.read("competitions.yml") {
+        case .failure(let problem):
+            diagnostics.append(problem)
+            return []
+        case .success(let read): file = read
+        }
+        sources[file.path] = file
+        let (node, found) = YAMLParser.parse(file.text, file: file.path)
+        diagnostics += found
+        guard !found.hasErrors, let node else { return [] }
+        let sink = DiagnosticSink()
+        let practices = Set(bank.practices.map(bank.reviewKey))
+        var mentors: Set<String> = []
+        for school in bank.schools { for m in school.content?.mentors ?? [] { mentors.insert(school.id + "/" + m.slug) } }
+        var out: [Competition] = []
+        guard case .sequence(let items) = node.value else {
+            sink.error("field.type", "competitions.yml должен быть списком конкурсов («- title: …»)", at: node.ref)
+            diagnostics += sink.diagnostics
+            return []
+        }
+        for item in items {
+            guard var f = FieldReader(item, sink: sink, what: "конкурс") else { continue }
+            let title = f.string("title", required: true, describe: "название конкурса")
+            let year = f.int("year", range: 1990...2100)
+            var nominations: [Competition.Nomination] = []
+            for n in f.sequence("nominations") ?? [] {
+                guard var nf = FieldReader(n, sink: sink, what: "номинация") else { continue }
+                let nominationTitle = nf.string("title", required: true, describe: "название номинации")
+                var winners: [Competition.Winner] = []
+                for w in nf.sequence("winners") ?? [] {
+                    guard var wf = FieldReader(w, sink: sink, what: "победитель") else { continue }
+                    let practice = wf.string("practice").map { $0.hasSuffix(".md") ? String($0.dropLast(3)) : $0 }
+                    let mentor = wf.string("mentor").map { $0.hasSuffix(".md") ? String($0.dropLast(3)) : $0 }
+                    let place = wf.int("place", range: 1...100)
+                    wf.finish(allowed: ["practice", "mentor", "place"])
+                    if practice == nil, mentor == nil {
+                        sink.error("field.required", "у победителя нет ни `practice`, ни `mentor`", at: w.ref,
+                                   hint: "Победитель — практика `<папка школы>/<кейс>` или наставник `<папка школы>/<наставник>`.")
+                        continue
+                    }
+                    if let practice, !practices.contains(practice) {
+                        sink.warning("bank.competition-unknown", "в банке нет опубликованной практики `\(practice)`", at: w.ref,
+                                     hint: "Практика называется по папке школы и имени файла кейса без .md, как в отчёте; отклонённые экспертами практики не публикуются.")
+                    }
+                    if let mentor, !mentors.contains(mentor) {
+                        sink.warning("bank.competition-unknown", "в банке нет наставника `\(mentor)`", at: w.ref,
+                                     hint: "Наставник называется по папке школы и имени файла из mentors/ без .md.")
+                    }
+                    winners.append(Competition.Winner(practice: practice, mentor: mentor, place: place))
+                }
+                nf.finish(allowed: ["title", "winners"])
+                if let nominationTitle { nominations.append(Competition.Nomination(title: nominationTitle, winners: winners)) }
+            }
+            f.finish(allowed: ["title", "year", "nominations"])
+            if let title { out.append(Competition(title: title, year: year, nominations: nominations)) }
+        }
+        diagnostics += sink.diagnostics
+        return out
     }
 
     /// `review.yml` beside the bank's site.yml: the centre's decision on each practice. With it,

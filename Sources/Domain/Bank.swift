@@ -64,6 +64,43 @@ public struct ReviewDecision: Sendable, Hashable, Codable {
     }
 }
 
+/// A competition of the regional centre («Лучший наставник», «Лучшая практика»), from
+/// `competitions.yml`: nominations and their winners, by practice or mentor.
+public struct Competition: Sendable, Hashable {
+    public struct Winner: Sendable, Hashable {
+        /// `<school>/<case slug>` or `<school>/<mentor slug>`.
+        public var practice: String?
+        public var mentor: String?
+        public var place: Int?
+
+        public init(practice: String?, mentor: String?, place: Int?) {
+            self.practice = practice
+            self.mentor = mentor
+            self.place = place
+        }
+    }
+
+    public struct Nomination: Sendable, Hashable {
+        public var title: String
+        public var winners: [Winner]
+
+        public init(title: String, winners: [Winner]) {
+            self.title = title
+            self.winners = winners
+        }
+    }
+
+    public var title: String
+    public var year: Int?
+    public var nominations: [Nomination]
+
+    public init(title: String, year: Int?, nominations: [Nomination]) {
+        self.title = title
+        self.year = year
+        self.nominations = nominations
+    }
+}
+
 public struct Bank: Sendable {
     public var schools: [BankSchool]
     /// Every published practice, in source order; duplicates already left out, and with a
@@ -73,6 +110,8 @@ public struct Bank: Sendable {
     public var otherRegion: Set<Int> = []
     /// `review.yml`'s decisions by `<school>/<case slug>`; nil when the bank has none.
     public var reviews: [String: ReviewDecision]?
+    /// `competitions.yml`.
+    public var competitions: [Competition] = []
 
     public init(schools: [BankSchool], practices: [Practice]) {
         self.schools = schools

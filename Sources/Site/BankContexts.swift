@@ -106,6 +106,8 @@ extension PageContexts {
             card["photo_image"] = Self.atTop(card["photo_image"], class: "portrait")
             return ("mentor", mentor.name, "mentors/", ["mentor": card,
                                                        "cases": cases.map { practiceCard($0, root: root) }, "body_html": body])
+        case .competitions:
+            return ("competitions", "Конкурсы", "competitions/", ["competitions": competitionItems(root: root)])
         case .rollup:
             return ("rollup", "Показатели " + territoryGenitive, "indicators/", [
                 "territory": content.indicators?.territory ?? content.settings.organization.region ?? "",
@@ -131,7 +133,52 @@ extension PageContexts {
                 "curator": Self.curatorName(school.content?.settings), "mentees": c.mentees.map(String.init) ?? "",
                 "tags": c.tags.map { ["title": $0] }, "cover": c.cover.map { files + $0.path } ?? "", "cover_alt": c.cover?.alt ?? "",
                 "cover_image": c.cover.map { picture(BankURLs.schoolFiles(school.id) + $0.path, alt: $0.alt, root: root,
-                                                     sizes: Self.cardSizes, lazy: true) } ?? [:]]
+                                                     sizes: Self.cardSizes, lazy: true) } ?? [:],
+                "badges": badges(practice: bank.bank.reviewKey(p))]
+    }
+
+    /// Competitions with links to the winners' pages.
+    func competitionItems(root: String) -> [[String: Any]] {
+        guard let bank else { return [] }
+        var practiceTitles: [String: String] = [:]
+        for p in bank.bank.practices { practiceTitles[bank.bank.reviewKey(p)] = bank.bank.mentoringCase(p).title }
+        var mentorNames: [String: String] = [:]
+        for school in bank.bank.schools { for m in school.content?.mentors ?? [] { mentorNames[school.id + "/" + m.slug] = m.name } }
+        return bank.bank.competitions.map { c in
+            ["title": c.title, "year": c.year.map(String.init) ?? "",
+             "nominations": c.nominations.map { n in
+                ["title": n.title, "winners": n.winners.map { w -> [String: Any] in
+                    var item: [String: Any] = ["place": w.place.map { "\($0) место" } ?? "победитель"]
+                    if let key = w.practice, let title = practiceTitles[key] {
+                        let parts = key.split(separator: "/", maxSplits: 1).map(String.init)
+                        item["title"] = title
+                        item["href"] = root + BankURLs.practice(parts[0], parts.count > 1 ? parts[1] : "")
+                    } else if let key = w.mentor, let name = mentorNames[key] {
+                        let parts = key.split(separator: "/", maxSplits: 1).map(String.init)
+                        item["title"] = name
+                        item["href"] = root + BankURLs.mentor(parts[0], parts.count > 1 ? parts[1] : "")
+                    } else {
+                        item["title"] = w.practice ?? w.mentor ?? ""
+                    }
+                    return item
+                }] as [String: Any]
+             }] as [String: Any]
+        }
+    }
+
+    /// «1 место — Лучшая практика наставничества — 2025 (Форма «ученик – ученик»)» for a card.
+    func badges(practice key: String? = nil, mentor: String? = nil) -> [[String: Any]] {
+        guard let bank else { return [] }
+        var out: [[String: Any]] = []
+        for c in bank.bank.competitions {
+            for n in c.nominations {
+                for w in n.winners where (key != nil && w.practice == key) || (mentor != nil && w.mentor == mentor) {
+                    let place = w.place.map { "\($0) место" } ?? "победитель"
+                    out.append(["title": "\(place): \(c.title), номинация «\(n.title)»"])
+                }
+            }
+        }
+        return out
     }
 
     /// A bank run by a municipal office is a municipal bank: its figures are the municipality's.
@@ -154,6 +201,7 @@ extension PageContexts {
         card["photo"] = mentor.photo.map { root + BankURLs.schoolFiles(school.id) + $0.path } ?? ""
         card["photo_image"] = mentor.photo.map { picture(BankURLs.schoolFiles(school.id) + $0.path, alt: $0.alt, root: root, sizes: "10em", lazy: true) } ?? [:]
         card["organization"] = mentor.organization ?? school.name
+        card["badges"] = badges(mentor: school.id + "/" + mentor.slug)
         return card
     }
 

@@ -177,6 +177,7 @@ enum BankPlan {
             }
         }
         if !bank.rollups.isEmpty { pages.append(PlannedPage(path: "indicators/", kind: .rollup)) }
+        if !bank.bank.competitions.isEmpty { pages.append(PlannedPage(path: "competitions/", kind: .competitions)) }
         pages += own
         pages.append(PlannedPage(path: "search/", kind: .search))
         pages.append(PlannedPage(path: "404.html", kind: .notFound))

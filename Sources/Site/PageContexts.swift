@@ -56,7 +56,7 @@ struct PageContexts: Sendable {
             template = "bank-home"; title = content.home?.title ?? s.title
             vars = bankHome(root: root)
             vars["body_html"] = content.home.map { md($0.body, $0.origin.file, "") } ?? ""
-        case .practices, .practice, .schools, .school, .bankMentors, .bankMentor, .rollup:
+        case .practices, .practice, .schools, .school, .bankMentors, .bankMentor, .rollup, .competitions:
             // BankPlan is the only planner of these pages, and only for a bank: a trap here is a programming error.
             guard let page = bankPage(page, root: root) else { fatalError("bank page without a bank") }
             (template, title, section, vars) = page
@@ -241,6 +241,7 @@ struct PageContexts: Sendable {
             items.append(("schools/", "Организации"))
             if !bank.rollups.isEmpty { items.append(("indicators/", "Показатели")) }
             if !bank.mentors.isEmpty { items.append(("mentors/", "Наставники")) }
+            if !bank.bank.competitions.isEmpty { items.append(("competitions/", "Конкурсы")) }
         }
         if !content.documents.isEmpty { items.append(("documents/", "Нормативная база")) }
         if !content.programs.isEmpty { items.append(("programs/", "Программы")) }

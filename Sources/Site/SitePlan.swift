@@ -30,6 +30,7 @@ enum PageKind: Sendable {
     case bankMentors(page: Int, of: Int)
     case bankMentor(school: Int, mentor: Int)
     case rollup
+    case competitions
 }
 
 enum CaseFilter: Sendable, Hashable {

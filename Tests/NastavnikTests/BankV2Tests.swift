@@ -77,4 +77,26 @@ import Testing
         #expect(!rollup.contains("Регион"))
         #expect(read(out.appendingPathComponent("indicators-rollup.csv")).contains(";Муниципалитет;"))
     }
+
+    @Test func competitionsHaveAPageAndTheirWinnersBadges() throws {
+        let work = try Self.bank()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let result = try runNastavnik(["build", "--today", "2026-11-26"], in: work)
+        #expect(result.status == 0, "\(result.stderr)")
+        let out = work.appendingPathComponent("public")
+        let page = read(out.appendingPathComponent("competitions/index.html"))
+        #expect(page.contains("<h2>Лучшая практика наставничества — 2025 (2025)</h2>"), "\(page)")
+        #expect(page.contains("<li><strong>1 место</strong> — <a href=\"../practices/kirov-sch21/fizika-8-klass/\">"))
+        #expect(page.contains("<a href=\"../mentors/kirov-sch21/kopylova/\">Копылова Елена Викторовна</a>"))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("mentors/kirov-sch21/kopylova/index.html").path))
+        #expect(read(out.appendingPathComponent("index.html")).contains("href=\"./competitions/\""))
+        let list = read(out.appendingPathComponent("practices/index.html"))
+        #expect(list.contains("<li class=\"badge\">1 место: Лучшая практика наставничества — 2025, номинация «Форма «ученик – ученик»»</li>"))
+        // A winner the bank does not publish (rejected by the experts) is reported.
+        let competitions = work.appendingPathComponent("content/competitions.yml")
+        try read(competitions).replacingOccurrences(of: "kirov-sch21/molodoy-uchitel", with: "slobodskoy-sch5/proforientatsiya-les")
+            .write(to: competitions, atomically: true, encoding: .utf8)
+        let check = try runNastavnik(["check", "--today", "2026-11-26"], in: work)
+        #expect(check.stderr.contains("в банке нет опубликованной практики `slobodskoy-sch5/proforientatsiya-les` [bank.competition-unknown]"), "\(check.stderr)")
+    }
 }
