@@ -106,6 +106,27 @@ extension PageContexts {
             card["photo_image"] = Self.atTop(card["photo_image"], class: "portrait")
             return ("mentor", mentor.name, "mentors/", ["mentor": card,
                                                        "cases": cases.map { practiceCard($0, root: root) }, "body_html": body])
+        case .bankPrograms:
+            var items: [[String: Any]] = []
+            for (s, school) in bank.bank.schools.enumerated() {
+                for p in school.content?.programs ?? [] {
+                    items.append(["title": p.title, "href": root + BankURLs.program(school.id, p.slug), "period": p.period?.russian ?? "",
+                                  "forms": p.forms.map(\.title).joined(separator: ", "), "organization": school.name,
+                                  "other_region": bank.bank.otherRegion.contains(s)])
+                }
+            }
+            return ("programs", "База программ наставничества", BankURLs.programs, ["programs": items])
+        case .bankProgram(let s, let i):
+            let school = bank.bank.schools[s]
+            guard let p = school.content?.programs[i] else { return nil }
+            let body = bank.bodies[s].render(p.body, file: p.origin.file, folder: "programs", pagePath: page.path)
+            return ("program", p.title, BankURLs.programs, [
+                "program": ["title": p.title, "period": p.period?.russian ?? "", "forms": p.forms.map { ["title": $0.title] },
+                            "approved": p.approved?.russian ?? "", "goals": p.goals, "tasks": p.tasks,
+                            "expected_results": p.expectedResults, "has_goals": !p.goals.isEmpty, "has_tasks": !p.tasks.isEmpty,
+                            "has_results": !p.expectedResults.isEmpty, "organization": school.fullName,
+                            "organization_href": root + BankURLs.school(school.id)] as [String: Any],
+                "body_html": body.html])
         case .competitions:
             return ("competitions", "Конкурсы", "competitions/", ["competitions": competitionItems(root: root)])
         case .rollup:

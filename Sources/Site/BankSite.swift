@@ -135,6 +135,9 @@ enum BankURLs {
     static func school(_ id: String) -> String { "schools/\(id)/" }
     static func schoolFiles(_ id: String) -> String { "schools/\(id)/" }
     static func mentor(_ school: String, _ slug: String) -> String { "mentors/\(school)/\(slug)/" }
+    /// The schools' programmes, apart from the bank's own `programs/`.
+    static let programs = "baza-programm/"
+    static func program(_ school: String, _ slug: String) -> String { "\(programs)\(school)/\(slug)/" }
     static func listing(_ base: String, page: Int) -> String { page <= 1 ? base : base + "page/\(page)/" }
 }
 
@@ -178,6 +181,17 @@ enum BankPlan {
         }
         if !bank.rollups.isEmpty { pages.append(PlannedPage(path: "indicators/", kind: .rollup)) }
         if !bank.bank.competitions.isEmpty { pages.append(PlannedPage(path: "competitions/", kind: .competitions)) }
+        let programmes = bank.bank.schools.indices.flatMap { s in
+            (bank.bank.schools[s].content?.programs.indices).map { $0.map { (s, $0) } } ?? []
+        }
+        if !programmes.isEmpty {
+            pages.append(PlannedPage(path: BankURLs.programs, kind: .bankPrograms))
+            for (s, p) in programmes {
+                let school = bank.bank.schools[s]
+                guard let program = school.content?.programs[p] else { continue }
+                pages.append(PlannedPage(path: BankURLs.program(school.id, program.slug), kind: .bankProgram(school: s, program: p)))
+            }
+        }
         pages += own
         pages.append(PlannedPage(path: "search/", kind: .search))
         pages.append(PlannedPage(path: "404.html", kind: .notFound))

@@ -173,7 +173,7 @@ public final class LiveSite: @unchecked Sendable {
             case .program(let i): return programs.contains(i)
             case .page(let i): return pages.contains(i)
             case .documents, .roadmap, .indicators, .partners, .search, .notFound: return false
-            case .practices, .practice, .schools, .school, .bankMentors, .bankMentor, .rollup, .competitions: return true
+            case .practices, .practice, .schools, .school, .bankMentors, .bankMentor, .rollup, .competitions, .bankPrograms, .bankProgram: return true
             }
         }
     }

@@ -56,7 +56,7 @@ struct PageContexts: Sendable {
             template = "bank-home"; title = content.home?.title ?? s.title
             vars = bankHome(root: root)
             vars["body_html"] = content.home.map { md($0.body, $0.origin.file, "") } ?? ""
-        case .practices, .practice, .schools, .school, .bankMentors, .bankMentor, .rollup, .competitions:
+        case .practices, .practice, .schools, .school, .bankMentors, .bankMentor, .rollup, .competitions, .bankPrograms, .bankProgram:
             // BankPlan is the only planner of these pages, and only for a bank: a trap here is a programming error.
             guard let page = bankPage(page, root: root) else { fatalError("bank page without a bank") }
             (template, title, section, vars) = page
@@ -242,6 +242,7 @@ struct PageContexts: Sendable {
             if !bank.rollups.isEmpty { items.append(("indicators/", "Показатели")) }
             if !bank.mentors.isEmpty { items.append(("mentors/", "Наставники")) }
             if !bank.bank.competitions.isEmpty { items.append(("competitions/", "Конкурсы")) }
+            if bank.bank.schools.contains(where: { !($0.content?.programs.isEmpty ?? true) }) { items.append((BankURLs.programs, "База программ")) }
         }
         if !content.documents.isEmpty { items.append(("documents/", "Нормативная база")) }
         if !content.programs.isEmpty { items.append(("programs/", "Программы")) }

@@ -31,6 +31,9 @@ enum PageKind: Sendable {
     case bankMentor(school: Int, mentor: Int)
     case rollup
     case competitions
+    /// «База программ наставничества»: every school's programmes.
+    case bankPrograms
+    case bankProgram(school: Int, program: Int)
 }
 
 enum CaseFilter: Sendable, Hashable {

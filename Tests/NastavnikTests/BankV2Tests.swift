@@ -99,4 +99,19 @@ import Testing
         let check = try runNastavnik(["check", "--today", "2026-11-26"], in: work)
         #expect(check.stderr.contains("в банке нет опубликованной практики `slobodskoy-sch5/proforientatsiya-les` [bank.competition-unknown]"), "\(check.stderr)")
     }
+
+    @Test func everySchoolsProgrammesFormTheBanksBase() throws {
+        let work = try Self.bank()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let result = try runNastavnik(["build", "--today", "2026-11-26"], in: work)
+        #expect(result.status == 0, "\(result.stderr)")
+        let out = work.appendingPathComponent("public")
+        let base = read(out.appendingPathComponent("baza-programm/index.html"))
+        #expect(base.contains("<h1>База программ наставничества</h1>"))
+        #expect(base.contains("href=\"../baza-programm/kirov-sch21/programma-2024-2025/\""), "\(base)")
+        #expect(base.contains("МКОУ СОШ № 5 г. Слободского"))
+        let program = read(out.appendingPathComponent("baza-programm/kirov-sch21/programma-2024-2025/index.html"))
+        #expect(program.contains("<a href=\"../../../schools/kirov-sch21/\">"), "\(program)")
+        #expect(read(out.appendingPathComponent("index.html")).contains(">База программ</a>"))
+    }
 }
