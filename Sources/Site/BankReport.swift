@@ -16,6 +16,16 @@ public struct BankReport: Sendable {
         public var errors: Int
         public var warnings: Int
         public var diagnostics: [Diagnostic]
+        /// Every practice the school sent, with the centre's decision when there is a review.yml.
+        public var submissions: [Submission] = []
+    }
+
+    public struct Submission: Sendable, Codable {
+        public var slug: String
+        public var title: String
+        public var status: String?
+        public var score: Int?
+        public var comment: String?
     }
 
     public var title: String
@@ -35,7 +45,13 @@ public struct BankReport: Sendable {
             return School(folder: s.folder, id: s.id, organization: s.fullName,
                           municipality: s.municipality, built: !s.excluded, practices: bank.practices.filter { $0.school == i }.count,
                           errors: sorted.filter { $0.severity == .error }.count,
-                          warnings: sorted.filter { $0.severity == .warning }.count, diagnostics: sorted)
+                          warnings: sorted.filter { $0.severity == .warning }.count, diagnostics: sorted,
+                          submissions: (s.content?.cases ?? []).map { c in
+                              let decision = bank.reviews?[s.id + "/" + c.slug]
+                              return Submission(slug: c.slug, title: c.title, status: decision.map { $0.status.rawValue }
+                                                    ?? (bank.reviews == nil ? nil : "not_reviewed"),
+                                                score: decision?.score, comment: decision?.comment)
+                          })
         }
     }
 
@@ -62,6 +78,14 @@ public struct BankReport: Sendable {
 
     public func html() -> String {
         func e(_ s: String) -> String { HTMLEscape.escape(s) }
+        func submissions(_ s: School) -> String {
+            guard !s.submissions.isEmpty, s.submissions.contains(where: { $0.status != nil }) else { return "" }
+            let titles = ["selected": "отобрана", "candidate": "на рассмотрении", "rejected": "отклонена", "not_reviewed": "решения нет"]
+            return "<h3>Решения по практикам</h3><ul>" + s.submissions.map { p in
+                "<li>\(e(p.title)) (<code>\(e(s.id))/\(e(p.slug))</code>): \(e(titles[p.status ?? ""] ?? "—"))"
+                    + (p.score.map { ", балл \($0)" } ?? "") + (p.comment.map { " — \(e($0))" } ?? "") + "</li>"
+            }.joined() + "</ul>"
+        }
         func line(_ d: Diagnostic) -> String {
             let place = d.location.line > 0 ? "\(d.location.file):\(d.location.line):\(d.location.column)" : d.location.file
             return "<li class=\"\(d.severity == .error ? "error" : "warning")\"><code>\(e(place))</code>: \(d.severity.russian): "
@@ -77,7 +101,8 @@ public struct BankReport: Sendable {
             details += "<section id=\"\(e(s.id))\"><h2>\(e(s.organization))</h2><p><code>\(e(s.folder))</code> — \(status). "
                 + (s.built ? "Опубликовано практик: \(s.practices)." : "Школа не попала в банк: исправьте ошибки и пришлите папку снова.")
                 + "</p>"
-                + (s.diagnostics.isEmpty ? "<p>Замечаний нет.</p>" : "<ul>" + s.diagnostics.map(line).joined() + "</ul>") + "</section>\n"
+                + (s.diagnostics.isEmpty ? "<p>Замечаний нет.</p>" : "<ul>" + s.diagnostics.map(line).joined() + "</ul>")
+                + submissions(s) + "</section>\n"
         }
         let bank = bankDiagnostics.isEmpty ? "" : "<h2>Замечания к настройкам банка</h2><ul>" + bankDiagnostics.map(line).joined() + "</ul>"
         return """

@@ -31,6 +31,10 @@ import Testing
         #expect(indicators.contains("57,1\u{00A0}%<br><span class=\"muted\">527 из 923; организаций: 2</span>"))
         let csv = read(out.appendingPathComponent("indicators-rollup.csv"))
         #expect(!csv.contains("Рязан"), "\(csv)")
+        // The report gives every school each submission's decision.
+        let report = read(work.appendingPathComponent("report/index.html"))
+        #expect(report.contains("(<code>slobodskoy-sch5/proforientatsiya-les</code>): отклонена, балл 12 — Нет результатов"), "\(report)")
+        #expect(read(work.appendingPathComponent("report/report.json")).contains("\"status\" : \"rejected\""))
     }
 
     @Test func withoutReviewEveryPracticeIsPublishedAndOtherRegionsStandApart() throws {
