@@ -134,13 +134,15 @@ public enum Validator {
     /// personal name is an error (13.6): together they describe a particular child.
     static func labelledChildren(_ text: String, firstLine: Int, file: String, sources: [String: SourceFile],
                                  adults: [String] = []) -> [Diagnostic] {
-        let lower = text.lowercased()
-        guard PersonalData.labelStems.contains(where: { lower.contains($0) }) else { return [] }
+        guard PersonalData.mayContainLabel(text) else { return [] }
         var out: [Diagnostic] = []
         var lineNumber = firstLine
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             defer { lineNumber += 1 }
-            for sentence in PersonalData.sentences(String(line)) {
+            // Most lines of a text that mentions a label do not: skip them with the byte scan.
+            let lineText = String(line)
+            guard PersonalData.mayContainLabel(lineText) else { continue }
+            for sentence in PersonalData.sentences(lineText) where PersonalData.mayContainLabel(sentence) {
                 guard let label = PersonalData.label(in: sentence), let name = PersonalData.personalName(in: sentence),
                       // A consented adult («наставник Иванова Мария Петровна работала с пассивными…») is no child.
                       !adults.contains(where: { PersonalData.sameName(name, $0) }) else { continue }

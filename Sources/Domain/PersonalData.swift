@@ -54,25 +54,7 @@ public enum PersonalData {
 
     /// A byte scan for the markers: almost all text has none of them, and walking
     /// Characters is far slower than this.
-    public static func mayContainPatronymic(_ text: String) -> Bool {
-        var utf8 = text
-        return utf8.withUTF8 { bytes in
-            guard bytes.count >= 6 else { return false }
-            var i = 0
-            while i < bytes.count - 5 {
-                let b = bytes[i]
-                if b == 0xD0 || b == 0xD1 {
-                    for m in markers where m[0] == b && m[1] == bytes[i + 1] && i + m.count <= bytes.count {
-                        var k = 2
-                        while k < m.count && m[k] == bytes[i + k] { k += 1 }
-                        if k == m.count { return true }
-                    }
-                }
-                i += 1
-            }
-            return false
-        }
-    }
+    public static func mayContainPatronymic(_ text: String) -> Bool { containsAny(text, markers) }
 
     static func isPatronymic<S: StringProtocol>(_ word: S) -> Bool {
         let w = RussianFold.fold(String(word))
@@ -99,6 +81,38 @@ public enum PersonalData {
     /// as word stems (all endings): «неуспевающий ученик», «неуспевающего».
     public static let labelStems = ["неуспевающ", "пассивн", "социально дезориентирован", "дезориентированн", "трудн", "отстающ",
                                     "неблагополучн", "девиантн", "педагогически запущен", "асоциальн", "равнодушн"]
+
+    /// The stems without their first letter, as UTF-8: a byte search finds «Неуспевающий» and
+    /// «неуспевающий» alike, and most texts hold none of them (Foundation's `contains` over every
+    /// text was a tenth of a 10,000-page build).
+    /// «трудн» is spelled out by its adjective endings: «трудности» is in every other text.
+    private static let labelMarkers: [[UInt8]] = (labelStems.filter { $0 != "трудн" }
+        + ["трудный", "трудная", "трудного", "трудному", "трудным", "трудной", "трудные", "трудных", "трудную"])
+        .map { Array(String($0.dropFirst()).utf8) }
+
+    public static func mayContainLabel(_ text: String) -> Bool { containsAny(text, labelMarkers) }
+
+    /// One pass over the UTF-8 bytes for any of `markers`, all of which start with a Cyrillic
+    /// lead byte (0xD0 or 0xD1).
+    static func containsAny(_ text: String, _ markers: [[UInt8]]) -> Bool {
+        var utf8 = text
+        return utf8.withUTF8 { bytes in
+            let count = bytes.count
+            var i = 0
+            while i + 1 < count {
+                let b = bytes[i]
+                if b == 0xD0 || b == 0xD1 {
+                    for m in markers where m[0] == b && m[1] == bytes[i + 1] && i + m.count <= count {
+                        var k = 2
+                        while k < m.count && m[k] == bytes[i + k] { k += 1 }
+                        if k == m.count { return true }
+                    }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
 
     /// The label as written in the sentence, if any («трудн…» only as an adjective: «трудный»,
     /// «трудного», not «трудности»).
