@@ -111,19 +111,8 @@ public enum BankLoader {
     /// `competitions.yml` beside the bank's site.yml; winners name published practices and mentors.
     static func loadCompetitions(root: URL, shownRoot: String, bank: Bank, diagnostics: inout [Diagnostic],
                                  sources: inout [String: SourceFile]) -> [Competition] {
-        let files = ContentFiles(root: root, shownRoot: shownRoot)
-        guard files.exists("competitions.yml") else { return [] }
-        let file: SourceFile
-        switch files.read("competitions.yml") {
-        case .failure(let problem):
-            diagnostics.append(problem)
-            return []
-        case .success(let read): file = read
-        }
-        sources[file.path] = file
-        let (node, found) = YAMLParser.parse(file.text, file: file.path)
-        diagnostics += found
-        guard !found.hasErrors, let node else { return [] }
+        guard let read = bankFile("competitions.yml", root: root, shownRoot: shownRoot, diagnostics: &diagnostics, sources: &sources),
+              let node = read else { return [] }
         let sink = DiagnosticSink()
         let practices = Set(bank.practices.map(bank.reviewKey))
         var mentors: Set<String> = []
@@ -174,23 +163,30 @@ public enum BankLoader {
         return out
     }
 
+    /// A YAML file of the bank's own beside its site.yml: nil when there is none, `.some(nil)`
+    /// when it is there but unusable (the problems are in `diagnostics`).
+    static func bankFile(_ name: String, root: URL, shownRoot: String, diagnostics: inout [Diagnostic],
+                         sources: inout [String: SourceFile]) -> YAMLNode?? {
+        let files = ContentFiles(root: root, shownRoot: shownRoot)
+        guard files.exists(name) else { return nil }
+        switch files.read(name) {
+        case .failure(let problem):
+            diagnostics.append(problem)
+            return .some(nil)
+        case .success(let file):
+            sources[file.path] = file
+            let (node, found) = YAMLParser.parse(file.text, file: file.path)
+            diagnostics += found
+            return .some(found.hasErrors ? nil : node)
+        }
+    }
+
     /// `review.yml` beside the bank's site.yml: the centre's decision on each practice. With it,
     /// only selected practices are published.
     static func loadReview(root: URL, shownRoot: String, bank: Bank, diagnostics: inout [Diagnostic],
                            sources: inout [String: SourceFile]) -> [String: ReviewDecision]? {
-        let files = ContentFiles(root: root, shownRoot: shownRoot)
-        guard files.exists("review.yml") else { return nil }
-        let file: SourceFile
-        switch files.read("review.yml") {
-        case .failure(let problem):
-            diagnostics.append(problem)
-            return [:]
-        case .success(let read): file = read
-        }
-        sources[file.path] = file
-        let (node, found) = YAMLParser.parse(file.text, file: file.path)
-        diagnostics += found
-        guard !found.hasErrors, let node else { return [:] }
+        guard let read = bankFile("review.yml", root: root, shownRoot: shownRoot, diagnostics: &diagnostics, sources: &sources) else { return nil }
+        guard let node = read else { return [:] }
         let sink = DiagnosticSink()
         var decisions: [String: ReviewDecision] = [:]
         let known = Set(bank.practices.map(bank.reviewKey))

@@ -60,7 +60,8 @@ public struct ContentFiles: Sendable {
         return tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10),\(tenths % 10)"
     }
 
-    static func realPath(_ path: String) -> String? {
+    /// The path with every symbolic link resolved; nil when it does not exist.
+    public static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)

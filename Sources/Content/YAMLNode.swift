@@ -86,7 +86,7 @@ public enum YAMLParser {
             let ref = SourceRef(file: file, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
             values += 1
             if values > YAMLParser.maxValues {
-                throw Limit(diagnostic: .error("yaml.too-large", "в YAML больше \(YAMLParser.maxValues) значений (с учётом повторов по ссылкам `*`)",
+                throw Limit(diagnostic: .error("yaml.too-large", "в YAML больше \(RussianNumber.integer(YAMLParser.maxValues)) значений (с учётом повторов по ссылкам `*`)",
                                                at: ref, hint: "Так много данных в одном файле не бывает: проверьте ссылки `&метка` и `*метка` или разделите файл."))
             }
             if depth > YAMLParser.maxDepth {

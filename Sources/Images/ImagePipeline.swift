@@ -171,7 +171,7 @@ public enum ImagePipeline {
             case .webp: return nk_webp_size(buffer.baseAddress, buffer.count, &width, &height)
             }
         }
-        guard sized == 0, width > 0, height > 0 else { return .failure(.undecodable("нет заголовка")) }
+        guard sized == 0, width > 0, height > 0 else { return .failure(.undecodable("в начале файла нет заголовка картинки")) }
         guard Int(width) * Int(height) <= ImageSettings.maxPixels else { return .failure(.tooManyPixels(Int(width), Int(height))) }
 
         // The width the picture is shown at decides how small a JPEG may be decoded.
@@ -180,7 +180,7 @@ public enum ImagePipeline {
         var scale: Int32 = 1
         while scale < 8, shownWidth / Int(scale * 2) >= needed { scale *= 2 }
         var decoded = nk_image()
-        var message = [CChar](repeating: 0, count: 256)
+        var message = [CChar](repeating: 0, count: 256)  // the library's reason, English; not shown
         let status: Int32 = bytes.withUnsafeBufferPointer { buffer in
             switch source.format {
             case .jpeg: return nk_decode_jpeg(buffer.baseAddress, buffer.count, scale, &decoded, &message, message.count)
@@ -189,7 +189,8 @@ public enum ImagePipeline {
             }
         }
         guard status == 0, let pixels = decoded.pixels else {
-            return .failure(.undecodable(String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)))
+            // The library's own words are English: the editor gets what they mean.
+            return .failure(.undecodable("данные картинки обрываются или повреждены"))
         }
         var image = Pixels(bytes: Array(UnsafeBufferPointer(start: pixels, count: Int(decoded.width) * Int(decoded.height) * Int(decoded.channels))),
                            width: Int(decoded.width), height: Int(decoded.height), channels: Int(decoded.channels))

@@ -1,3 +1,4 @@
+import Content
 import Foundation
 
 /// Where a build may write. The swap replaces the whole output folder, so an output that is,
@@ -45,17 +46,23 @@ public enum OutputGuard {
     public static func canonical(_ url: URL) -> String {
         var existing = url.standardizedFileURL.path
         var rest: [String] = []
-        while existing != "/", realpath(existing, nil) == nil {
+        while existing != "/", ContentFiles.realPath(existing) == nil {
             rest.insert((existing as NSString).lastPathComponent, at: 0)
             existing = (existing as NSString).deletingLastPathComponent
             if existing.isEmpty { existing = "/" }
         }
-        var base = existing
-        if let resolved = realpath(existing, nil) {
-            base = String(cString: resolved)
-            free(resolved)
-        }
+        let base = ContentFiles.realPath(existing) ?? existing
         let joined = ([base == "/" ? "" : base] + rest).joined(separator: "/")
         return joined.isEmpty ? "/" : joined
+    }
+}
+
+/// A path as short as messages can show it: relative to the working folder when inside it.
+public enum ShownPath {
+    public static func relative(_ url: URL) -> String {
+        let cwd = FileManager.default.currentDirectoryPath
+        let path = url.standardizedFileURL.path
+        if path == cwd { return "." }
+        return path.hasPrefix(cwd + "/") ? String(path.dropFirst(cwd.count + 1)) : path
     }
 }

@@ -91,9 +91,7 @@ public enum SiteBuilder {
             let protected = protectedFolders(options, theme: theme, schools: bank?.site.files.map(\.root) ?? [])
             let report = bank == nil ? [] : [reportFolder(options)]
             for folder in [options.output] + report {
-                let cwd = FileManager.default.currentDirectoryPath
-                let shown = folder.path == cwd ? "." : folder.path.hasPrefix(cwd + "/") ? String(folder.path.dropFirst(cwd.count + 1)) : folder.path
-                if let problem = OutputGuard.problem(output: folder, shownAs: shown, protected: protected) {
+                if let problem = OutputGuard.problem(output: folder, shownAs: ShownPath.relative(folder), protected: protected) {
                     throw BuildFailure.output(problem)
                 }
             }

@@ -130,13 +130,7 @@ enum Terminal {
         settings.withLock { $0 = Settings(color: color, quiet: quiet, verbose: verbose && !quiet) }
     }
 
-    /// A path as short as possible for messages: relative to the working folder when inside it.
-    static func relative(_ url: URL) -> String {
-        let cwd = FileManager.default.currentDirectoryPath
-        let path = url.standardizedFileURL.path
-        if path == cwd { return "." }
-        return path.hasPrefix(cwd + "/") ? String(path.dropFirst(cwd.count + 1)) : path
-    }
+    static func relative(_ url: URL) -> String { ShownPath.relative(url) }
 
     /// A line of progress or summary: not printed with --quiet.
     static func note(_ text: String) {

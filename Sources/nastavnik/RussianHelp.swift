@@ -15,6 +15,9 @@ enum RussianHelp {
         ("<subcommand>", "<команда>"),
         ("(default: ", "(по умолчанию: "),
         ("(values: ", "(значения: "),
+        // Wrapped right after the colon.
+        ("(default:", "(по умолчанию:"),
+        ("(values:", "(значения:"),
         // The same, where the help text wrapped right after the parenthesis.
         ("default: ", "по умолчанию: "),
         ("values: ", "значения: "),

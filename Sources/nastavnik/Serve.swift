@@ -91,13 +91,21 @@ struct Serve: ParsableCommand {
     }
 }
 
-/// Opens a page in the desktop's browser, quietly doing nothing where there is none.
+/// Opens a page in the desktop's browser: `$BROWSER` when set (the common convention),
+/// else the system's opener; says the address where there is none.
 enum Browser {
     static func open(_ address: String) {
-        for opener in ["/usr/bin/xdg-open", "/usr/bin/open", "/usr/bin/sensible-browser"] where FileManager.default.isExecutableFile(atPath: opener) {
+        var candidates: [[String]] = []
+        if let browser = ProcessInfo.processInfo.environment["BROWSER"], !browser.isEmpty { candidates.append(["/bin/sh", "-c", browser + " \"$0\"", address]) }
+        #if os(macOS)
+        candidates.append(["/usr/bin/open", address])
+        #else
+        candidates.append(["/usr/bin/xdg-open", address])
+        #endif
+        for command in candidates where FileManager.default.isExecutableFile(atPath: command[0]) {
             let process = Process()
-            process.executableURL = URL(fileURLWithPath: opener)
-            process.arguments = [address]
+            process.executableURL = URL(fileURLWithPath: command[0])
+            process.arguments = Array(command.dropFirst())
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             if (try? process.run()) != nil { return }

@@ -106,4 +106,19 @@ import Theme
             .write(to: news, atomically: true, encoding: .utf8)
         #expect(serve.wait(10) { fetch(page).body.contains("Опрошено по таймеру") }, "\(serve.errors)")
     }
+
+    @Test func serveBindsTheAddressAskedForAndOpensTheBrowser() throws {
+        let site = try makeBaseSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let port = Int.random(in: 30_001...40_000)
+        let opened = site.appendingPathComponent("opened.txt")
+        // $BROWSER stands for the desktop's browser: it records the address it was given.
+        let serve = try LiveProcess(Repo.binary, ["serve", "--bind", "127.0.0.2", "-p", String(port), "--open"] + Self.today, in: site,
+                                    environment: Self.bare.merging(["BROWSER": "echo > \(opened.path)"]) { $1 })
+        defer { if serve.process.isRunning { serve.process.terminate() } }
+        #expect(serve.wait { serve.errors.contains("Сайт: http://127.0.0.2:\(port)/") }, "\(serve.errors)")
+        #expect(fetch("http://127.0.0.2:\(port)/").status == 200)
+        #expect(fetch("http://127.0.0.1:\(port)/").status == 0)  // nothing listens there
+        #expect(serve.wait(5) { read(opened) == "http://127.0.0.2:\(port)/\n" }, "\(read(opened))")
+    }
 }
