@@ -70,6 +70,7 @@ struct PageContexts: Sendable {
             }
             vars["curators"] = s.curators.map { person($0, root: root) }
             vars["responsible"] = s.responsible.map { person($0, root: root) }
+            vars["curators_heading"] = s.curators.count == 1 ? "Куратор внедрения целевой модели" : "Кураторы внедрения целевой модели"
             vars["curator"] = s.curators.first.map { person($0, root: root) } ?? [:]
             vars["indicators"] = latestIndicators(root: root)
             vars["news"] = newsByDate.prefix(3).map { newsCard($0, root: root) }
