@@ -21,6 +21,8 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "Markdown", dependencies: ["CCMarkGFM"]),
+        // The Russian Snowball stemmer for the search index (Debian's libstemmer-dev; the .a in `make dist`).
+        .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         // Small C shims for system calls Swift's Glibc module does not export.
         .target(name: "CPlatform"),
         // libjpeg-turbo, libpng and libwebp (Debian's -dev packages; static .a in `make dist`).
@@ -38,7 +40,7 @@ let package = Package(
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .target(name: "Site", dependencies: [
-            "Domain", "Content", "Markdown", "Theme", "CPlatform", "Images",
+            "Domain", "Content", "Markdown", "Theme", "CPlatform", "Images", "CStemmer",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "Preview", dependencies: ["Site", "Content", "Domain"]),

@@ -19,7 +19,7 @@ libs="$PWD/$scratch-libs"
 mkdir -p "$libs/pkgconfig"
 multiarch=$(gcc -print-multiarch 2>/dev/null || echo "$arch-linux-gnu")
 # The picture codecs the same way (zlib stays shared: every system has it).
-for lib in libcmark-gfm libcmark-gfm-extensions libjpeg libpng16 libwebp; do ln -sf "/usr/lib/$multiarch/$lib.a" "$libs/$lib.a"; done
+for lib in libcmark-gfm libcmark-gfm-extensions libjpeg libpng16 libwebp libstemmer; do ln -sf "/usr/lib/$multiarch/$lib.a" "$libs/$lib.a"; done
 sed -e "s|^Libs:.*|Libs: -L$libs -lcmark-gfm -lcmark-gfm-extensions|" "/usr/lib/$multiarch/pkgconfig/libcmark-gfm.pc" > "$libs/pkgconfig/libcmark-gfm.pc"
 
 started=$(date +%s)
@@ -28,7 +28,7 @@ binary="$scratch/$config/nastavnik"
 strip -o "$scratch/nastavnik.stripped" "$binary"
 binary="$scratch/nastavnik.stripped"
 echo "Сборка: $(( $(date +%s) - started )) с, размер программы: $(du -k "$binary" | cut -f1) КБ" >&2
-if ldd "$binary" | grep -E "swift|cmark|Foundation|curl|jpeg|png|webp"; then
+if ldd "$binary" | grep -E "swift|cmark|Foundation|curl|jpeg|png|webp|stemmer"; then
   echo "ошибка: программа зависит от библиотек выше — она не самодостаточна" >&2
   exit 1
 fi
@@ -43,7 +43,7 @@ cp docs/content.md docs/rules.md docs/themes.md "$stage/docs/"
 cp /opt/swift/usr/share/swift/LICENSE.txt "$stage/licenses/swift.txt" 2>/dev/null || true
 cp "/usr/share/doc/libcmark-gfm0.29.0.gfm.6/copyright" "$stage/licenses/cmark-gfm.txt" 2>/dev/null \
   || cp /usr/share/doc/libcmark-gfm*/copyright "$stage/licenses/cmark-gfm.txt" 2>/dev/null || true
-for doc in libjpeg62-turbo libpng16-16 libwebp7; do
+for doc in libjpeg62-turbo libpng16-16 libwebp7 libstemmer0d; do
   [ -f "/usr/share/doc/$doc/copyright" ] && cp "/usr/share/doc/$doc/copyright" "$stage/licenses/$doc.txt"
 done
 for package in "$scratch"/checkouts/*; do

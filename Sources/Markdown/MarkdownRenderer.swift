@@ -6,10 +6,16 @@ public struct MarkdownOptions: Sendable, Hashable {
     public var unsafeHTML: Bool
     /// Give headings stable, transliterated ids (`## Итоги года` → `id="itogi-goda"`).
     public var headingIDs: Bool
+    /// Russian typography on text nodes (`Typographer`).
+    public var typography: Bool
+    /// A VK Video or Rutube link alone in a paragraph becomes a player loaded on click.
+    public var videoEmbeds: Bool
 
-    public init(unsafeHTML: Bool = false, headingIDs: Bool = true) {
+    public init(unsafeHTML: Bool = false, headingIDs: Bool = true, typography: Bool = true, videoEmbeds: Bool = true) {
         self.unsafeHTML = unsafeHTML
         self.headingIDs = headingIDs
+        self.typography = typography
+        self.videoEmbeds = videoEmbeds
     }
 }
 
@@ -38,6 +44,8 @@ public struct RenderedMarkdown: Sendable {
     /// Where raw HTML stood (1-based line and column in the Markdown), whether it was
     /// dropped (safe mode) or sanitised (`unsafeHTML`).
     public var rawHTML: [(line: Int, column: Int, text: String)] = []
+    /// How many video players the page got (it then needs `assets/video.js`).
+    public var videos = 0
 }
 
 /// Markdown → HTML through libcmark-gfm.
@@ -137,6 +145,15 @@ public enum MarkdownRenderer {
             if options.headingIDs { attachID(id, level: level, to: node) }
         }
 
+        var videos = 0
+        if options.videoEmbeds, let document {
+            for (paragraph, video) in videoParagraphs(document) {
+                replace(paragraph, with: video)
+                videos += 1
+            }
+        }
+        if options.typography, let document { typeset(document) }
+
         let html: String
         if let raw = cmark_render_html(document, cmarkOptions, cmark_parser_get_syntax_extensions(parser)) {
             html = String(cString: raw)
@@ -144,7 +161,71 @@ public enum MarkdownRenderer {
         } else {
             html = ""
         }
-        return RenderedMarkdown(html: html, headings: headings, references: references, rawHTML: rawHTML)
+        return RenderedMarkdown(html: html, headings: headings, references: references, rawHTML: rawHTML, videos: videos)
+    }
+
+    /// Typography on every text node; quotes pair up within a block, across emphasis and links.
+    private static func typeset(_ document: OpaquePointer) {
+        var typographer = Typographer()
+        let iterator = cmark_iter_new(document)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            switch type {
+            case CMARK_NODE_TEXT:
+                guard let literal = cmark_node_get_literal(node) else { continue }
+                let text = String(cString: literal)
+                let set = typographer.process(text)
+                if set != text { cmark_node_set_literal(node, set) }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_CODE:
+                _ = typographer.process(type == CMARK_NODE_CODE ? "x" : "\n")
+            default:
+                // A new block starts its quotes afresh.
+                if type.rawValue & 0xC000 == 0x8000 {
+                    typographer = Typographer()
+                }
+            }
+        }
+    }
+
+    /// Paragraphs that hold nothing but a link to a VK Video or Rutube video.
+    private static func videoParagraphs(_ document: OpaquePointer) -> [(OpaquePointer, VideoEmbed)] {
+        var found: [(OpaquePointer, VideoEmbed)] = []
+        var child = cmark_node_first_child(document)
+        while let node = child {
+            child = cmark_node_next(node)
+            guard cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH else { continue }
+            // The autolink extension leaves empty text nodes around the link it makes.
+            var links: [OpaquePointer] = []
+            var other = false
+            var inline = cmark_node_first_child(node)
+            while let i = inline {
+                inline = cmark_node_next(i)
+                switch cmark_node_get_type(i) {
+                case CMARK_NODE_LINK: links.append(i)
+                case CMARK_NODE_TEXT where (cmark_node_get_literal(i).map { String(cString: $0) } ?? "").allSatisfy(\.isWhitespace): break
+                default: other = true
+                }
+            }
+            guard !other, links.count == 1, let link = links.first,
+                  let url = cmark_node_get_url(link).map({ String(cString: $0) }),
+                  var video = VideoEmbed(url: url) else { continue }
+            let text = plainText(of: link).trimmingCharacters(in: .whitespaces)
+            if !text.isEmpty, text != url, !text.hasPrefix("http") { video.title = text }
+            found.append((node, video))
+        }
+        return found
+    }
+
+    private static func replace(_ paragraph: OpaquePointer, with video: VideoEmbed) {
+        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        cmark_node_set_on_enter(block, video.html)
+        cmark_node_set_on_exit(block, "")
+        cmark_node_replace(paragraph, block)
+        cmark_node_free(paragraph)
     }
 
     /// cmark renders headings without ids and offers no attribute API. The heading is

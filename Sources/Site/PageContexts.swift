@@ -49,6 +49,9 @@ struct PageContexts: Sendable {
         var title: String
         var vars: [String: Any] = [:]
         var section = ""
+        // What a link shared in a messenger shows (Open Graph): the page's own summary and picture.
+        var summary: String? = nil
+        var shareImage: Any? = nil
         let s = content.settings
 
         switch page.kind {
@@ -97,6 +100,7 @@ struct PageContexts: Sendable {
                                "expected_results": p.expectedResults, "has_goals": !p.goals.isEmpty, "has_tasks": !p.tasks.isEmpty,
                                "has_results": !p.expectedResults.isEmpty] as [String: Any]
             vars["body_html"] = md(p.body, p.origin.file, "programs")
+            summary = p.goals.first ?? Self.lead(p.body)
         case .roadmap:
             template = "roadmap"; title = content.roadmaps.count == 1 ? content.roadmaps[0].title : "Дорожная карта"; section = "roadmap/"
             vars["roadmaps"] = content.roadmaps.enumerated().map { roadmapItem($1, index: $0) }
@@ -126,6 +130,8 @@ struct PageContexts: Sendable {
                 card["program_href"] = root + SiteURLs.program(p.slug)
             }
             card["cover_image"] = Self.atTop(card["cover_image"], class: "cover")
+            summary = c.summary ?? Self.lead(c.body)
+            shareImage = card["cover_image"]
             vars["case"] = card
             vars["body_html"] = md(c.body, c.origin.file, "cases")
         case .mentors:
@@ -136,6 +142,8 @@ struct PageContexts: Sendable {
             template = "mentor"; title = m.name; section = "mentors/"
             var card = mentorCard(m, root: root)
             card["photo_image"] = Self.atTop(card["photo_image"], class: "portrait")
+            summary = [m.position, m.organization].compactMap { $0 }.joined(separator: ", ")
+            shareImage = card["photo_image"]
             vars["mentor"] = card
             vars["body_html"] = md(m.body, m.origin.file, "mentors")
             vars["cases"] = content.cases.filter { if case .page(let slug) = $0.mentor { return slug == m.slug }; return false }
@@ -151,6 +159,8 @@ struct PageContexts: Sendable {
             template = "news"; title = n.title; section = "news/"
             var card = newsCard(n, root: root)
             card["cover_image"] = Self.atTop(card["cover_image"], class: "cover")
+            summary = n.summary ?? Self.lead(n.body)
+            shareImage = card["cover_image"]
             vars["news"] = card
             vars["body_html"] = md(n.body, n.origin.file, "news")
         case .partners:
@@ -164,6 +174,7 @@ struct PageContexts: Sendable {
             let p = content.pages[i]
             template = "page"; title = p.title; section = SiteURLs.page(p.slug)
             vars["body_html"] = md(p.body, p.origin.file, "pages")
+            summary = Self.lead(p.body)
         case .search:
             template = "search"; title = "Поиск"; section = "search/"
             vars["sections"] = sections(root: root)
@@ -175,6 +186,8 @@ struct PageContexts: Sendable {
         vars["root"] = root
         vars["title"] = title
         vars["page_path"] = page.path
+        vars["breadcrumbs"] = breadcrumbs(page.path, title: title, section: section, root: root)
+        vars["share"] = share(title: title, summary: summary, image: shareImage, path: page.path, root: root)
         vars["is_home"] = page.path.isEmpty
         vars["site"] = siteVars(root: root)
         vars["nav"] = sections(root: root).map { item -> [String: Any] in
@@ -187,7 +200,9 @@ struct PageContexts: Sendable {
         vars["atom_href"] = content.news.isEmpty || urls.baseURL == nil ? "" : root + "news/atom.xml"
         vars["build_date"] = today.russian
         vars["vision_href"] = root + SiteURLs.visionFolder + (page.path == "404.html" ? "" : page.path)
-        return Rendered(template: template, context: PageContexts.dropEmpty(vars) as! [String: Any], diagnostics: diagnostics, title: title)
+        var context = TypesetContext.apply(PageContexts.dropEmpty(vars) as! [String: Any])
+        if TypesetContext.hasVideo(context) { context["has_video"] = true }
+        return Rendered(template: template, context: context, diagnostics: diagnostics, title: title)
     }
 
     /// The same page in the copy for the visually impaired: one folder deeper, so every
@@ -219,6 +234,57 @@ struct PageContexts: Sendable {
     }
 
     // MARK: pieces
+
+    /// «Главная › Кейсы › Форма «ученик – ученик»» for every page but the main one and 404:
+    /// the section, then each planned page between it and this one.
+    func breadcrumbs(_ path: String, title: String, section: String, root: String) -> [String: Any] {
+        guard !path.isEmpty, path != "404.html" else { return [:] }
+        let named = Dictionary(sections(root: root).compactMap { item -> (String, String)? in
+            guard let p = item["path"] as? String, let t = item["title"] as? String else { return nil }
+            return (p, t)
+        }, uniquingKeysWith: { a, _ in a })
+        var items: [[String: Any]] = [["title": "Главная", "href": root]]
+        if !section.isEmpty, section != path, let name = named[section] {
+            items.append(["title": name, "href": root + section])
+        } else if section.isEmpty || named[section] == nil, let top = path.split(separator: "/").first.map({ String($0) + "/" }),
+                  top != path, let name = named[top] {
+            items.append(["title": name, "href": root + top])
+        }
+        return ["items": items, "current": title]
+    }
+
+    /// The opening words of a body, for a page without a summary of its own.
+    static func lead(_ body: MarkdownBody) -> String? {
+        let text = SearchIndex.excerpt(SearchIndex.plain(String(body.text.prefix(1_200))))
+        guard !text.isEmpty else { return nil }
+        guard text.count > 200 else { return text }
+        let cut = text.prefix(200)
+        return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + "…"
+    }
+
+    /// Open Graph and Twitter card data; addresses are absolute when `base_url` is known.
+    func share(title: String, summary: String?, image: Any?, path: String, root: String) -> [String: Any] {
+        let s = content.settings
+        var out: [String: Any] = [
+            "title": title, "site_name": s.title + " — " + s.organization.displayName,
+            "description": String((summary?.isEmpty == false ? summary : s.description)?.prefix(300) ?? ""),
+            "type": summary != nil && path != "" ? "article" : "website",
+        ]
+        if let picture = image as? [String: Any], let src = picture["src"] as? String, src.hasPrefix(root) {
+            let output = String(src.dropFirst(root.count))
+            // The largest JPEG or PNG: WebP previews are not shown by every messenger.
+            let processed = images[output]
+            let chosen = processed.flatMap { $0.fallback.max(by: { $0.width < $1.width }) }
+            let file = chosen?.path ?? output
+            out["image"] = urls.absolute(file) ?? root + file
+            out["image_alt"] = picture["alt"] as? String ?? ""
+            if let chosen, let processed, processed.width > 0 {
+                out["image_width"] = String(chosen.width)
+                out["image_height"] = String(processed.height * chosen.width / processed.width)
+            }
+        }
+        return out
+    }
 
     /// A curator or responsible person: role, name (empty for a role-only entry), contacts.
     func person(_ c: Curator, root: String) -> [String: Any] {

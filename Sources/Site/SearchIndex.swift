@@ -2,76 +2,172 @@ import Content
 import Domain
 import Foundation
 
-/// The static search index: one entry per page, with text already folded (lower case,
-/// ё → е) so the script only has to stem the query the same way.
+/// The static search index: one entry per page with its type, a plain-text excerpt source
+/// and the Snowball stems of all its words, so the script matches whole words by stem
+/// («молодых педагогов» finds «Школа молодого педагога»; «год» never finds «благодарность»).
 enum SearchIndex {
-    struct Entry {
-        var t: String   // title
-        var u: String   // site-relative path
-        var s: String   // section
-        var x: String   // folded text: title, summary, tags, first part of the body
+    /// One page as the index sees it.
+    struct Input: Sendable {
+        var title: String
+        var path: String
+        /// The page type shown beside a result: «Кейс», «Новость», …
+        var kind: String
+        /// Short texts (titles of parts, fields) that belong to the page.
+        var parts: [String]
+        /// Markdown of the body, if any.
+        var body: String = ""
     }
+
+    /// Characters of plain text kept for the excerpt under a result.
+    static let excerptLength = 1_000
+    /// Characters of a body whose words are indexed: enough for any school page; it keeps a
+    /// pathological 5 MB page from making the index as large.
+    static let indexedLength = 60_000
 
     static func fold(_ text: String) -> String {
         RussianFold.fold(text)
     }
 
-    typealias Input = (title: String, path: String, section: String, parts: [String], body: String)
-
-    /// Practices, schools and mentors of a bank.
+    /// Practices, schools, mentors and competitions of a bank.
     static func bankEntries(_ bank: BankSite) -> [Input] {
         var out: [Input] = []
         for p in bank.bank.practices {
             let school = bank.bank.schools[p.school]
             let c = bank.bank.mentoringCase(p)
-            out.append((c.title, BankURLs.practice(school.id, c.slug), "Практики",
-                        [school.name, school.municipality ?? "", c.form.title, c.roleModel ?? "", c.summary ?? "", c.audience ?? ""]
-                            + c.tags + c.results, c.body.text))
+            out.append(Input(title: c.title, path: BankURLs.practice(school.id, c.slug), kind: "Практика",
+                             parts: [school.name, school.municipality ?? "", c.form.title, c.roleModel ?? "", c.summary ?? "", c.audience ?? ""]
+                                 + c.tags + c.results, body: c.body.text))
         }
         for school in bank.bank.schools where !school.excluded {
-            out.append((school.fullName, BankURLs.school(school.id), "Организации", [school.name, school.municipality ?? ""], ""))
+            out.append(Input(title: school.fullName, path: BankURLs.school(school.id), kind: "Организация",
+                             parts: [school.name, school.municipality ?? ""]))
         }
         for m in bank.mentors {
             let school = bank.bank.schools[m.school]
-            let mentor = school.content!.mentors[m.mentor]
-            out.append((mentor.name, BankURLs.mentor(school.id, mentor.slug), "Наставники",
-                        [mentor.position ?? "", school.name, mentor.form?.title ?? ""], ""))
+            guard let mentor = school.content?.mentors[m.mentor] else { continue }
+            out.append(Input(title: mentor.name, path: BankURLs.mentor(school.id, mentor.slug), kind: "Наставник",
+                             parts: [mentor.position ?? "", school.name, mentor.form?.title ?? ""]))
+        }
+        if !bank.bank.competitions.isEmpty {
+            out.append(Input(title: "Конкурсы", path: "competitions/", kind: "Конкурсы",
+                             parts: bank.bank.competitions.flatMap { [$0.title] + $0.nominations.map(\.title) }))
         }
         return out
     }
 
-    static func json(_ content: SiteContent, extra: [Input] = []) -> Data {
-        // Collected first, folded on all cores.
-        var inputs: [Input] = extra
-        func add(_ title: String, _ path: String, _ section: String, _ parts: [String], body: String = "") {
-            inputs.append((title, path, section, parts, body))
+    /// Every page of a school site that has words of its own.
+    static func siteEntries(_ content: SiteContent) -> [Input] {
+        var inputs: [Input] = []
+        let s = content.settings
+        inputs.append(Input(title: s.title, path: "", kind: "Главная",
+                            parts: [s.organization.name, s.description ?? "", content.home?.title ?? ""],
+                            body: content.home?.body.text ?? ""))
+        if !content.documents.isEmpty {
+            inputs.append(Input(title: "Нормативная база", path: "documents/", kind: "Документы",
+                                parts: content.documents.flatMap { [$0.citation, $0.issuer ?? ""] }))
+        }
+        for p in content.programs {
+            inputs.append(Input(title: p.title, path: SiteURLs.program(p.slug), kind: "Программа",
+                                parts: p.goals + p.tasks + p.expectedResults + p.forms.map(\.title), body: p.body.text))
+        }
+        if !content.roadmaps.isEmpty {
+            var parts: [String] = []
+            for r in content.roadmaps {
+                parts.append(r.title)
+                for section in r.sections {
+                    parts.append(section.title ?? "")
+                    parts.append(section.keyResult ?? "")
+                    for e in section.events.flatMap(\.flattened) {
+                        parts.append(e.title)
+                        parts.append(e.result ?? "")
+                        parts.append(e.keyResult ?? "")
+                        parts += e.responsible
+                    }
+                }
+            }
+            inputs.append(Input(title: "Дорожная карта", path: "roadmap/", kind: "Дорожная карта", parts: parts))
+        }
+        if let set = content.indicators, !set.indicators.isEmpty {
+            inputs.append(Input(title: "Показатели", path: "indicators/", kind: "Показатели",
+                                parts: set.indicators.flatMap { [$0.title, $0.definition ?? ""] }))
         }
         for c in content.cases {
-            add(c.title, SiteURLs.caseURL(c.slug), "Кейсы", [c.form.title, c.roleModel ?? "", c.summary ?? "", c.audience ?? ""] + c.tags + c.results, body: c.body.text)
+            inputs.append(Input(title: c.title, path: SiteURLs.caseURL(c.slug), kind: "Кейс",
+                                parts: [c.summary ?? "", c.form.title, c.roleModel ?? "", c.audience ?? ""] + c.tags + c.results,
+                                body: c.body.text))
         }
-        for m in content.mentors { add(m.name, SiteURLs.mentor(m.slug), "Наставники", [m.position ?? "", m.organization ?? "", m.form?.title ?? ""], body: m.body.text) }
-        for n in content.news { add(n.title, SiteURLs.news(n.slug), "Новости", [n.summary ?? ""] + n.tags, body: n.body.text) }
-        for p in content.programs { add(p.title, SiteURLs.program(p.slug), "Программы", p.goals + p.forms.map(\.title), body: p.body.text) }
-        for p in content.pages { add(p.title, SiteURLs.page(p.slug), "Страницы", [], body: p.body.text) }
-        for d in content.documents { add(d.citation, "documents/", "Нормативная база", [d.issuer ?? ""]) }
-        for r in content.roadmaps { add(r.title, "roadmap/", "Дорожная карта", r.events.map(\.title)) }
-        let entries = inputs.parallelMap { i -> Entry in
-            let text = (i.parts + [plain(String(i.body.prefix(600)))]).joined(separator: " ")
-            return Entry(t: i.title, u: i.path, s: i.section, x: fold(i.title + " " + text))
+        for m in content.mentors {
+            inputs.append(Input(title: m.name, path: SiteURLs.mentor(m.slug), kind: "Наставник",
+                                parts: [m.position ?? "", m.organization ?? "", m.form?.title ?? ""], body: m.body.text))
+        }
+        for n in content.news {
+            inputs.append(Input(title: n.title, path: SiteURLs.news(n.slug), kind: "Новость",
+                                parts: [n.summary ?? ""] + n.tags, body: n.body.text))
+        }
+        if !content.partners.isEmpty {
+            inputs.append(Input(title: "Партнёры", path: "partners/", kind: "Партнёры",
+                                parts: content.partners.flatMap { [$0.name, $0.description ?? ""] }))
+        }
+        for p in content.pages {
+            inputs.append(Input(title: p.title, path: SiteURLs.page(p.slug), kind: "Страница", parts: [], body: p.body.text))
+        }
+        return inputs
+    }
+
+    static func json(_ content: SiteContent, extra: [Input] = []) -> Data {
+        let inputs = siteEntries(content) + extra
+        // One stemmer per slice of pages: the C object is not shareable, and its memo pays
+        // off across pages.
+        let slices = stride(from: 0, to: inputs.count, by: 64).map { Array(inputs[$0..<min($0 + 64, inputs.count)]) }
+        let rendered = slices.parallelMap { slice -> String in
+            let stemmer = RussianStemmer()
+            var out = ""
+            for i in slice {
+                let text = (i.parts.filter { !$0.isEmpty } + [plain(String(i.body.prefix(indexedLength)))]).joined(separator: " ")
+                let stems = stemmer.stems(i.title + " " + text).joined(separator: " ")
+                if !out.isEmpty { out += "," }
+                out += "{\"u\":"; appendJSON(i.path, to: &out)
+                out += ",\"t\":"; appendJSON(i.title, to: &out)
+                out += ",\"k\":"; appendJSON(i.kind, to: &out)
+                out += ",\"x\":"; appendJSON(excerpt(text), to: &out)
+                out += ",\"w\":"; appendJSON(stems, to: &out)
+                out += "}"
+            }
+            return out
         }
         // Written by hand: Foundation's JSONEncoder took longer than the rest of a rebuild.
-        var out = "["
-        out.reserveCapacity(entries.reduce(2) { $0 + $1.x.utf8.count + $1.t.utf8.count + 64 })
-        for (i, e) in entries.enumerated() {
-            if i > 0 { out += "," }
-            out += "{\"t\":"; appendJSON(e.t, to: &out)
-            out += ",\"u\":"; appendJSON(e.u, to: &out)
-            out += ",\"s\":"; appendJSON(e.s, to: &out)
-            out += ",\"x\":"; appendJSON(e.x, to: &out)
-            out += "}"
+        var out = "{\"v\":2,\"docs\":["
+        var first = true
+        for part in rendered where !part.isEmpty {
+            if !first { out += "," }
+            first = false
+            out += part
         }
-        out += "]"
+        out += "]}"
         return Data(out.utf8)
+    }
+
+    /// Whitespace collapsed, cut at a word boundary.
+    static func excerpt(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(min(text.utf8.count, excerptLength * 2))
+        var count = 0
+        var space = false
+        for ch in text {
+            if ch.isWhitespace {
+                space = !out.isEmpty
+                continue
+            }
+            if space {
+                if count >= excerptLength { break }
+                out.append(" ")
+                count += 1
+                space = false
+            }
+            out.append(ch)
+            count += 1
+        }
+        return out
     }
 
     static func appendJSON(_ text: String, to out: inout String) {
@@ -103,15 +199,27 @@ enum SearchIndex {
         out += "\""
     }
 
-    /// Markdown without its markup characters, good enough for matching words.
+    /// Markdown without its markup: link targets, HTML tags and markup characters dropped,
+    /// so excerpts read as text and addresses do not count as words of the page.
     static func plain(_ markdown: String) -> String {
         var scalars = String.UnicodeScalarView()
         scalars.reserveCapacity(markdown.utf8.count)
+        var previous: Unicode.Scalar = " "
+        var skipping: Unicode.Scalar? = nil
         for scalar in markdown.unicodeScalars {
+            if let end = skipping {
+                if scalar == end || scalar == "\n" { skipping = nil }
+                previous = scalar
+                continue
+            }
             switch scalar {
-            case "#", "*", "_", "`", "|", ">", "[", "]", "(", ")", "!", "\n": scalars.append(" ")
+            case "(" where previous == "]": skipping = ")"
+            case "<": skipping = ">"
+            case "[", "]": break
+            case "#", "*", "_", "`", "|", ">", "(", ")", "!", "\n", "\\": scalars.append(" ")
             default: scalars.append(scalar)
             }
+            previous = scalar
         }
         return String(scalars)
     }

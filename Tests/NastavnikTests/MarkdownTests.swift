@@ -114,7 +114,7 @@ import Testing
     func matchesCmarkGFMCommandLine(_ name: String) throws {
         let url = Repo.fixtures.appendingPathComponent("markdown/\(name)")
         let source = try String(contentsOf: url, encoding: .utf8)
-        let ours = MarkdownRenderer.render(source, options: MarkdownOptions(unsafeHTML: false, headingIDs: false)).html
+        let ours = MarkdownRenderer.render(source, options: MarkdownOptions(unsafeHTML: false, headingIDs: false, typography: false, videoEmbeds: false)).html
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/cmark-gfm")
         process.arguments = ["-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tasklist", "-e", "tagfilter",

@@ -1,0 +1,215 @@
+/// Russian typography for text that comes from content, after «Справочник издателя и автора»
+/// (А. Э. Мильчин, Л. К. Чельцова), chapters on spaces, dashes and quotes:
+/// - a non-breaking space after «№», «§», one- and two-letter prepositions, conjunctions and
+///   particles, and abbreviations such as «г.», «ул.», «им.»;
+/// - a non-breaking space before a dash set off by spaces, and a spaced hyphen becomes «—»;
+/// - a non-breaking space between a number and its unit, «%», a month or «из»
+///   («10 %», «10 сентября», «40 из 470»);
+/// - numbers of five digits and more grouped by a narrow non-breaking space («12 000 человек»);
+/// - an en dash in ranges of numbers, months and Roman numerals («10–19», «ноябрь–декабрь»);
+/// - «ёлочки» for straight quotes, „лапки“ inside them; «…» for three dots.
+///
+/// Only ever applied to text: Markdown text nodes (never code, link targets or raw HTML) and
+/// the text values of page data (never URLs, ids, keys or HTML). It is idempotent: a text
+/// already set stays as it is.
+public struct Typographer {
+    /// Quote nesting and the last character seen, carried across the text nodes of one block
+    /// («"**Точка роста**"» opens and closes in different nodes).
+    private var depth = 0
+    private var last: Unicode.Scalar? = nil
+
+    public init() {}
+
+    public static func apply(_ text: String) -> String {
+        var t = Typographer()
+        return t.process(text)
+    }
+
+    /// Quick test: texts without spaces, quotes, hyphens or dots need no work (most values).
+    private static func needsWork(_ text: String) -> Bool {
+        for b in text.utf8 where b == 0x20 || b == 0x22 || b == 0x2D || b == 0x2E || b == 0xE2 { return true }
+        return false
+    }
+
+    public mutating func process(_ text: String) -> String {
+        guard Self.needsWork(text) else {
+            if let l = text.unicodeScalars.last { last = l }
+            return text
+        }
+        var tokens = Self.tokenize(text)
+        quotes(&tokens)
+        spaces(&tokens)
+        var out = String.UnicodeScalarView()
+        for token in tokens { out.append(contentsOf: token.text) }
+        return String(out)
+    }
+
+    // MARK: - Tokens
+
+    private enum Kind { case word, number, space, other }
+
+    private struct Token {
+        var kind: Kind
+        var text: [Unicode.Scalar]
+        var lower: String { String(String.UnicodeScalarView(text)).lowercased() }
+        func `is`(_ s: Unicode.Scalar) -> Bool { kind == .other && text.count == 1 && text[0] == s }
+    }
+
+    private static func kind(of s: Unicode.Scalar) -> Kind {
+        if s == " " { return .space }
+        if ("0"..."9").contains(s) { return .number }
+        if s.properties.isAlphabetic { return .word }
+        return .other
+    }
+
+    private static func tokenize(_ text: String) -> [Token] {
+        var tokens: [Token] = []
+        var scalars = Array(text.unicodeScalars)
+        // Three dots are one character.
+        var i = 0
+        while i + 2 < scalars.count {
+            if scalars[i] == ".", scalars[i + 1] == ".", scalars[i + 2] == ".", i + 3 >= scalars.count || scalars[i + 3] != "." {
+                scalars.replaceSubrange(i...(i + 2), with: ["\u{2026}"])
+            }
+            i += 1
+        }
+        for s in scalars {
+            let k = kind(of: s)
+            if k != .other, let lastIndex = tokens.indices.last, tokens[lastIndex].kind == k {
+                tokens[lastIndex].text.append(s)
+            } else {
+                tokens.append(Token(kind: k, text: [s]))
+            }
+        }
+        return tokens
+    }
+
+    // MARK: - Quotes
+
+    private static let opensAfter: Set<Unicode.Scalar> = ["(", "[", "{", "«", "„", "—", "–", "-", "/", "\u{00A0}", "\n", "\t"]
+
+    private mutating func quotes(_ tokens: inout [Token]) {
+        for i in tokens.indices {
+            let token = tokens[i]
+            defer { if let l = tokens[i].text.last { last = l } }
+            guard token.kind == .other, token.text.count == 1 else { continue }
+            switch token.text[0] {
+            case "«": depth += 1
+            case "»": depth = max(0, depth - 1)
+            case "\"":
+                let opening = last == nil || last == " " || Self.opensAfter.contains(last!)
+                if opening {
+                    tokens[i].text = [depth == 0 ? "«" : "„"]
+                    depth += 1
+                } else {
+                    tokens[i].text = [depth >= 2 ? "\u{201C}" : "»"]
+                    depth = max(0, depth - 1)
+                }
+            default: break
+            }
+        }
+    }
+
+    // MARK: - Spaces and dashes
+
+    static let shortWords: Set<String> = [
+        "а", "в", "и", "к", "о", "с", "у", "я",
+        "во", "да", "до", "за", "из", "ко", "на", "не", "ни", "но", "об", "от", "по", "со", "их", "ее", "её",
+    ]
+    /// Particles that lean on the word before them.
+    static let particles: Set<String> = ["же", "ж", "ли", "ль", "бы", "б"]
+    static let abbreviations: Set<String> = ["г", "гг", "ул", "д", "им", "т", "стр", "рис", "см", "пос", "с", "п", "пр", "кв", "каб", "тел"]
+    static let months: Set<String> = [
+        "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря",
+    ]
+    static let monthStems = ["январ", "феврал", "март", "апрел", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр"]
+    static let units: Set<String> = [
+        "из", "г", "гг", "год", "года", "году", "лет", "человек", "чел", "руб", "р", "тыс", "млн", "млрд", "кг", "км", "м",
+        "см", "мм", "ч", "час", "часа", "часов", "мин", "минут", "сек", "шт", "раз", "раза", "балл", "балла", "баллов",
+        "класс", "класса", "классов", "классе", "классы", "день", "дня", "дней", "неделя", "недели", "недель",
+        "месяц", "месяца", "месяцев", "кв", "квартал", "квартала", "участник", "участника", "участников",
+        "наставник", "наставника", "наставников", "педагог", "педагога", "педагогов", "обучающийся", "обучающихся",
+        "школьник", "школьника", "школьников", "ученик", "ученика", "учеников", "пар", "пары",
+    ]
+
+    private static func isMonth(_ word: String) -> Bool {
+        let w = word.lowercased()
+        return ["май", "мая", "мае", "маю"].contains(w) || monthStems.contains { w.hasPrefix($0) }
+    }
+
+    private static func isRoman(_ word: String) -> Bool {
+        !word.isEmpty && word.unicodeScalars.allSatisfy { "IVX".unicodeScalars.contains($0) }
+    }
+
+    private static let nbsp: [Unicode.Scalar] = ["\u{00A0}"]
+    private static let thin: Unicode.Scalar = "\u{202F}"
+
+    private func spaces(_ t: inout [Token]) {
+        func at(_ i: Int) -> Token? { t.indices.contains(i) ? t[i] : nil }
+        for i in t.indices {
+            switch t[i].kind {
+            case .space:
+                guard t[i].text.count == 1 else { continue }
+                let prev = at(i - 1), next = at(i + 1)
+                var bind = false
+                if let p = prev {
+                    // «в школе» binds, the «о» of «№ 45-о» does not.
+                    if p.kind == .word, p.text.count <= 2, Self.shortWords.contains(p.lower),
+                       at(i - 2).map({ !$0.is("-") && !$0.is(".") && $0.kind != .number }) ?? true { bind = true }
+                    if p.is("№") || p.is("§") { bind = true }
+                    if p.is("."), let w = at(i - 2), w.kind == .word, Self.abbreviations.contains(w.lower),
+                       at(i - 3).map({ $0.kind != .word && $0.kind != .number }) ?? true { bind = true }
+                    if p.kind == .number, let n = next {
+                        if n.is("%") || n.is("‰") || n.is("₽") { bind = true }
+                        if n.kind == .word, Self.units.contains(n.lower) || Self.months.contains(n.lower) { bind = true }
+                    }
+                }
+                if let n = next, n.is("—") || n.is("–"), prev != nil { bind = true }
+                if let n = next, n.kind == .word, Self.particles.contains(n.lower), prev?.kind == .word,
+                   at(i + 2).map({ $0.kind != .word }) ?? true { bind = true }
+                if bind { t[i].text = Self.nbsp }
+            case .other where t[i].is("-"):
+                let prev = at(i - 1), next = at(i + 1)
+                if prev?.kind == .space, next?.kind == .space, i >= 2 {
+                    // A hyphen set off by spaces is a dash.
+                    t[i].text = ["—"]
+                    t[i - 1].text = Self.nbsp
+                } else if let p = prev, let n = next, isRange(p, n, before: at(i - 2), after: at(i + 2), beforeThat: at(i - 3)) {
+                    t[i].text = ["–"]
+                }
+            case .number where t[i].text.count >= 5:
+                // Thousands are grouped only in quantities: a number followed by a word or «%»,
+                // never a code, a postal index, a phone or a document number.
+                guard let n = at(i + 1), n.kind == .space || n.text == Self.nbsp, let w = at(i + 2),
+                      (w.kind == .word && w.lower == String(String.UnicodeScalarView(w.text))) || w.is("%") else { continue }
+                if let p = at(i - 1), p.kind != .space, p.text != Self.nbsp, !p.is("(") { continue }
+                if let p = at(i - 2), p.is("№") || p.is("-") || p.is("+") { continue }
+                var grouped: [Unicode.Scalar] = []
+                let digits = t[i].text
+                for (k, d) in digits.enumerated() {
+                    if k > 0, (digits.count - k) % 3 == 0 { grouped.append(Self.thin) }
+                    grouped.append(d)
+                }
+                t[i].text = grouped
+            default: break
+            }
+        }
+    }
+
+    /// `10-19`, `2020-2024`, `ноябрь-декабрь`, `I-II`: but not a chain (`4-12-34`, `2019-12-25`),
+    /// a code (`Р-145`) or a document number (`№ 12-34`).
+    private func isRange(_ p: Token, _ n: Token, before: Token?, after: Token?, beforeThat: Token?) -> Bool {
+        let chain: Set<Unicode.Scalar> = ["-", ".", "/", ",", ":", "–"]
+        if let b = before, b.kind == .other, b.text.count == 1, chain.contains(b.text[0]) || b.is("№") { return false }
+        if let b = before, b.kind == .word || b.kind == .number { return false }
+        if let a = after, a.kind == .other, a.text.count == 1, chain.contains(a.text[0]) { return false }
+        if let a = after, a.kind == .word || a.kind == .number { return false }
+        if before?.kind == .space || before?.text == Self.nbsp, let bt = beforeThat, bt.is("№") { return false }
+        if p.kind == .number, n.kind == .number { return p.text.count <= 4 && n.text.count <= 4 }
+        if p.kind == .word, n.kind == .word {
+            let a = String(String.UnicodeScalarView(p.text)), b = String(String.UnicodeScalarView(n.text))
+            return (Self.isMonth(a) && Self.isMonth(b)) || (Self.isRoman(a) && Self.isRoman(b))
+        }
+        return false
+    }
+}
