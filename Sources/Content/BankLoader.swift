@@ -217,14 +217,6 @@ public enum BankLoader {
     }
 
 
-
-    /// A thread-safe count of finished schools.
-    final class Counter: @unchecked Sendable {
-        private let lock = NSLock()
-        private var value = 0
-        func next() -> Int { lock.withLock { value += 1; return value } }
-    }
-
     /// Folders matching a shell pattern (`schools/*/content`), relative to `base`, sorted.
     static func expand(_ pattern: String, in base: String) -> [String] {
         let absolute = pattern.hasPrefix("/") ? pattern : base + "/" + pattern

@@ -1,27 +1,29 @@
+import Synchronization
 import Domain
 import Foundation
 
 /// Parsed entries kept between loads of the same folder (`serve`): a file whose text is
 /// unchanged is not parsed again. Only per-file work is cached; the checks across files
 /// always run on the whole content.
-public final class EntryCache: @unchecked Sendable {
-    private struct Entry {
+public final class EntryCache: Sendable {
+    private struct Entry: Sendable {
         var text: String
-        var value: Any?
+        var value: (any Sendable)?
         var diagnostics: [Diagnostic]
     }
 
-    private let lock = NSLock()
-    private var entries: [String: Entry] = [:]
+    private let entries = Mutex<[String: Entry]>([:])
 
     public init() {}
 
-    func value<T>(for file: SourceFile, _ parse: () -> (T?, [Diagnostic])) -> (T?, [Diagnostic]) {
-        if let hit = lock.withLock({ entries[file.path] }), hit.text == file.text, let value = hit.value as? T? {
+    func value<T: Sendable>(for file: SourceFile, _ parse: () -> (T?, [Diagnostic])) -> (T?, [Diagnostic]) {
+        // An entry is keyed by its path, and a path holds one kind of entry: the cast only
+        // fails if a file changed kind (moved between folders), and then it is parsed again.
+        if let hit = entries.withLock({ $0[file.path] }), hit.text == file.text, let value = hit.value as? T? {
             return (value, hit.diagnostics)
         }
         let (value, diagnostics) = parse()
-        lock.withLock { entries[file.path] = Entry(text: file.text, value: value, diagnostics: diagnostics) }
+        entries.withLock { $0[file.path] = Entry(text: file.text, value: value, diagnostics: diagnostics) }
         return (value, diagnostics)
     }
 }

@@ -64,7 +64,7 @@ public enum YAMLParser {
         } catch let error as YamlError {
             return (nil, [diagnostic(for: error, file: file, lineOffset: firstLine - 1)])
         } catch {
-            return (nil, [.error("yaml.syntax", "ошибка синтаксиса YAML", at: SourceRef(file: file, line: firstLine, column: 1))])
+            return (nil, [.error("yaml.syntax", "не удаётся разобрать YAML", at: SourceRef(file: file, line: firstLine, column: 1))])
         }
     }
 
@@ -121,7 +121,7 @@ public enum YAMLParser {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            return .error("yaml.syntax", "ошибка синтаксиса YAML: \(explain(problem, context: context?.text))", at: at(mark),
+            return .error("yaml.syntax", "не удаётся разобрать YAML: \(explain(problem, context: context?.text))", at: at(mark),
                           hint: "Проверьте отступы (только пробелы), двоеточие с пробелом после имени поля и парные кавычки.")
         case .duplicatedKeysInMapping(let duplicates, let context):
             return .error("yaml.duplicate-key", "поле `\(duplicates.joined(separator: "`, `"))` указано дважды", at: at(context.mark),
@@ -129,7 +129,7 @@ public enum YAMLParser {
         case .reader(let problem, _, _, _):
             return .error("yaml.syntax", "ошибка чтения YAML: \(explain(problem, context: nil))", at: SourceRef(file: file, line: lineOffset + 1, column: 1))
         default:
-            return .error("yaml.syntax", "ошибка синтаксиса YAML", at: SourceRef(file: file, line: lineOffset + 1, column: 1))
+            return .error("yaml.syntax", "не удаётся разобрать YAML", at: SourceRef(file: file, line: lineOffset + 1, column: 1))
         }
     }
 

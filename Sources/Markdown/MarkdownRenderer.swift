@@ -1,5 +1,6 @@
 import CCMarkGFM
 import Foundation
+import Synchronization
 
 public struct MarkdownOptions: Sendable, Hashable {
     /// Raw HTML passes through (still filtered by the GFM tag filter) only when the site asks.
@@ -59,7 +60,7 @@ public enum MarkdownRenderer {
         cmark_gfm_core_extensions_ensure_registered()
         return true
     }()
-    private static let parseLock = NSLock()
+    private static let parseLock = Mutex(())
     private static let extensionNames = ["table", "strikethrough", "autolink", "tasklist", "tagfilter"]
 
     /// - Parameter rewriteURL: called for every link and image URL; a non-nil result replaces it.
@@ -72,25 +73,24 @@ public enum MarkdownRenderer {
         var cmarkOptions = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES
         if options.unsafeHTML { cmarkOptions |= CMARK_OPT_UNSAFE }
 
-        parseLock.lock()
-        guard let parser = cmark_parser_new(cmarkOptions) else {
-            parseLock.unlock()
-            fatalError("cmark_parser_new failed: out of memory")
-        }
-        for name in extensionNames {
-            // A NULL extension attached crashes the parser; every core extension exists once registered.
-            if let ext = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, ext)
+        let parsed = parseLock.withLock { _ -> (parser: OpaquePointer, document: OpaquePointer?)? in
+            // Only when out of memory; the page then has an empty body rather than no build.
+            guard let parser = cmark_parser_new(cmarkOptions) else { return nil }
+            for name in extensionNames {
+                // A NULL extension attached crashes the parser; every core extension exists once registered.
+                if let ext = cmark_find_syntax_extension(name) {
+                    cmark_parser_attach_syntax_extension(parser, ext)
+                }
             }
-        }
-        var utf8 = markdown
-        utf8.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+            var utf8 = markdown
+            utf8.withUTF8 { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { chars in
+                    cmark_parser_feed(parser, chars.baseAddress, chars.count)
+                }
             }
+            return (parser, cmark_parser_finish(parser))
         }
-        let document = cmark_parser_finish(parser)
-        parseLock.unlock()
+        guard let (parser, document) = parsed else { return RenderedMarkdown(html: "", headings: [], references: []) }
         defer {
             cmark_node_free(document)
             cmark_parser_free(parser)

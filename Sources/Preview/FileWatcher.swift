@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -21,19 +22,18 @@ public enum FileWatcher {
 }
 
 /// Portable fallback: compares every file's modification time and size once a second.
-public final class PollingWatcher: ChangeWatcher, @unchecked Sendable {
-    private let lock = NSLock()
-    private var running = true
+public final class PollingWatcher: ChangeWatcher, Sendable {
+    private let running = Atomic(true)
 
     init(folders: [URL], interval: TimeInterval = 1, onChange: @escaping @Sendable ([String]) -> Void) {
         let worker = Thread { [self] in
             var known = Self.scan(folders)
-            while lock.withLock({ running }) {
+            while running.load(ordering: .acquiring) {
                 Thread.sleep(forTimeInterval: interval)
                 let now = Self.scan(folders)
                 let changed = Set(now.keys).union(known.keys).filter { now[$0] != known[$0] }
                 known = now
-                if !changed.isEmpty, lock.withLock({ running }) { onChange(changed.sorted()) }
+                if !changed.isEmpty, running.load(ordering: .acquiring) { onChange(changed.sorted()) }
             }
         }
         worker.name = "nastavnik-poll"
@@ -41,7 +41,7 @@ public final class PollingWatcher: ChangeWatcher, @unchecked Sendable {
     }
 
     public func stop() {
-        lock.withLock { running = false }
+        running.store(false, ordering: .releasing)
     }
 
     struct Stamp: Equatable {
@@ -67,11 +67,10 @@ public final class PollingWatcher: ChangeWatcher, @unchecked Sendable {
 #if os(Linux)
 /// Watches folders recursively with inotify and reports the changed paths, gathered over a
 /// short quiet period: an editor's save is often several events (temp file, rename).
-final class InotifyWatcher: ChangeWatcher, @unchecked Sendable {
+final class InotifyWatcher: ChangeWatcher, Sendable {
     private let fd: Int32
-    private var watches: [Int32: String] = [:]
-    private let lock = NSLock()
-    private var running = true
+    private let watches = Mutex<[Int32: String]>([:])
+    private let running = Atomic(true)
 
     private static let mask = UInt32(IN_MODIFY | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO
                                      | IN_DELETE_SELF | IN_ATTRIB)
@@ -90,7 +89,7 @@ final class InotifyWatcher: ChangeWatcher, @unchecked Sendable {
     }
 
     public func stop() {
-        lock.withLock { running = false }
+        running.store(false, ordering: .releasing)
     }
 
     private func addRecursively(_ path: String) {
@@ -98,7 +97,7 @@ final class InotifyWatcher: ChangeWatcher, @unchecked Sendable {
         var info = stat()
         guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return }
         let wd = inotify_add_watch(fd, path, Self.mask)
-        if wd >= 0 { lock.withLock { watches[wd] = path } }
+        if wd >= 0 { watches.withLock { $0[wd] = path } }
         for child in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] where !child.hasPrefix(".") {
             addRecursively(path + "/" + child)
         }
@@ -108,7 +107,7 @@ final class InotifyWatcher: ChangeWatcher, @unchecked Sendable {
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         var changed: [String] = []
         var lastEvent = Date.distantPast
-        while lock.withLock({ running }) {
+        while running.load(ordering: .acquiring) {
             var pfd = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
             let ready = poll(&pfd, 1, changed.isEmpty ? 200 : Int32(max(1, quiet * 1000)))
             if ready > 0 {
@@ -139,7 +138,7 @@ final class InotifyWatcher: ChangeWatcher, @unchecked Sendable {
             let nameBytes = buffer[(offset + header)..<min(count, offset + header + length)].prefix { $0 != 0 }
             let name = String(decoding: nameBytes, as: UTF8.self)
             offset += header + length
-            guard let folder = lock.withLock({ watches[wd] }) else { continue }
+            guard let folder = watches.withLock({ $0[wd] }) else { continue }
             // Editors' swap and backup files are not content.
             if name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix(".swp") { continue }
             let path = name.isEmpty ? folder : folder + "/" + name

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -12,7 +13,7 @@ import Glibc
 /// (request line 8 KiB → 414, whole head 32 KiB → 431), and times out after 10 s; each
 /// connection has its own thread and at most 64 are served at once, so one client never
 /// stops the server answering others.
-public final class LocalHTTPServer: @unchecked Sendable {
+public final class LocalHTTPServer: Sendable {
     public struct Request: Sendable {
         public var method: String
         /// The path, percent-decoded, without query or fragment; `/news/` keeps its slash.
@@ -40,10 +41,9 @@ public final class LocalHTTPServer: @unchecked Sendable {
 
     private let listener: Int32
     private let handler: @Sendable (Request) -> Response
-    // The fd and the connection count are touched from the accept thread and connection threads.
-    private let lock = NSLock()
-    private var connections = 0
-    private var stopped = false
+    // Touched from the accept thread and the connection threads.
+    private let connections = Mutex(0)
+    private let stopped = Atomic(false)
 
     /// Binds and listens at once, so the address can be announced as soon as this returns.
     public init(host: String, port: UInt16, handler: @escaping @Sendable (Request) -> Response) throws {
@@ -76,13 +76,13 @@ public final class LocalHTTPServer: @unchecked Sendable {
             let client = accept(listener, nil, nil)
             if client < 0 {
                 if errno == EINTR { continue }
-                if lock.withLock({ stopped }) { return }
+                if stopped.load(ordering: .acquiring) { return }
                 if errno == EMFILE || errno == ENFILE { usleep(50_000); continue }
                 return
             }
-            let admitted = lock.withLock { () -> Bool in
-                guard connections < Self.maxConnections else { return false }
-                connections += 1
+            let admitted = connections.withLock { count -> Bool in
+                guard count < Self.maxConnections else { return false }
+                count += 1
                 return true
             }
             guard admitted else {
@@ -93,7 +93,7 @@ public final class LocalHTTPServer: @unchecked Sendable {
             let thread = Thread { [self] in
                 serve(client)
                 close(client)
-                lock.withLock { connections -= 1 }
+                connections.withLock { $0 -= 1 }
             }
             thread.stackSize = 256 << 10
             thread.start()
@@ -101,7 +101,7 @@ public final class LocalHTTPServer: @unchecked Sendable {
     }
 
     public func stop() {
-        lock.withLock { stopped = true }
+        stopped.store(true, ordering: .releasing)
         shutdown(listener, Int32(SHUT_RDWR))
         close(listener)
     }

@@ -51,7 +51,7 @@ extension PageContexts {
                 "practices": slice.map { practiceCard(bank.bank.practices[$0], root: root) },
                 "count": all.count, "filtered": filter != .all,
                 "facet_groups": practiceFacetGroups(root: root, current: base),
-                "pagination": listingPagination(base, number, count, root: root),
+                "pagination": pagination(number, count, root: root, base: base),
                 "filter_options": filterOptions(),
             ])
         case .practice(let i):
@@ -81,7 +81,7 @@ extension PageContexts {
             let practices = bank.practicesOfSchool[i] ?? []
             var vars: [String: Any] = ["school": schoolItem(i, root: root),
                                        "practices": practices.map { practiceCard(bank.bank.practices[$0], root: root) },
-                                       "indicators": (school.content?.indicators?.indicators ?? []).filter { !$0.actual.isEmpty }.map(indicatorItem)]
+                                       "indicators": (school.content?.indicators?.indicators ?? []).filter { !$0.actual.isEmpty }.map { indicatorItem($0) }]
             if let curator = school.content?.settings.curator {
                 vars["curator"] = ["name": curator.name.isEmpty ? curator.role ?? "" : curator.name, "position": curator.position ?? "",
                                    "email": curator.email ?? "", "phone": curator.phone ?? ""] as [String: Any]
@@ -91,7 +91,7 @@ extension PageContexts {
             let slice = bank.mentors.dropFirst((number - 1) * BankSite.perPage).prefix(BankSite.perPage)
             return ("mentors", number > 1 ? "Лучшие наставники — страница \(number)" : "Лучшие наставники", "mentors/", [
                 "mentors": slice.map { bankMentorCard($0.school, $0.mentor, root: root) },
-                "pagination": listingPagination("mentors/", number, count, root: root),
+                "pagination": pagination(number, count, root: root, base: "mentors/"),
             ])
         case .bankMentor(let s, let m):
             let school = bank.bank.schools[s]
@@ -257,17 +257,10 @@ extension PageContexts {
         }
     }
 
-    func listingPagination(_ base: String, _ page: Int, _ count: Int, root: String) -> [String: Any] {
-        guard count > 1 else { return [:] }
-        return ["current": page, "count": count,
-                "prev": page > 1 ? root + BankURLs.listing(base, page: page - 1) : "",
-                "next": page < count ? root + BankURLs.listing(base, page: page + 1) : "",
-                "pages": (1...count).map { ["number": $0, "href": root + BankURLs.listing(base, page: $0), "current": $0 == page] as [String: Any] }]
-    }
-
     func rollupItem(_ r: IndicatorRollup) -> [String: Any] {
         let indicator = r.asIndicator
-        var item = indicatorItem(indicator)
+        let territory = content.indicators?.territory ?? content.settings.organization.region ?? territoryTitle
+        var item = indicatorItem(indicator, factLabel: "факт: " + territory)
         // Columns are monitoring periods: counts of different periods are never added up.
         let periods = r.periods
         item["years"] = periods.map { ["year": $0.label] }

@@ -1,6 +1,5 @@
 import Domain
 import Foundation
-import Markdown
 
 /// The validation report a regional centre sends back to schools: for every school, built
 /// or left out, with each error and warning and its file and line. Written outside the
@@ -36,9 +35,13 @@ public struct BankReport: Sendable {
 
     public var excluded: [School] { schools.filter { !$0.built } }
 
-    init(title: String, date: DayDate, bank: Bank, bankDiagnostics: [Diagnostic]) {
+    /// How the bank's folder is shown in the terminal; the report's own paths start below it.
+    var shownRoot = ""
+
+    init(title: String, date: DayDate, bank: Bank, bankDiagnostics: [Diagnostic], shownRoot: String = "") {
         self.title = title
         self.date = date.russian
+        self.shownRoot = shownRoot
         self.bankDiagnostics = bankDiagnostics
         schools = bank.schools.enumerated().map { i, s in
             let sorted = s.diagnostics.filter { $0.severity != .info }.sortedForReport()
@@ -53,6 +56,26 @@ public struct BankReport: Sendable {
                                                 score: decision?.score, comment: decision?.comment)
                           })
         }
+    }
+
+    /// The report as schools read it: paths from the bank's folder, also inside messages.
+    var forSchools: BankReport {
+        guard !shownRoot.isEmpty else { return self }
+        let root = shownRoot
+        func relative(_ d: Diagnostic) -> Diagnostic {
+            var d = d
+            d.location.file = Self.relative(d.location.file, to: root)
+            d.message = d.message.replacingOccurrences(of: root + "/", with: "")
+            return d
+        }
+        var out = self
+        out.shownRoot = ""
+        out.bankDiagnostics = bankDiagnostics.map(relative)
+        for i in out.schools.indices {
+            out.schools[i].folder = Self.relative(out.schools[i].folder, to: root)
+            out.schools[i].diagnostics = out.schools[i].diagnostics.map(relative)
+        }
+        return out
     }
 
     public func json() -> Data {
@@ -76,66 +99,49 @@ public struct BankReport: Sendable {
         return (try? encoder.encode(document)) ?? Data("{}".utf8)
     }
 
-    public func html() -> String {
-        func e(_ s: String) -> String { HTMLEscape.escape(s) }
-        func submissions(_ s: School) -> String {
-            guard !s.submissions.isEmpty, s.submissions.contains(where: { $0.status != nil }) else { return "" }
-            let titles = ["selected": "отобрана", "candidate": "на рассмотрении", "rejected": "отклонена", "not_reviewed": "решения нет"]
-            return "<h3>Решения по практикам</h3><ul>" + s.submissions.map { p in
-                "<li>\(e(p.title)) (<code>\(e(s.id))/\(e(p.slug))</code>): \(e(titles[p.status ?? ""] ?? "—"))"
-                    + (p.score.map { ", балл \($0)" } ?? "") + (p.comment.map { " — \(e($0))" } ?? "") + "</li>"
-            }.joined() + "</ul>"
+    /// The data of the theme's `report.mustache`.
+    func context() -> [String: Any] {
+        let decisions = ["selected": "отобрана", "candidate": "на рассмотрении", "rejected": "отклонена", "not_reviewed": "решения нет"]
+        func schoolItem(_ s: School) -> [String: Any] {
+            var item: [String: Any] = [
+                "id": s.id, "organization": s.organization, "folder": s.folder, "municipality": s.municipality ?? "",
+                "built": s.built, "practices": s.practices, "errors": s.errors, "warnings": s.warnings,
+                "diagnostics": s.diagnostics.map(Self.diagnosticItem), "clean": s.diagnostics.isEmpty,
+            ]
+            if s.submissions.contains(where: { $0.status != nil }) {
+                item["submissions"] = s.submissions.map { p -> [String: Any] in
+                    ["title": p.title, "key": s.id + "/" + p.slug, "decision": decisions[p.status ?? ""] ?? "",
+                     "score": p.score.map(String.init) ?? "", "comment": p.comment ?? ""]
+                }
+            }
+            return item
         }
-        func line(_ d: Diagnostic) -> String {
-            let place = d.location.line > 0 ? "\(d.location.file):\(d.location.line):\(d.location.column)" : d.location.file
-            return "<li class=\"\(d.severity == .error ? "error" : "warning")\"><code>\(e(place))</code>: \(d.severity.russian): "
-                + "\(e(d.message)) <span class=\"rule\">[\(e(d.rule))]</span>"
-                + (d.hint.map { "<br><span class=\"hint\">\(e($0))</span>" } ?? "") + "</li>"
-        }
-        var rows = ""
-        var details = ""
-        for s in schools {
-            let status = s.built ? "<span class=\"ok\">собрана</span>" : "<span class=\"bad\">исключена</span>"
-            rows += "<tr><td><a href=\"#\(e(s.id))\">\(e(s.organization))</a><br><code>\(e(s.folder))</code></td>"
-                + "<td>\(e(s.municipality ?? "—"))</td><td>\(status)</td><td>\(s.practices)</td><td>\(s.errors)</td><td>\(s.warnings)</td></tr>\n"
-            details += "<section id=\"\(e(s.id))\"><h2>\(e(s.organization))</h2><p><code>\(e(s.folder))</code> — \(status). "
-                + (s.built ? "Опубликовано практик: \(s.practices)." : "Школа не попала в банк: исправьте ошибки и пришлите папку снова.")
-                + "</p>"
-                + (s.diagnostics.isEmpty ? "<p>Замечаний нет.</p>" : "<ul>" + s.diagnostics.map(line).joined() + "</ul>")
-                + submissions(s) + "</section>\n"
-        }
-        let bank = bankDiagnostics.isEmpty ? "" : "<h2>Замечания к настройкам банка</h2><ul>" + bankDiagnostics.map(line).joined() + "</ul>"
-        return """
-        <!DOCTYPE html>
-        <html lang="ru">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Отчёт о проверке — \(e(title))</title>
-        <style>
-        body{font-family:system-ui,"Liberation Sans",Arial,sans-serif;margin:0 auto;max-width:72rem;padding:1rem;line-height:1.5;color:#1b1f24}
-        table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccd;padding:.3rem .5rem;text-align:left;vertical-align:top}
-        .ok{color:#1e7b34;font-weight:700}.bad{color:#b3261e;font-weight:700}li.error{color:#7a1a14}.hint,.rule{color:#555}
-        code{overflow-wrap:anywhere}.table-scroll{overflow-x:auto}
-        </style>
-        </head>
-        <body>
-        <main>
-        <h1>Отчёт о проверке материалов школ</h1>
-        <p>\(e(title)), \(e(date)). Школ: \(schools.count), собрано: \(schools.count - excluded.count), исключено: \(excluded.count).</p>
-        \(bank)
-        <div class="table-scroll" role="region" aria-label="Школы" tabindex="0">
-        <table>
-        <thead><tr><th scope="col">Организация и папка</th><th scope="col">Муниципалитет</th><th scope="col">Статус</th><th scope="col">Практик</th><th scope="col">Ошибок</th><th scope="col">Предупреждений</th></tr></thead>
-        <tbody>
-        \(rows)</tbody>
-        </table>
-        </div>
-        \(details)
-        </main>
-        </body>
-        </html>
+        return ["title": title, "date": date, "total": schools.count, "built": schools.count - excluded.count,
+                "excluded": excluded.count, "schools": schools.map(schoolItem),
+                "bank_diagnostics": bankDiagnostics.map(Self.diagnosticItem)]
+    }
 
-        """
+    /// A finding with its message cut into text and `code` pieces: the messages quote file
+    /// names and values between backticks, which a page shows as code, not as backticks.
+    static func diagnosticItem(_ d: Diagnostic) -> [String: Any] {
+        let place = d.location.line > 0 ? "\(d.location.file):\(d.location.line):\(d.location.column)" : d.location.file
+        return ["place": place, "error": d.severity == .error, "severity": d.severity == .error ? "Ошибка" : "Предупреждение",
+                "message": pieces(d.message), "hint": d.hint.map(pieces) ?? [], "rule": d.rule]
+    }
+
+    static func pieces(_ text: String) -> [[String: Any]] {
+        var out: [[String: Any]] = []
+        for (i, part) in text.components(separatedBy: "`").enumerated() where !part.isEmpty {
+            out.append(["text": part, "code": i % 2 == 1])
+        }
+        return out
+    }
+
+    /// Paths in the report are relative to the bank's folder: the report travels to schools,
+    /// and the server's folders are none of their business.
+    static func relative(_ path: String, to root: String) -> String {
+        guard !root.isEmpty else { return path }
+        if path == root { return "." }
+        return path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
     }
 }

@@ -1,3 +1,4 @@
+import Synchronization
 import Content
 import Domain
 import Foundation
@@ -122,12 +123,11 @@ struct BankSite: Sendable {
 }
 
 /// Rendered Markdown bodies kept between checking a school and rendering its pages.
-final class RenderedBodies: @unchecked Sendable {
-    private let lock = NSLock()
-    private var html: [String: String] = [:]
+final class RenderedBodies: Sendable {
+    private let html = Mutex<[String: String]>([:])
 
-    func store(_ text: String, for file: String) { lock.withLock { html[file] = text } }
-    func html(for file: String) -> String? { lock.withLock { html[file] } }
+    func store(_ text: String, for file: String) { html.withLock { $0[file] = text } }
+    func html(for file: String) -> String? { html.withLock { $0[file] } }
 }
 
 enum BankURLs {
@@ -138,7 +138,6 @@ enum BankURLs {
     /// The schools' programmes, apart from the bank's own `programs/`.
     static let programs = "baza-programm/"
     static func program(_ school: String, _ slug: String) -> String { "\(programs)\(school)/\(slug)/" }
-    static func listing(_ base: String, page: Int) -> String { page <= 1 ? base : base + "page/\(page)/" }
 }
 
 /// The pages of a bank, in a stable order.
@@ -157,7 +156,7 @@ enum BankPlan {
         for (base, title, filter) in listings {
             let count = max(1, ((bank.listings[filter]?.count ?? 0) + BankSite.perPage - 1) / BankSite.perPage)
             for n in 1...count {
-                pages.append(PlannedPage(path: BankURLs.listing(base, page: n),
+                pages.append(PlannedPage(path: SiteURLs.listing(base, page: n),
                                          kind: .practices(title: title, filter: filter, base: base, page: n, of: count)))
             }
         }
@@ -172,7 +171,7 @@ enum BankPlan {
         let mentors = bank.mentors
         if !mentors.isEmpty {
             let count = (mentors.count + BankSite.perPage - 1) / BankSite.perPage
-            for n in 1...count { pages.append(PlannedPage(path: BankURLs.listing("mentors/", page: n), kind: .bankMentors(page: n, of: count))) }
+            for n in 1...count { pages.append(PlannedPage(path: SiteURLs.listing("mentors/", page: n), kind: .bankMentors(page: n, of: count))) }
             for m in mentors {
                 let school = bank.bank.schools[m.school]
                 pages.append(PlannedPage(path: BankURLs.mentor(school.id, school.content!.mentors[m.mentor].slug),

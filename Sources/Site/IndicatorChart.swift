@@ -1,39 +1,61 @@
 import Domain
 import Markdown
 
-/// An inline SVG bar chart of target vs fact per year. Inline, so it needs no script and
-/// no request; the numbers are also in the table next to it and in the text alternative.
+/// The chart of an indicator: per year (or monitoring), a bar for the target and one for the
+/// fact, each labelled with its value. Plain HTML and CSS, not SVG: the labels are text of the
+/// page's own size at every width (an SVG scaled to a phone shrank them to ~5 px), a screen
+/// reader reads the bars as a list, and it needs no script. The scale fits the data, so
+/// indicators of 2–11 % are not flattened against 100 %.
 enum IndicatorChart {
-    static func svg(_ indicator: Indicator) -> String {
+    static func html(_ indicator: Indicator, factLabel: String = "факт") -> String {
         let years = indicator.years
         guard !years.isEmpty else { return "" }
-        let width = 640, height = 260, left = 44, bottom = 36, top = 16
-        let plotHeight = Double(height - bottom - top)
-        let slot = Double(width - left - 8) / Double(years.count)
-        let bar = min(28.0, slot / 3)
-        var s = "<svg class=\"chart\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-labelledby=\"chart-\(indicator.id)-title\" xmlns=\"http://www.w3.org/2000/svg\">"
-        s += "<title id=\"chart-\(indicator.id)-title\">\(HTMLEscape.escape(textAlternative(indicator)))</title>"
-        for tick in stride(from: 0, through: 100, by: 25) {
-            let y = Double(top) + plotHeight * (1 - Double(tick) / 100)
-            s += "<line class=\"grid\" x1=\"\(left)\" y1=\"\(fmt(y))\" x2=\"\(width - 4)\" y2=\"\(fmt(y))\"/>"
-            s += "<text class=\"axis\" x=\"\(left - 6)\" y=\"\(fmt(y + 4))\" text-anchor=\"end\">\(tick)\u{00A0}%</text>"
-        }
-        for (i, year) in years.enumerated() {
-            let x = Double(left) + slot * Double(i) + slot / 2
+        let values = years.flatMap { [indicator.targets[$0], indicator.actual[$0]?.percent] }.compactMap { $0 }.filter(\.isFinite)
+        let top = scaleTop(values.max() ?? 0)
+        let e = HTMLEscape.escape
+        var s = "<figure class=\"ichart\">"
+        s += "<figcaption class=\"visually-hidden\">\(e(textAlternative(indicator)))</figcaption>"
+        s += "<ul class=\"ichart-rows\" aria-hidden=\"true\">"
+        var used = Set<String>()
+        for year in years {
+            s += "<li class=\"ichart-year\"><span class=\"ichart-when\">\(year)</span>"
             if let target = indicator.targets[year] {
-                let h = plotHeight * target / 100
-                s += "<rect class=\"target\" x=\"\(fmt(x - bar - 1))\" y=\"\(fmt(Double(top) + plotHeight - h))\" width=\"\(fmt(bar))\" height=\"\(fmt(h))\"/>"
+                used.insert("target")
+                s += bar("target", "цель", RussianNumber.percent(target), target, top)
             }
             if let fact = indicator.actual[year] {
-                let h = plotHeight * min(fact.percent, 100) / 100
-                let cls = indicator.achieved(in: year) == false ? "fact missed" : "fact"
-                s += "<rect class=\"\(cls)\" x=\"\(fmt(x + 1))\" y=\"\(fmt(Double(top) + plotHeight - h))\" width=\"\(fmt(bar))\" height=\"\(fmt(h))\"/>"
-                s += "<text class=\"value\" x=\"\(fmt(x + 1 + bar / 2))\" y=\"\(fmt(Double(top) + plotHeight - h - 4))\" text-anchor=\"middle\">\(RussianNumber.decimal(fact.percent))</text>"
+                let missed = indicator.achieved(in: year) == false
+                used.insert(missed ? "missed" : "fact")
+                s += bar(missed ? "fact missed" : "fact", missed ? "факт, не достигнуто" : "факт", RussianNumber.fact(fact.percent), fact.percent, top)
             }
-            s += "<text class=\"axis\" x=\"\(fmt(x))\" y=\"\(height - bottom + 18)\" text-anchor=\"middle\">\(year)</text>"
+            s += "</li>"
         }
-        s += "</svg>"
+        s += "</ul>"
+        // The scale under the bars: 0, half and the top, on the same track as the bars.
+        s += "<div class=\"ichart-scale\" aria-hidden=\"true\"><span class=\"ichart-label\"></span><span class=\"ichart-track\">"
+        for tick in [0, top / 2, top] {
+            s += "<span class=\"ichart-tick\" style=\"left: \(fmt(tick / top * 100))%\">\(e(RussianNumber.percent(tick)))</span>"
+        }
+        s += "</span></div>"
+        // The legend names exactly the colours drawn.
+        s += "<p class=\"legend\" aria-hidden=\"true\">"
+        if used.contains("target") { s += "<span class=\"key target\"></span> цель " }
+        if used.contains("fact") { s += "<span class=\"key fact\"></span> \(e(factLabel)) " }
+        if used.contains("missed") { s += "<span class=\"key fact missed\"></span> \(e(factLabel)): цель не достигнута" }
+        s += "</p></figure>"
         return s
+    }
+
+    private static func bar(_ kind: String, _ label: String, _ value: String, _ percent: Double, _ top: Double) -> String {
+        let width = max(0, min(percent, top)) / top * 100
+        return "<span class=\"ichart-bar\"><span class=\"ichart-label\">\(HTMLEscape.escape(label)): <b>\(HTMLEscape.escape(value))</b></span>"
+            + "<span class=\"ichart-track\"><span class=\"ichart-fill \(kind)\" style=\"width: \(fmt(width))%\"></span></span></span>"
+    }
+
+    /// The smallest round top at or above the data (with a little room), never above 100 %.
+    static func scaleTop(_ maximum: Double) -> Double {
+        let steps: [Double] = [5, 10, 15, 20, 25, 30, 40, 50, 60, 80, 100]
+        return steps.first { $0 >= maximum * 1.05 } ?? 100
     }
 
     /// «2020: цель 10 %, факт 10,8 % — достигнуто; …»

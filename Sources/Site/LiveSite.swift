@@ -1,6 +1,7 @@
 import Content
 import Domain
 import Foundation
+import Synchronization
 import Images
 import Markdown
 import Theme
@@ -8,7 +9,7 @@ import Theme
 /// The site kept in memory between edits, for `serve`: each rebuild reloads the content,
 /// works out which pages the change can affect, renders only those, and keeps the last
 /// good site when the new content has errors.
-public final class LiveSite: @unchecked Sendable {
+public final class LiveSite: Sendable {
     public enum Resource: Sendable {
         case generated(Data)
         case file(URL)
@@ -28,13 +29,17 @@ public final class LiveSite: @unchecked Sendable {
 
     private let options: BuildOptions
     private let cache = EntryCache()
-    private let lock = NSLock()
-    private var generated: [String: Data] = [:]
-    private var copied: [String: URL] = [:]
-    private var last: (content: SiteContent, paths: [String], theme: Theme)?
+    /// What is served, swapped whole by each good rebuild while requests read it.
+    private struct Served {
+        var generated: [String: Data] = [:]
+        var copied: [String: URL] = [:]
+        var last: (content: SiteContent, paths: [String], theme: Theme)?
+    }
+
+    private let served = Mutex(Served())
 
     /// The theme folders of the last build (the site's own, then `default`), for watching.
-    public var themeFolders: [URL] { lock.withLock { last?.theme.folders ?? [] } }
+    public var themeFolders: [URL] { served.withLock { $0.last?.theme.folders ?? [] } }
 
     public init(options: BuildOptions) {
         self.options = options
@@ -42,14 +47,14 @@ public final class LiveSite: @unchecked Sendable {
 
     /// What to answer for a site-relative output path (`news/x/index.html`).
     public func resource(_ path: String) -> Resource? {
-        lock.lock()
-        defer { lock.unlock() }
-        if let data = generated[path] { return .generated(data) }
-        return copied[path].map { .file($0) }
+        served.withLock { served in
+            if let data = served.generated[path] { return .generated(data) }
+            return served.copied[path].map { .file($0) }
+        }
     }
 
     /// Every output path currently served.
-    public var paths: [String] { lock.withLock { Array(generated.keys) + Array(copied.keys) }.sorted() }
+    public var paths: [String] { served.withLock { Array($0.generated.keys) + Array($0.copied.keys) }.sorted() }
 
     /// - Parameter themeChanged: reload templates and assets (a file outside the content folder changed).
     public func rebuild(themeChanged: Bool = true) throws -> Rebuild {
@@ -63,7 +68,7 @@ public final class LiveSite: @unchecked Sendable {
         guard var content = loaded.content, !loaded.diagnostics.hasErrors else { return failed(loaded.diagnostics) }
         if let baseURL = options.baseURL { content.settings.baseURL = baseURL }
 
-        let previous = lock.withLock { last }
+        let previous = served.withLock { $0.last }
         let reuseTheme = !themeChanged && previous?.content.settings.theme == content.settings.theme
         let theme = try previous.flatMap { reuseTheme ? $0.theme : nil }
             ?? SiteBuilder.loadTheme(content.settings.theme, options: options)
@@ -98,19 +103,19 @@ public final class LiveSite: @unchecked Sendable {
 
         let extras = site.extras()
         var changed: [String] = []
-        lock.withLock {
+        served.withLock { served in
             let full = pages.count == site.plan.count
-            var newGenerated = full ? [:] : generated
+            var newGenerated = full ? [:] : served.generated
             for file in results.flatMap(\.files) + extras.generated {
-                if generated[file.path] != file.data { changed.append(file.path) }
+                if served.generated[file.path] != file.data { changed.append(file.path) }
                 newGenerated[file.path] = file.data
             }
-            if full { changed += generated.keys.filter { newGenerated[$0] == nil } }
+            if full { changed += served.generated.keys.filter { newGenerated[$0] == nil } }
             let newCopied = Dictionary(extras.copied.map { ($0.path, $0.source) }, uniquingKeysWith: { a, _ in a })
-            if newCopied != copied || themeChanged { changed += newCopied.keys.filter { $0.hasPrefix("assets/") || copied[$0] == nil } }
-            generated = newGenerated
-            copied = newCopied
-            last = (content, paths, theme)
+            if newCopied != served.copied || themeChanged {
+                changed += newCopied.keys.filter { $0.hasPrefix("assets/") || served.copied[$0] == nil }
+            }
+            served = Served(generated: newGenerated, copied: newCopied, last: (content, paths, theme))
         }
         return Rebuild(succeeded: true, diagnostics: diagnostics, sources: loaded.sources, rendered: pages.count,
                        changed: changed.sorted(), pages: site.plan.count, seconds: Date().timeIntervalSince(started))
@@ -160,7 +165,7 @@ public final class LiveSite: @unchecked Sendable {
             case .home: return newsMoved || newsOnHome || !cases.isEmpty || !mentors.isEmpty || !programs.isEmpty
             case .newsList(let number, _): return newsMoved || newsListPages.contains(number)
             case .newsItem(let i): return news.contains(i)
-            case .cases(_, let filter):
+            case .cases(_, let filter, _, _, _):
                 // Every list shows the facet counts; otherwise a list shows the case or not.
                 return facetsChanged || cases.contains { filter.matches(old.cases[$0]) || filter.matches(new.cases[$0]) }
             case .caseItem(let i):

@@ -79,6 +79,7 @@ struct PageContexts: Sendable {
             vars["news"] = newsByDate.prefix(3).map { newsCard($0, root: root) }
             vars["mentors"] = content.mentors.prefix(3).map { mentorCard($0, root: root) }
             vars["sections"] = sections(root: root).filter { ($0["href"] as? String) != root }
+            vars["quick_links"] = quickLinks(root: root)
         case .documents:
             template = "documents"; title = "Нормативная база"; section = "documents/"
             vars["groups"] = DocumentLevel.allCases.compactMap { level -> [String: Any]? in
@@ -108,12 +109,13 @@ struct PageContexts: Sendable {
         case .indicators:
             template = "indicators"; title = "Показатели эффективности"; section = "indicators/"
             vars["territory"] = content.indicators?.territory ?? ""
-            vars["indicators"] = (content.indicators?.indicators ?? []).map(indicatorItem)
-        case .cases(let heading, let filter):
-            template = "cases"; title = heading; section = "cases/"
+            vars["indicators"] = (content.indicators?.indicators ?? []).map { indicatorItem($0) }
+        case .cases(let heading, let filter, let base, let number, let count):
+            template = "cases"; title = number == 1 ? heading : "\(heading) — страница \(number)"; section = "cases/"
             let list = content.cases.filter(filter.matches).sorted { ($0.period?.year ?? 0, $0.title) > ($1.period?.year ?? 0, $1.title) }
-            vars["cases"] = list.map { caseCard($0, root: root) }
+            vars["cases"] = list.dropFirst((number - 1) * SitePlan.perPage).prefix(SitePlan.perPage).map { caseCard($0, root: root) }
             vars["count"] = list.count
+            vars["pagination"] = pagination(number, count, root: root, base: base)
             vars["filtered"] = filter != .all
             vars["facet_groups"] = facetGroups(root: root, current: page.path)
         case .caseItem(let i):
@@ -134,9 +136,11 @@ struct PageContexts: Sendable {
             shareImage = card["cover_image"]
             vars["case"] = card
             vars["body_html"] = md(c.body, c.origin.file, "cases")
-        case .mentors:
-            template = "mentors"; title = "Лучшие наставники"; section = "mentors/"
-            vars["mentors"] = content.mentors.sorted { $0.name < $1.name }.map { mentorCard($0, root: root) }
+        case .mentors(let number, let count):
+            template = "mentors"; title = number == 1 ? "Лучшие наставники" : "Лучшие наставники — страница \(number)"; section = "mentors/"
+            vars["mentors"] = content.mentors.sorted { $0.name < $1.name }
+                .dropFirst((number - 1) * SitePlan.perPage).prefix(SitePlan.perPage).map { mentorCard($0, root: root) }
+            vars["pagination"] = pagination(number, count, root: root, base: "mentors/")
         case .mentor(let i):
             let m = content.mentors[i]
             template = "mentor"; title = m.name; section = "mentors/"
@@ -153,7 +157,7 @@ struct PageContexts: Sendable {
             let perPage = max(1, s.newsPerPage)
             let slice = newsByDate.dropFirst((number - 1) * perPage).prefix(perPage)
             vars["news"] = slice.map { newsCard($0, root: root) }
-            vars["pagination"] = pagination(number, count, root: root)
+            vars["pagination"] = pagination(number, count, root: root, base: "news/")
         case .newsItem(let i):
             let n = content.news[i]
             template = "news"; title = n.title; section = "news/"
@@ -251,6 +255,20 @@ struct PageContexts: Sendable {
             items.append(["title": name, "href": root + top])
         }
         return ["items": items, "current": title]
+    }
+
+    /// The school's own pages, first those a parent or a would-be mentor looks for
+    /// («Как стать наставником», «Родителям»): one click from the main page even when the
+    /// menu is folded on a phone.
+    func quickLinks(root: String) -> [[String: Any]] {
+        func rank(_ p: Page) -> Int {
+            let t = RussianFold.fold(p.title + " " + p.slug)
+            if t.contains("наставник") && (t.contains("стать") || t.contains("stat")) { return 0 }
+            if t.contains("родител") || t.contains("roditel") { return 1 }
+            return 2
+        }
+        return content.pages.sorted { (rank($0), $0.weight, $0.title) < (rank($1), $1.weight, $1.title) }
+            .map { ["title": $0.title, "href": root + SiteURLs.page($0.slug)] }
     }
 
     /// The opening words of a body, for a page without a summary of its own.
@@ -392,7 +410,7 @@ struct PageContexts: Sendable {
                 "no_information": standings.filter { $0 == .noInformation }.count.nonZero]
     }
 
-    func indicatorItem(_ i: Indicator) -> [String: Any] {
+    func indicatorItem(_ i: Indicator, factLabel: String = "факт") -> [String: Any] {
         // One row per year, or per monitoring when the school monitors twice a year; the
         // year's last monitoring is its figure, compared with the year's target.
         let periods = Set(i.monitorings.keys).union(i.targets.keys.filter { y in !i.monitorings.keys.contains { $0.year == y } }
@@ -409,7 +427,7 @@ struct PageContexts: Sendable {
                     "achieved": achieved == true, "missed": achieved == false, "unknown": achieved == nil]
         }
         return ["id": i.id, "title": i.title, "definition": i.definition ?? "", "denominator_label": i.denominatorLabel ?? "",
-                "rows": rows, "chart_html": IndicatorChart.svg(i), "summary": IndicatorChart.textAlternative(i)]
+                "rows": rows, "chart_html": IndicatorChart.html(i, factLabel: factLabel), "summary": IndicatorChart.textAlternative(i)]
     }
 
     func latestIndicators(root: String) -> [[String: Any]] {
@@ -474,12 +492,13 @@ struct PageContexts: Sendable {
     static let cardSizes = "(min-width: 60em) 20em, (min-width: 40em) 45vw, 95vw"
     static let pageSizes = "(min-width: 50em) 45em, 95vw"
 
-    func pagination(_ page: Int, _ count: Int, root: String) -> [String: Any] {
+    /// Links between the pages of a list (news, cases, a facet, mentors, a bank's listings).
+    func pagination(_ page: Int, _ count: Int, root: String, base: String) -> [String: Any] {
         guard count > 1 else { return [:] }
         return ["current": page, "count": count,
-                "prev": page > 1 ? root + SiteURLs.newsList(page: page - 1) : "",
-                "next": page < count ? root + SiteURLs.newsList(page: page + 1) : "",
-                "pages": (1...count).map { ["number": $0, "href": root + SiteURLs.newsList(page: $0), "current": $0 == page] as [String: Any] }]
+                "prev": page > 1 ? root + SiteURLs.listing(base, page: page - 1) : "",
+                "next": page < count ? root + SiteURLs.listing(base, page: page + 1) : "",
+                "pages": (1...count).map { ["number": $0, "href": root + SiteURLs.listing(base, page: $0), "current": $0 == page] as [String: Any] }]
     }
 
     func facetGroups(root: String, current: String) -> [[String: Any]] {

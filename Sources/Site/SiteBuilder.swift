@@ -85,7 +85,7 @@ public enum SiteBuilder {
             bank = (BankSite(bank: loadedBank.bank, files: loadedBank.files, targets: content.indicators,
                              options: MarkdownOptions(unsafeHTML: content.settings.unsafeHTML), rendered: bodies),
                     BankReport(title: content.settings.title, date: options.today, bank: loadedBank.bank,
-                               bankDiagnostics: loadedBank.diagnostics))
+                               bankDiagnostics: loadedBank.diagnostics, shownRoot: options.shownContent))
         }
         if write {
             let protected = protectedFolders(options, theme: theme, schools: bank?.site.files.map(\.root) ?? [])
@@ -143,8 +143,9 @@ public enum SiteBuilder {
             if let report = bank?.report {
                 let folder = Self.reportFolder(options)
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                try Data(report.html().utf8).write(to: folder.appendingPathComponent("index.html"), options: .atomic)
-                try report.json().write(to: folder.appendingPathComponent("report.json"), options: .atomic)
+                let shown = report.forSchools
+                try Data((theme.render("report", shown.context()) ?? "").utf8).write(to: folder.appendingPathComponent("index.html"), options: .atomic)
+                try shown.json().write(to: folder.appendingPathComponent("report.json"), options: .atomic)
                 reportFolder = folder
             }
         } catch {
@@ -270,9 +271,8 @@ public enum BuildStage: Sendable {
 }
 
 /// Counts finished items for a progress display; reports at most ~100 times.
-final class ProgressCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var done = 0
+final class ProgressCounter: Sendable {
+    private let done = Counter()
     private let total: Int
     private let report: (@Sendable (Int, Int) -> Void)?
 
@@ -283,10 +283,7 @@ final class ProgressCounter: @unchecked Sendable {
 
     func tick() {
         guard let report else { return }
-        lock.lock()
-        done += 1
-        let n = done
-        lock.unlock()
+        let n = done.next()
         if n == total || n % max(1, total / 100) == 0 { report(n, total) }
     }
 }

@@ -12,9 +12,9 @@ enum PageKind: Sendable {
     case program(Int)
     case roadmap
     case indicators
-    case cases(title: String, filter: CaseFilter)
+    case cases(title: String, filter: CaseFilter, base: String, page: Int, of: Int)
     case caseItem(Int)
-    case mentors
+    case mentors(page: Int, of: Int)
     case mentor(Int)
     case newsList(page: Int, of: Int)
     case newsItem(Int)
@@ -62,6 +62,10 @@ struct PlannedPage: Sendable {
 
 /// Which pages the content makes, in a stable order.
 enum SitePlan {
+    /// Cards on one page of the cases and mentors lists and of every facet page: a list of
+    /// 4,000 cases on one page weighed 2.2 MB.
+    static let perPage = 24
+
     static func pages(for content: SiteContent, today: DayDate) -> [PlannedPage] {
         var pages: [PlannedPage] = [PlannedPage(path: "", kind: .home)]
         if !content.documents.isEmpty { pages.append(PlannedPage(path: "documents/", kind: .documents)) }
@@ -72,20 +76,25 @@ enum SitePlan {
         if !content.roadmaps.isEmpty { pages.append(PlannedPage(path: "roadmap/", kind: .roadmap)) }
         if let set = content.indicators, !set.indicators.isEmpty { pages.append(PlannedPage(path: "indicators/", kind: .indicators)) }
         if !content.cases.isEmpty {
-            pages.append(PlannedPage(path: "cases/", kind: .cases(title: "Кейсы наставничества", filter: .all)))
-            for (i, c) in content.cases.enumerated() { pages.append(PlannedPage(path: SiteURLs.caseURL(c.slug), kind: .caseItem(i))) }
-            for facet in Facets.caseFacets(content.cases) {
-                pages.append(PlannedPage(path: facet.path, kind: .cases(title: facet.title, filter: facet.filter)))
+            func listing(_ base: String, _ title: String, _ filter: CaseFilter, _ total: Int) {
+                let count = max(1, (total + perPage - 1) / perPage)
+                for n in 1...count {
+                    pages.append(PlannedPage(path: SiteURLs.listing(base, page: n), kind: .cases(title: title, filter: filter, base: base, page: n, of: count)))
+                }
             }
+            listing("cases/", "Кейсы наставничества", .all, content.cases.count)
+            for (i, c) in content.cases.enumerated() { pages.append(PlannedPage(path: SiteURLs.caseURL(c.slug), kind: .caseItem(i))) }
+            for facet in Facets.caseFacets(content.cases) { listing(facet.path, facet.title, facet.filter, facet.count) }
         }
         if !content.mentors.isEmpty {
-            pages.append(PlannedPage(path: "mentors/", kind: .mentors))
+            let count = (content.mentors.count + perPage - 1) / perPage
+            for n in 1...count { pages.append(PlannedPage(path: SiteURLs.listing("mentors/", page: n), kind: .mentors(page: n, of: count))) }
             for (i, m) in content.mentors.enumerated() { pages.append(PlannedPage(path: SiteURLs.mentor(m.slug), kind: .mentor(i))) }
         }
         if !content.news.isEmpty {
             let perPage = max(1, content.settings.newsPerPage)
             let count = (content.news.count + perPage - 1) / perPage
-            for page in 1...count { pages.append(PlannedPage(path: SiteURLs.newsList(page: page), kind: .newsList(page: page, of: count))) }
+            for page in 1...count { pages.append(PlannedPage(path: SiteURLs.listing("news/", page: page), kind: .newsList(page: page, of: count))) }
             for (i, n) in content.news.enumerated() { pages.append(PlannedPage(path: SiteURLs.news(n.slug), kind: .newsItem(i))) }
         }
         if !content.partners.isEmpty { pages.append(PlannedPage(path: "partners/", kind: .partners)) }

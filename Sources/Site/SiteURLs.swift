@@ -37,7 +37,8 @@ public struct SiteURLs: Sendable {
     public static let visionFolder = "sv/"
 
     public static func news(_ slug: String) -> String { "news/\(slug)/" }
-    public static func newsList(page: Int) -> String { page <= 1 ? "news/" : "news/page/\(page)/" }
+    /// Page `n` of a paginated list whose first page is `base` (`news/`, `cases/form/x/`).
+    public static func listing(_ base: String, page: Int) -> String { page <= 1 ? base : base + "page/\(page)/" }
     public static func caseURL(_ slug: String) -> String { "cases/\(slug)/" }
     public static func mentor(_ slug: String) -> String { "mentors/\(slug)/" }
     public static func program(_ slug: String) -> String { "programs/\(slug)/" }

@@ -1,3 +1,4 @@
+import Synchronization
 import ArgumentParser
 import Content
 import Dispatch
@@ -115,13 +116,12 @@ enum Browser {
 }
 
 /// Set once, by whichever comes first: Ctrl+C or the server failing.
-final class StopFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var done = false
+final class StopFlag: Sendable {
+    private let done = Mutex(false)
 
     /// True for the first caller only.
     func set() -> Bool {
-        lock.withLock {
+        done.withLock { done in
             defer { done = true }
             return !done
         }

@@ -20,11 +20,11 @@ import Testing
         for (entity, char) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&#x27;", "'"), ("&amp;", "&")] {
             out = out.replacingOccurrences(of: entity, with: char)
         }
-        return out.replacingOccurrences(of: "\u{00A0}", with: " ").split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        return untypeset(out).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
     static func normalised(_ s: String) -> String {
-        s.replacingOccurrences(of: "\u{00A0}", with: " ").split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        untypeset(s).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
     /// The roadmap page as rows: a section row is `number, title, "", "", key result`; an event row

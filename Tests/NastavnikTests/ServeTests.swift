@@ -53,7 +53,8 @@ func fetch(_ url: String) -> (status: Int, body: String) {
     Thread.sleep(forTimeInterval: 0.05)
     var lines = curl.output.components(separatedBy: "\n")
     let status = Int(lines.popLast() ?? "") ?? 0
-    return (status, lines.joined(separator: "\n"))
+    // Plain spaces for the typography's, as `read` does.
+    return (status, lines.joined(separator: "\n").replacingOccurrences(of: "\u{00A0}", with: " "))
 }
 
 /// `serve` end to end: the real binary, a real HTTP client, real file edits.

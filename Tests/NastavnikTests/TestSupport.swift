@@ -70,7 +70,22 @@ func overlay(_ source: URL, onto destination: URL) throws {
     }
 }
 
-func read(_ url: URL) -> String { (try? String(contentsOf: url, encoding: .utf8)) ?? "" }
+/// A file's text with the typography's spaces back to plain ones (non-breaking → space, the
+/// narrow space in thousands removed), so assertions read as the content was written;
+/// TypographyTests hold the typography itself.
+func read(_ url: URL) -> String {
+    ((try? String(contentsOf: url, encoding: .utf8)) ?? "")
+        .replacingOccurrences(of: "\u{00A0}", with: " ").replacingOccurrences(of: "\u{202F}", with: "")
+}
+
+/// Text compared modulo typography: dashes, quotes and the ellipsis as typed on a keyboard.
+func untypeset(_ text: String) -> String {
+    var out = text.replacingOccurrences(of: "\u{00A0}", with: " ").replacingOccurrences(of: "\u{202F}", with: "")
+    for (from, to) in [("–", "-"), ("—", "-"), ("«", "\""), ("»", "\""), ("„", "\""), ("“", "\""), ("…", "...")] {
+        out = out.replacingOccurrences(of: from, with: to)
+    }
+    return out
+}
 
 /// A fresh copy of Tests/Fixtures/base (a small valid site) in a temporary folder; the caller removes it.
 func makeBaseSite() throws -> URL {
