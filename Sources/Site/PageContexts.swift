@@ -63,6 +63,11 @@ struct PageContexts: Sendable {
             // BankPlan is the only planner of these pages, and only for a bank: a trap here is a programming error.
             guard let page = bankPage(page, root: root) else { fatalError("bank page without a bank") }
             (template, title, section, vars) = page
+            // A practice or a mentor of the bank is shared like a school's case or mentor.
+            if let card = (vars["practice"] ?? vars["mentor"]) as? [String: Any] {
+                summary = (card["summary"] ?? card["position"]) as? String
+                shareImage = card["cover_image"] ?? card["photo_image"]
+            }
         case .home:
             template = "home"; title = content.home?.title ?? s.title; section = ""
             vars["body_html"] = content.home.map { md($0.body, $0.origin.file, "") } ?? ""

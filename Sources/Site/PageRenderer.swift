@@ -83,11 +83,13 @@ struct SiteRender: Sendable {
         var generated: [(path: String, data: Data)] = []
         var copied: [(path: String, source: URL)] = []
         let news = content.news.sorted { ($0.date, $0.slug) > ($1.date, $1.slug) }
+        // Feeds, sitemap and robots.txt are theme templates: a theme may override them.
+        func render(_ template: String, _ context: [String: Any]) -> Data { Data((theme.render(template, context) ?? "").utf8) }
         if let base = urls.baseURL {
             // Feeds are in the copy for the visually impaired too: its pages link them relatively.
             if !news.isEmpty {
-                let rss = Data(Feeds.rss(content, base: base, items: Array(news.prefix(50))).utf8)
-                let atom = Data(Feeds.atom(content, base: base, items: Array(news.prefix(50))).utf8)
+                let feed = Feeds.feedContext(content, base: base, items: Array(news.prefix(50)))
+                let rss = render("rss", feed), atom = render("atom", feed)
                 for prefix in ["", SiteURLs.visionFolder] {
                     generated.append((prefix + "news/rss.xml", rss))
                     generated.append((prefix + "news/atom.xml", atom))
@@ -95,9 +97,9 @@ struct SiteRender: Sendable {
             }
             let paths = plan.map(\.path).filter { $0 != "404.html" && $0 != "search/" }
             let dates = Dictionary(content.news.map { (SiteURLs.news($0.slug), $0.date) }, uniquingKeysWith: max)
-            generated.append(("sitemap.xml", Data(Feeds.sitemap(base: base, paths: paths, modified: dates).utf8)))
+            generated.append(("sitemap.xml", render("sitemap", Feeds.sitemapContext(base: base, paths: paths, modified: dates))))
         }
-        generated.append(("robots.txt", Data(Feeds.robots(base: urls.baseURL).utf8)))
+        generated.append(("robots.txt", render("robots", Feeds.robotsContext(base: urls.baseURL))))
         // The copy for the visually impaired links relatively too, so it gets its own files.
         let index = SearchIndex.json(content, extra: bank.map(SearchIndex.bankEntries) ?? [])
         let assets = theme.assets()

@@ -215,8 +215,11 @@ enum SearchIndex {
             switch scalar {
             case "(" where previous == "]": skipping = ")"
             case "<": skipping = ">"
-            case "[", "]": break
-            case "#", "*", "_", "`", "|", ">", "(", ")", "!", "\n", "\\": scalars.append(" ")
+            case "[":
+                // `![alt](…)`: the picture's mark goes with it.
+                if previous == "!", scalars.last == "!" { scalars.removeLast() }
+            case "]": break
+            case "#", "*", "_", "`", "|", ">", "\n", "\\": scalars.append(" ")
             default: scalars.append(scalar)
             }
             previous = scalar

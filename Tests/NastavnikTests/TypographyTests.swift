@@ -23,6 +23,9 @@ import Testing
         ("охват 12000 человек", "охват 12\(thin)000\(nb)человек"),
         ("г. Слободской", "г.\(nb)Слободской"),
         ("придёт ли он", "придёт\(nb)ли он"),
+        ("сроки: ноябрь-декабрь, май", "сроки: ноябрь–декабрь, май"),
+        ("детей 10-19.", "детей 10–19."),
+        ("и т. д. Далее", "и\(nb)т.\(nb)д. Далее"),
     ])
     func rule(_ input: String, _ expected: String) {
         #expect(Typographer.apply(input) == expected)
@@ -32,6 +35,7 @@ import Testing
     @Test(arguments: [
         "тел. 8-800-555-35-35",          // a phone is a chain, not a range
         "дата 2019-12-25",                // ISO date
+        "версия 1-2.5",
         "распоряжение Р-145",             // a code
         "индекс 613150, г",               // a postal index is not a quantity
         "учитель-учитель",                // a hyphenated word

@@ -1,8 +1,15 @@
 #!/usr/bin/env python3
-"""Full-page screenshots of the built demo at phone and desktop widths, for a human to look at.
+"""Full-page screenshots of a built site at phone and desktop widths, for a human to look at.
 
-Usage: screenshots.py SITE_DIR OUT_DIR. Writes <page>-<width>.png for the main, roadmap,
-indicators and a case page, normal and for the visually impaired, at 375 and 1280 px.
+Usage: screenshots.py SITE_DIR OUT_DIR [BANK_DIR]
+
+Writes <kind>-<width>.png and <kind>-sv-<width>.png (the version for the visually impaired)
+at 375 and 1280 px for one page of every kind: home, documents, programmes and one programme,
+roadmap, indicators, cases, a filter page and one case, mentors and one mentor, news and one
+news item, partners, the site's own pages, search, 404, competitions and the programme base
+when present. BANK_DIR is a regional bank built with --out BANK_DIR/public --report
+BANK_DIR/report (or its public folder alone): its pages of every kind and its report go to
+bank-<kind>-….png. A page that scrolls sideways is flagged in the listing.
 """
 import pathlib
 import sys
@@ -10,31 +17,53 @@ import sys
 from playwright.sync_api import sync_playwright
 
 from checklib import launch as browser_launch
+from pagekinds import one_of_each
 
-PAGES = {"main": "index.html", "roadmap": "roadmap/index.html", "indicators": "indicators/index.html"}
+WIDTHS = (375, 1280)
+
+
+def shots(site: pathlib.Path, prefix: str) -> list[tuple[str, pathlib.Path]]:
+    """(file name stem, page) for both versions of one page of each kind."""
+    out = []
+    for name, page in one_of_each(site).items():
+        stem = prefix + name.replace("/", "-")
+        out.append((stem, page))
+        vision = site / "sv" / page.relative_to(site)
+        if vision.exists():
+            out.append((stem + "-sv", vision))
+    return out
 
 
 def main() -> int:
+    if len(sys.argv) not in (3, 4):
+        print(__doc__)
+        return 2
     site, out = pathlib.Path(sys.argv[1]).resolve(), pathlib.Path(sys.argv[2])
     out.mkdir(parents=True, exist_ok=True)
-    cases = sorted(p for p in (site / "cases").glob("*/index.html")
-                   if p.parent.name not in ("form", "role", "year", "tag"))
-    if cases:
-        PAGES["case"] = str(cases[0].relative_to(site))
+    todo = shots(site, "")
+    if len(sys.argv) == 4:
+        bank = pathlib.Path(sys.argv[3]).resolve()
+        public = bank / "public" if (bank / "public").is_dir() else bank
+        todo += shots(public, "bank-")
+        report = bank / "report" / "index.html"
+        if report.exists():
+            todo.append(("bank-report", report))
+    flagged = 0
     with sync_playwright() as pw:
         browser = browser_launch(pw)
-        for width in (375, 1280):
+        for width in WIDTHS:
             page = browser.new_page(viewport={"width": width, "height": 900})
-            for name, path in PAGES.items():
-                for prefix, suffix in (("", ""), ("sv/", "-sv")):
-                    page.goto((site / prefix / path).as_uri())
-                    target = out / f"{name}{suffix}-{width}.png"
-                    page.screenshot(path=str(target), full_page=True)
-                    # Horizontal scrolling at this width is a layout bug.
-                    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-                    print(f"{target}{'  ГОРИЗОНТАЛЬНАЯ ПРОКРУТКА: ' + str(overflow) + ' px' if overflow > 0 else ''}")
+            for stem, path in todo:
+                page.goto(path.as_uri())
+                target = out / f"{stem}-{width}.png"
+                page.screenshot(path=str(target), full_page=True)
+                # Horizontal scrolling at this width is a layout bug.
+                overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+                flagged += overflow > 0
+                print(f"{target}{'  ГОРИЗОНТАЛЬНАЯ ПРОКРУТКА: ' + str(overflow) + ' px' if overflow > 0 else ''}")
             page.close()
         browser.close()
+    print(f"Снимков: {len(todo) * len(WIDTHS)}, с горизонтальной прокруткой: {flagged}")
     return 0
 
 

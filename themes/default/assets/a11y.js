@@ -17,6 +17,25 @@
   }
   apply();
   document.addEventListener("DOMContentLoaded", function () {
+    // Tables written in Markdown come without column labels or a region to scroll in: each
+    // cell gets its column's name, so that they stack on a phone like the site's own tables.
+    [].forEach.call(document.querySelectorAll(".prose table"), function (t) {
+      var heads = [].map.call(t.querySelectorAll("thead th"), function (th) { return th.textContent.trim(); });
+      if (!heads.length || t.closest(".table-scroll")) return;
+      [].forEach.call(t.querySelectorAll("tbody tr"), function (tr) {
+        [].forEach.call(tr.children, function (cell, i) {
+          if (heads[i] && cell.tagName === "TD") cell.setAttribute("data-label", heads[i]);
+        });
+      });
+      t.classList.add("table-stack");
+      var region = document.createElement("div");
+      region.className = "table-scroll";
+      region.setAttribute("role", "region");
+      region.setAttribute("tabindex", "0");
+      region.setAttribute("aria-label", (t.caption && t.caption.textContent.trim()) || "Таблица: " + heads.join(", "));
+      t.parentNode.insertBefore(region, t);
+      region.appendChild(t);
+    });
     var panel = document.getElementById("a11y");
     if (!panel) return;
     var controls = [
@@ -25,6 +44,16 @@
       ["noimages", "Без картинок", function () { state.noimages = !state.noimages; }],
       ["spacing", "Разреженный текст", function () { state.spacing = !state.spacing; }]
     ];
+    // The buttons fold behind one «Настройки» disclosure, so that on a phone the header keeps
+    // to a single row of tools; the panel opens over the page, under the header.
+    var more = document.createElement("details");
+    more.className = "a11y-more";
+    var summary = document.createElement("summary");
+    summary.innerHTML = '<span class="a11y-more-icon" aria-hidden="true">Аа</span><span class="a11y-more-text">Настройки</span>';
+    var box = document.createElement("div");
+    box.className = "a11y-buttons";
+    more.appendChild(summary);
+    more.appendChild(box);
     controls.forEach(function (c) {
       var b = document.createElement("button");
       b.type = "button";
@@ -35,7 +64,23 @@
         c[2](); apply(); sync();
         try { localStorage.setItem(KEY, JSON.stringify(state)); } catch (e) {}
       });
-      panel.appendChild(b);
+      box.appendChild(b);
+    });
+    panel.appendChild(more);
+    // The panel covers the top of the page: it closes when focus or a click goes elsewhere,
+    // so it never hides what has focus. Escape closes either header disclosure.
+    more.addEventListener("focusout", function (e) {
+      if (more.open && e.relatedTarget && !more.contains(e.relatedTarget)) more.open = false;
+    });
+    document.addEventListener("click", function (e) {
+      if (more.open && !more.contains(e.target)) more.open = false;
+    });
+    [].forEach.call(document.querySelectorAll(".site-header details"), function (d) {
+      d.addEventListener("keydown", function (e) {
+        if (e.key !== "Escape" || !d.open) return;
+        d.open = false;
+        d.querySelector("summary").focus();
+      });
     });
   });
 })();
