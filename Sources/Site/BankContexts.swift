@@ -50,6 +50,9 @@ extension PageContexts {
             return ("practices", title, "practices/", [
                 "practices": slice.map { practiceCard(bank.bank.practices[$0], root: root) },
                 "count": all.count, "filtered": filter != .all,
+                "count_label": all.isEmpty ? "Практик не найдено"
+                    : (all.count % 10 == 1 && all.count % 100 != 11 ? "Найдена " : "Найдено ")
+                        + "\(all.count) " + DiagnosticReport.plural(all.count, "практика", "практики", "практик"),
                 "facet_groups": practiceFacetGroups(root: root, current: base),
                 "pagination": pagination(number, count, root: root, base: base),
                 "filter_options": filterOptions(),

@@ -16,6 +16,9 @@ enum PracticeIndex {
             if let level = c.level { fields.append(("l", level.title)) }
             if let year = c.period?.year { fields.append(("y", String(year))) }
             if let summary = c.summary { fields.append(("s", summary)) }
+            // The school's page and the practice's dates, so cards the script builds match the page's.
+            fields.append(("h", BankURLs.school(school.id)))
+            if let period = c.period { fields.append(("p", period.russian)) }
             fields.append(("x", SearchIndex.fold(([c.title, school.name, c.summary ?? "", c.audience ?? ""] + c.tags + c.results).joined(separator: " "))))
             out += "{"
             for (k, (key, value)) in fields.enumerated() {

@@ -353,14 +353,14 @@ import Testing
         #expect(home.contains("<span class=\"stat-value\">1</span><span class=\"stat-title\">лучший наставник</span>"))
         // Practice cards and pre-rendered facets by form, role model, level, municipality and year.
         let practices = read(out.appendingPathComponent("practices/index.html"))
-        #expect(practices.contains("Найдено практик: 4."))  // the duplicate is published once, the broken school not at all
+        #expect(practices.contains("data-count=\"4\">Найдено 4 практики</p>"))  // the duplicate is published once, the broken school not at all
         #expect(!practices.contains("Сломанная практика"))
         for facet in ["form/uchenik-uchenik", "role/ravnyy-ravnomu", "level/additional", "municipality/g-kirov",
                       "municipality/slobodskoy-rayon", "year/2024"] {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("practices/\(facet)/index.html").path), "\(facet)")
         }
         let kirov = read(out.appendingPathComponent("practices/municipality/g-kirov/index.html"))
-        #expect(kirov.contains("Найдено практик: 3."))
+        #expect(kirov.contains("data-count=\"3\">Найдено 3 практики</p>"))
         #expect(kirov.contains("Профориентация на предприятии"))
         #expect(!kirov.contains("Подготовка к олимпиаде по химии"))
         let practice = read(out.appendingPathComponent("practices/alpha/robototehnika/index.html"))
@@ -379,7 +379,7 @@ import Testing
         // Roll-ups sum numerators and denominators: 2024 region = (52 + 30 + 10) / (480 + 200 + 100) = 92 / 780 = 11,8 %;
         // г. Киров = (52 + 30) / (480 + 200) = 12,1 %; the broken school's 1000 / 1000 is not counted.
         let indicators = read(out.appendingPathComponent("indicators/index.html"))
-        #expect(indicators.contains("<th scope=\"row\">2024</th><td>12 %</td><td>11,8 %</td><td>92</td><td>780</td>"))
+        #expect(indicators.contains("<th scope=\"row\">2024</th><td data-label=\"Цель\">12 %</td><td data-label=\"Факт\">11,8 %</td><td data-label=\"Участников\">92</td><td data-label=\"Всего\">780</td>"))
         #expect(indicators.contains("12,1 %<br><span class=\"muted\">82 из 680; организаций: 2</span>"), "\(indicators)")
         let csv = try Data(contentsOf: out.appendingPathComponent("indicators-rollup.csv"))
         #expect(csv.prefix(3) == Data([0xEF, 0xBB, 0xBF]))

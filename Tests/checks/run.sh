@@ -65,10 +65,13 @@ step "RSS и Atom"
 python3 "$here/feed_check.py" "$site" "$base" || failed=1
 
 step "CSS и JS на странице меньше 50 КБ"
-# Every page loads site.css and a11y.js; the search page also stemmer-ru.js and search.js.
-# A bank's practices page loads practices.js instead; counting all of them is on the safe side.
-total=$(cat "$site/assets/site.css" "$site/assets/a11y.js" "$site/assets/stemmer-ru.js" "$site/assets/search.js" "$site/assets/practices.js" | wc -c)
-echo "$total байт"
+# Every page loads site.css and a11y.js; the search page also stemmer-ru.js and search.js,
+# a bank's practices page practices.js, a page with a video video.js: the heaviest page counts.
+base=$(cat "$site/assets/site.css" "$site/assets/a11y.js" | wc -c)
+search=$(cat "$site/assets/stemmer-ru.js" "$site/assets/search.js" | wc -c)
+others=$(cat "$site/assets/practices.js" "$site/assets/video.js" | wc -c)
+total=$(( base + (search > others ? search : others) ))
+echo "$total байт (самая тяжёлая страница)"
 [ "$total" -lt 51200 ] || { echo "больше 50 КБ"; failed=1; }
 
 if [ "$failed" != 0 ]; then echo "Проверки сайта: есть ошибки"; exit 1; fi
