@@ -25,10 +25,22 @@ public struct Typographer {
         return t.process(text)
     }
 
-    /// Quick test: texts without spaces, quotes, hyphens or dots need no work (most values).
+    /// Quick test over the bytes: a text needs work only if it has a quote, a hyphen, a dot,
+    /// a digit, a dash or «№» (E2 …), «§» (C2 A7), or a word of one or two letters. Names,
+    /// most titles and many sentences of a long body pass untouched.
     private static func needsWork(_ text: String) -> Bool {
-        for b in text.utf8 where b == 0x20 || b == 0x22 || b == 0x2D || b == 0x2E || b == 0xE2 { return true }
-        return false
+        var letters = 0
+        for b in text.utf8 {
+            switch b {
+            case 0x22, 0x2D, 0x2E, 0x30...0x39, 0xE2, 0xC2: return true
+            case 0x41...0x5A, 0x61...0x7A, 0xD0, 0xD1: letters += 1   // a letter starts (Cyrillic: its lead byte)
+            case 0x80...0xBF: break                                        // continuation of a letter
+            default:
+                if letters == 1 || letters == 2 { return true }
+                letters = 0
+            }
+        }
+        return letters == 1 || letters == 2
     }
 
     public mutating func process(_ text: String) -> String {
@@ -56,10 +68,13 @@ public struct Typographer {
     }
 
     private static func kind(of s: Unicode.Scalar) -> Kind {
-        if s == " " { return .space }
-        if ("0"..."9").contains(s) { return .number }
-        if s.properties.isAlphabetic { return .word }
-        return .other
+        switch s.value {
+        case 0x20: return .space
+        case 0x30...0x39: return .number
+        case 0x41...0x5A, 0x61...0x7A, 0x0400...0x04FF: return .word
+        case 0...0x7F: return .other
+        default: return s.properties.isAlphabetic ? .word : .other
+        }
     }
 
     private static func tokenize(_ text: String) -> [Token] {
@@ -167,7 +182,7 @@ public struct Typographer {
                     }
                 }
                 if let n = next, n.is("—") || n.is("–"), prev != nil { bind = true }
-                if let n = next, n.kind == .word, Self.particles.contains(n.lower), prev?.kind == .word,
+                if let n = next, n.kind == .word, n.text.count <= 2, Self.particles.contains(n.lower), prev?.kind == .word,
                    at(i + 2).map({ $0.kind != .word }) ?? true { bind = true }
                 if bind { t[i].text = Self.nbsp }
             case .other where t[i].is("-"):

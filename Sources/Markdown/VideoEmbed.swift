@@ -45,6 +45,9 @@ public struct VideoEmbed: Sendable, Hashable {
         return (String(owner), String(id))
     }
 
+    /// Whether rendered HTML holds a player.
+    public static func appears(in html: String) -> Bool { Bytes.contains(html, "<figure class=\"video-embed\"") }
+
     /// The markup: a figure the script upgrades, a link everywhere else.
     public var html: String {
         let e = HTMLEscape.escape

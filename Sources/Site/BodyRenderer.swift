@@ -23,6 +23,8 @@ struct BodyRenderer: Sendable {
         var html: String
         var headings: [Heading]
         var diagnostics: [Diagnostic]
+        /// Video players in the body (the page then loads video.js).
+        var videos = 0
     }
 
     /// - Parameters:
@@ -98,7 +100,7 @@ struct BodyRenderer: Sendable {
         for (url, output) in pictures.sorted(by: { $0.key < $1.key }) {
             if let image = images[output] { html = Self.responsive(html, url: url, image: image, root: root) }
         }
-        return Output(html: html, headings: rendered.headings, diagnostics: diagnostics)
+        return Output(html: html, headings: rendered.headings, diagnostics: diagnostics, videos: rendered.videos)
     }
 
     /// cmark writes `<img src="…" alt="…" />`; a processed picture becomes a `<picture>` with
@@ -130,7 +132,7 @@ struct BodyRenderer: Sendable {
     /// announce without a name (axe `label`); say what the box means.
     static func labelTaskCheckboxes(_ html: String) -> String {
         // A byte search: Foundation's `contains` over every rendered body cost 8 % of a build.
-        guard html.utf8.firstRange(of: "<input type=\"checkbox\"".utf8) != nil else { return html }
+        guard Bytes.contains(html, "<input type=\"checkbox\"") else { return html }
         return html
             .replacingOccurrences(of: "<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
                                   with: "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Выполнено\" />")

@@ -17,8 +17,13 @@ struct PageContexts: Sendable {
     var bank: BankSite? = nil
     /// News newest first, sorted once: every list page and the main page take a slice.
     let newsByDate: [NewsItem]
+    /// Cases newest first, then by title, sorted once for every page of every case list.
+    let casesByYear: [MentoringCase]
+    let mentorsByName: [Mentor]
     /// Processed pictures by output path, for `srcset`, `width` and `height`.
     var images: [String: ProcessedImage] = [:]
+    /// The site's sections (path, title), listed once: every page shows them in its menu.
+    var sectionEntries: [(path: String, title: String)] = []
 
     init(content: SiteContent, today: DayDate, urls: SiteURLs, body: BodyRenderer, facets: [Facet]) {
         self.content = content
@@ -27,6 +32,8 @@ struct PageContexts: Sendable {
         self.body = body
         self.facets = facets
         newsByDate = content.news.sorted { ($0.date, $0.slug) > ($1.date, $1.slug) }
+        mentorsByName = content.mentors.sorted { $0.name < $1.name }
+        casesByYear = content.cases.sorted { ($0.period?.year ?? 0, $0.title) > ($1.period?.year ?? 0, $1.title) }
     }
 
     struct Rendered {
@@ -40,9 +47,11 @@ struct PageContexts: Sendable {
         // The 404 page is served at any depth: it links from the site's absolute path when known.
         let root = page.path == "404.html" ? urls.absolutePath ?? "./" : SiteURLs.root(forPath: page.path)
         var diagnostics: [Diagnostic] = []
+        var hasVideo = false
         func md(_ b: MarkdownBody, _ file: String, _ folder: String) -> String {
             let out = body.render(b, file: file, folder: folder, pagePath: page.path)
             diagnostics += out.diagnostics
+            hasVideo = hasVideo || out.videos > 0
             return out.html
         }
         var template: String
@@ -117,7 +126,7 @@ struct PageContexts: Sendable {
             vars["indicators"] = (content.indicators?.indicators ?? []).map { indicatorItem($0) }
         case .cases(let heading, let filter, let base, let number, let count):
             template = "cases"; title = number == 1 ? heading : "\(heading) — страница \(number)"; section = "cases/"
-            let list = content.cases.filter(filter.matches).sorted { ($0.period?.year ?? 0, $0.title) > ($1.period?.year ?? 0, $1.title) }
+            let list = filter == .all ? casesByYear[...] : casesByYear.filter(filter.matches)[...]
             vars["cases"] = list.dropFirst((number - 1) * SitePlan.perPage).prefix(SitePlan.perPage).map { caseCard($0, root: root) }
             vars["count"] = list.count
             vars["pagination"] = pagination(number, count, root: root, base: base)
@@ -143,7 +152,7 @@ struct PageContexts: Sendable {
             vars["body_html"] = md(c.body, c.origin.file, "cases")
         case .mentors(let number, let count):
             template = "mentors"; title = number == 1 ? "Лучшие наставники" : "Лучшие наставники — страница \(number)"; section = "mentors/"
-            vars["mentors"] = content.mentors.sorted { $0.name < $1.name }
+            vars["mentors"] = mentorsByName
                 .dropFirst((number - 1) * SitePlan.perPage).prefix(SitePlan.perPage).map { mentorCard($0, root: root) }
             vars["pagination"] = pagination(number, count, root: root, base: "mentors/")
         case .mentor(let i):
@@ -210,7 +219,8 @@ struct PageContexts: Sendable {
         vars["build_date"] = today.russian
         vars["vision_href"] = root + SiteURLs.visionFolder + (page.path == "404.html" ? "" : page.path)
         var context = TypesetContext.apply(PageContexts.dropEmpty(vars) as! [String: Any])
-        if TypesetContext.hasVideo(context) { context["has_video"] = true }
+        // A bank page's body comes rendered from the school's check; its players are found in the HTML.
+        if hasVideo || (bank != nil && (context["body_html"] as? String).map { VideoEmbed.appears(in: $0) } == true) { context["has_video"] = true }
         return Rendered(template: template, context: context, diagnostics: diagnostics, title: title)
     }
 
@@ -248,10 +258,8 @@ struct PageContexts: Sendable {
     /// the section, then each planned page between it and this one.
     func breadcrumbs(_ path: String, title: String, section: String, root: String) -> [String: Any] {
         guard !path.isEmpty, path != "404.html" else { return [:] }
-        let named = Dictionary(sections(root: root).compactMap { item -> (String, String)? in
-            guard let p = item["path"] as? String, let t = item["title"] as? String else { return nil }
-            return (p, t)
-        }, uniquingKeysWith: { a, _ in a })
+        let named = Dictionary((sectionEntries.isEmpty ? sectionList() : sectionEntries).map { ($0.path, $0.title) },
+                               uniquingKeysWith: { a, _ in a })
         var items: [[String: Any]] = [["title": "Главная", "href": root]]
         if !section.isEmpty, section != path, let name = named[section] {
             items.append(["title": name, "href": root + section])
@@ -325,6 +333,10 @@ struct PageContexts: Sendable {
     }
 
     func sections(root: String) -> [[String: Any]] {
+        (sectionEntries.isEmpty ? sectionList() : sectionEntries).map { ["path": $0.path, "title": $0.title, "href": root + $0.path] }
+    }
+
+    func sectionList() -> [(path: String, title: String)] {
         var items: [(String, String)] = [("", "Главная")]
         if let bank {
             items.append(("practices/", "Практики"))
@@ -348,7 +360,7 @@ struct PageContexts: Sendable {
             items.append((SiteURLs.page(p.slug), p.title))
         }
         items.append(("search/", "Поиск"))
-        return items.map { ["path": $0.0, "title": $0.1, "href": root + $0.0] }
+        return items.map { (path: $0.0, title: $0.1) }
     }
 
     func documentItem(_ d: NormativeDocument, root: String) -> [String: Any] {

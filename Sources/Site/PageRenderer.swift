@@ -39,6 +39,7 @@ struct SiteRender: Sendable {
                                     facets: Facets.caseFacets(content.cases))
         contexts.bank = bank
         contexts.images = images
+        contexts.sectionEntries = contexts.sectionList()
         self.contexts = contexts
     }
 

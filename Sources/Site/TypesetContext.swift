@@ -13,16 +13,6 @@ enum TypesetContext {
         return out
     }
 
-    /// Whether any Markdown body of the page holds a video player (the page then loads video.js).
-    static func hasVideo(_ context: [String: Any]) -> Bool {
-        for (key, value) in context {
-            if key.hasSuffix("_html"), let html = value as? String,
-               html.utf8.firstRange(of: "class=\"video-embed\"".utf8) != nil { return true }
-            if let nested = value as? [String: Any], hasVideo(nested) { return true }
-        }
-        return false
-    }
-
     private static let machineKeys: Set<String> = [
         "root", "canonical", "id", "key", "slug", "class", "width", "height", "sizes", "src", "srcset", "datetime",
         "email", "phone", "phone_href", "url", "path", "vision", "lang", "format", "mime", "value", "x", "y", "code",

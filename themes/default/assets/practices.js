@@ -180,7 +180,18 @@
   panel.hidden = toggle.hidden = false;
   facets.hidden = true;
   Array.prototype.forEach.call(nojs, function (el) { el.hidden = true; });
-  // Folded only where the button is shown (phones): there the results come first.
+  // Where the picker cannot stand beside the list (a phone, or large text in the
+  // accessibility panel, which no media query sees) it folds behind its button, so that the
+  // results come first. Beside it the list keeps 60 % (site.css): 17rem + 1.5rem gap ≤ 40 %.
+  var ui = document.getElementById("practices-ui");
+  var phone = window.matchMedia("(max-width: 700px)");
+  function fit() {
+    var rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+    ui.classList.toggle("pf-narrow", phone.matches || ui.clientWidth < 46.25 * rem);
+  }
+  fit();
+  if (window.ResizeObserver) new ResizeObserver(fit).observe(count);
+  window.addEventListener("resize", fit);
   panel.classList.add("pf-folded");
   state = fromURL();
   controls();

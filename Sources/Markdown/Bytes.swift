@@ -1,0 +1,27 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Substring search over UTF-8 bytes (memchr for the first byte, memcmp for the rest): the
+/// generic `firstRange(of:)` of the standard library spent a fifth of a large build
+/// instantiating generic metadata.
+public enum Bytes {
+    public static func contains(_ haystack: String, _ needle: String) -> Bool {
+        var haystack = haystack, needle = needle
+        return haystack.withUTF8 { h in
+            needle.withUTF8 { n in
+                guard let nb = n.baseAddress, !n.isEmpty else { return true }
+                guard let hb = h.baseAddress, n.count <= h.count else { return false }
+                let last = h.count - n.count
+                var i = 0
+                while i <= last {
+                    guard let hit = memchr(hb + i, Int32(nb[0]), last - i + 1) else { return false }
+                    let at = hb.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(hb + at, nb, n.count) == 0 { return true }
+                    i = at + 1
+                }
+                return false
+            }
+        }
+    }
+}
