@@ -59,12 +59,14 @@ checks: check-deps
 	$(SWIFT) build
 	Tests/checks/run.sh
 
-# Full-page screenshots of the main, roadmap, indicators and a case page at 375 and 1280 px.
+# Full-page screenshots of every page kind at 375 and 1280 px, in both versions, of the demo
+# and of a regional bank (Tests/Fixtures/bank-v2) with its report.
 screenshots: check-deps
 	$(SWIFT) build
-	rm -rf screenshots/site
+	rm -rf screenshots/site screenshots/bank
 	NASTAVNIK_THEMES=$(CURDIR)/themes .build/debug/nastavnik build --content content --out screenshots/site
-	python3 Tests/checks/screenshots.py screenshots/site screenshots
+	NASTAVNIK_THEMES=$(CURDIR)/themes .build/debug/nastavnik build --content Tests/Fixtures/bank-v2/content --out screenshots/bank/public --report screenshots/bank/report --today 2026-11-26
+	python3 Tests/checks/screenshots.py screenshots/site screenshots screenshots/bank
 
 # 10,000-page corpus: nastavnik (release) against Debian's hugo; see docs/benchmarks.md.
 bench: deps

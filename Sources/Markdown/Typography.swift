@@ -60,11 +60,14 @@ public struct Typographer {
 
     private enum Kind { case word, number, space, other }
 
+    /// A run of one kind, as a slice of the text's scalars: tokens cost no allocation of their
+    /// own; only a replaced one gets new storage.
     private struct Token {
         var kind: Kind
-        var text: [Unicode.Scalar]
+        var text: ArraySlice<Unicode.Scalar>
         var lower: String { String(String.UnicodeScalarView(text)).lowercased() }
-        func `is`(_ s: Unicode.Scalar) -> Bool { kind == .other && text.count == 1 && text[0] == s }
+        var first: Unicode.Scalar? { text.first }
+        func `is`(_ s: Unicode.Scalar) -> Bool { kind == .other && text.count == 1 && text.first == s }
     }
 
     private static func kind(of s: Unicode.Scalar) -> Kind {
@@ -88,13 +91,14 @@ public struct Typographer {
             }
             i += 1
         }
-        for s in scalars {
-            let k = kind(of: s)
-            if k != .other, let lastIndex = tokens.indices.last, tokens[lastIndex].kind == k {
-                tokens[lastIndex].text.append(s)
-            } else {
-                tokens.append(Token(kind: k, text: [s]))
-            }
+        tokens.reserveCapacity(scalars.count / 3 + 1)
+        var start = 0
+        while start < scalars.count {
+            let k = kind(of: scalars[start])
+            var end = start + 1
+            if k != .other { while end < scalars.count, kind(of: scalars[end]) == k { end += 1 } }
+            tokens.append(Token(kind: k, text: scalars[start..<end]))
+            start = end
         }
         return tokens
     }
@@ -107,17 +111,17 @@ public struct Typographer {
         for i in tokens.indices {
             let token = tokens[i]
             defer { if let l = tokens[i].text.last { last = l } }
-            guard token.kind == .other, token.text.count == 1 else { continue }
-            switch token.text[0] {
+            guard token.kind == .other, token.text.count == 1, let scalar = token.first else { continue }
+            switch scalar {
             case "«": depth += 1
             case "»": depth = max(0, depth - 1)
             case "\"":
                 let opening = last == nil || last == " " || Self.opensAfter.contains(last!)
                 if opening {
-                    tokens[i].text = [depth == 0 ? "«" : "„"]
+                    tokens[i].text = [depth == 0 ? "«" : "„"][...]
                     depth += 1
                 } else {
-                    tokens[i].text = [depth >= 2 ? "\u{201C}" : "»"]
+                    tokens[i].text = [depth >= 2 ? "\u{201C}" : "»"][...]
                     depth = max(0, depth - 1)
                 }
             default: break
@@ -156,7 +160,7 @@ public struct Typographer {
         !word.isEmpty && word.unicodeScalars.allSatisfy { "IVX".unicodeScalars.contains($0) }
     }
 
-    private static let nbsp: [Unicode.Scalar] = ["\u{00A0}"]
+    private static let nbsp: ArraySlice<Unicode.Scalar> = ["\u{00A0}"]
     private static let thin: Unicode.Scalar = "\u{202F}"
 
     private func spaces(_ t: inout [Token]) {
@@ -189,17 +193,17 @@ public struct Typographer {
                 let prev = at(i - 1), next = at(i + 1)
                 if prev?.kind == .space, next?.kind == .space, i >= 2 {
                     // A hyphen set off by spaces is a dash.
-                    t[i].text = ["—"]
+                    t[i].text = ["—"][...]
                     t[i - 1].text = Self.nbsp
                 } else if let p = prev, let n = next, isRange(p, n, before: at(i - 2), after: at(i + 2), beforeThat: at(i - 3), afterThat: at(i + 3)) {
-                    t[i].text = ["–"]
+                    t[i].text = ["–"][...]
                 }
             case .number where t[i].text.count >= 5:
                 // Thousands are grouped only in quantities: a number followed by a word or «%»,
                 // never a code, a postal index, a phone or a document number.
-                guard let n = at(i + 1), n.kind == .space || n.text == Self.nbsp, let w = at(i + 2),
+                guard let n = at(i + 1), n.kind == .space || n.text.elementsEqual(Self.nbsp), let w = at(i + 2),
                       (w.kind == .word && w.lower == String(String.UnicodeScalarView(w.text))) || w.is("%") else { continue }
-                if let p = at(i - 1), p.kind != .space, p.text != Self.nbsp, !p.is("(") { continue }
+                if let p = at(i - 1), p.kind != .space, !p.text.elementsEqual(Self.nbsp), !p.is("(") { continue }
                 if let p = at(i - 2), p.is("№") || p.is("-") || p.is("+") { continue }
                 var grouped: [Unicode.Scalar] = []
                 let digits = t[i].text
@@ -207,7 +211,7 @@ public struct Typographer {
                     if k > 0, (digits.count - k) % 3 == 0 { grouped.append(Self.thin) }
                     grouped.append(d)
                 }
-                t[i].text = grouped
+                t[i].text = grouped[...]
             default: break
             }
         }
@@ -220,13 +224,13 @@ public struct Typographer {
         // when it joins digits (`25.12.2019-…`, `1-2.5`), not when it ends the sentence.
         let chain: Set<Unicode.Scalar> = ["-", "/", "–"]
         let joiners: Set<Unicode.Scalar> = [".", ",", ":"]
-        if let b = before, b.kind == .other, b.text.count == 1, chain.contains(b.text[0]) || b.is("№") { return false }
-        if let b = before, b.kind == .other, b.text.count == 1, joiners.contains(b.text[0]), p.kind == .number { return false }
+        if let b = before, b.kind == .other, b.text.count == 1, let c = b.first, chain.contains(c) || b.is("№") { return false }
+        if let b = before, b.kind == .other, b.text.count == 1, let c = b.first, joiners.contains(c), p.kind == .number { return false }
         if let b = before, b.kind == .word || b.kind == .number { return false }
-        if let a = after, a.kind == .other, a.text.count == 1, chain.contains(a.text[0]) { return false }
-        if let a = after, a.kind == .other, a.text.count == 1, joiners.contains(a.text[0]), n.kind == .number, afterThat?.kind == .number { return false }
+        if let a = after, a.kind == .other, a.text.count == 1, let c = a.first, chain.contains(c) { return false }
+        if let a = after, a.kind == .other, a.text.count == 1, let c = a.first, joiners.contains(c), n.kind == .number, afterThat?.kind == .number { return false }
         if let a = after, a.kind == .word || a.kind == .number { return false }
-        if before?.kind == .space || before?.text == Self.nbsp, let bt = beforeThat, bt.is("№") { return false }
+        if before?.kind == .space || before.map { $0.text.elementsEqual(Self.nbsp) } == true, let bt = beforeThat, bt.is("№") { return false }
         if p.kind == .number, n.kind == .number { return p.text.count <= 4 && n.text.count <= 4 }
         if p.kind == .word, n.kind == .word {
             let a = String(String.UnicodeScalarView(p.text)), b = String(String.UnicodeScalarView(n.text))

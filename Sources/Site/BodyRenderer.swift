@@ -97,6 +97,7 @@ struct BodyRenderer: Sendable {
             }
         }
         var html = Self.labelTaskCheckboxes(rendered.html)
+        if Bytes.contains(html, "<table>") { html = Self.stackTables(html) }
         for (url, output) in pictures.sorted(by: { $0.key < $1.key }) {
             if let image = images[output] { html = Self.responsive(html, url: url, image: image, root: root) }
         }
@@ -126,6 +127,64 @@ struct BodyRenderer: Sendable {
             from = out.index(start.lowerBound, offsetBy: replacement.count)
         }
         return out
+    }
+
+    /// A table written in Markdown gets what the site's own tables have: a labelled region
+    /// that the keyboard can scroll, and each cell its column's name, so that on a phone the
+    /// rows stack as labelled cards (`table-stack` in the theme). Works without the script.
+    static func stackTables(_ html: String) -> String {
+        var out = ""
+        out.reserveCapacity(html.utf8.count + 256)
+        var rest = html[...]
+        while let open = rest.range(of: "<table>"), let close = rest.range(of: "</table>", range: open.upperBound..<rest.endIndex) {
+            out += rest[..<open.lowerBound]
+            let table = rest[open.upperBound..<close.lowerBound]
+            var headers: [String] = []
+            if let head = table.range(of: "</thead>") {
+                var scan = table[..<head.lowerBound]
+                while let th = scan.range(of: "<th"), let gt = scan.range(of: ">", range: th.upperBound..<scan.endIndex),
+                      let end = scan.range(of: "</th>", range: gt.upperBound..<scan.endIndex) {
+                    headers.append(plainText(scan[gt.upperBound..<end.lowerBound]))
+                    scan = scan[end.upperBound...]
+                }
+            }
+            let label = headers.filter { !$0.isEmpty }.joined(separator: ", ")
+            out += "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Таблица: \(label)\"><table class=\"table-stack\">"
+            var column = 0
+            var body = table[...]
+            while let cell = body.range(of: "<t") {
+                out += body[..<cell.lowerBound]
+                let after = body[cell.upperBound...]
+                if after.hasPrefix("r>") {
+                    column = 0
+                    out += "<tr>"
+                    body = after.dropFirst(2)
+                } else if after.hasPrefix("d>") || after.hasPrefix("d ") {
+                    out += "<td"
+                    if column < headers.count, !headers[column].isEmpty { out += " data-label=\"\(headers[column])\"" }
+                    column += 1
+                    body = after.dropFirst(1)
+                } else {
+                    out += "<t"
+                    body = after
+                }
+            }
+            out += body
+            out += "</table></div>"
+            rest = rest[close.upperBound...]
+        }
+        out += rest
+        return out
+    }
+
+    /// The text of an HTML fragment (tags dropped; entities stay escaped, as an attribute needs).
+    private static func plainText(_ fragment: Substring) -> String {
+        var text = ""
+        var inTag = false
+        for ch in fragment {
+            if ch == "<" { inTag = true } else if ch == ">" { inTag = false } else if !inTag { text.append(ch) }
+        }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// cmark-gfm renders task list items as bare disabled checkboxes, which screen readers

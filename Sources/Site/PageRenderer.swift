@@ -101,7 +101,6 @@ struct SiteRender: Sendable {
             generated.append(("sitemap.xml", render("sitemap", Feeds.sitemapContext(base: base, paths: paths, modified: dates))))
         }
         generated.append(("robots.txt", render("robots", Feeds.robotsContext(base: urls.baseURL))))
-        // The copy for the visually impaired links relatively too, so it gets its own files.
         let index = SearchIndex.json(content, extra: bank.map(SearchIndex.bankEntries) ?? [])
         let assets = theme.assets()
         let bankFiles: [(path: String, data: Data)] = bank.map {
@@ -109,12 +108,12 @@ struct SiteRender: Sendable {
             return [("indicators-rollup.csv", RollupCSV.data($0.rollups, territory: content.settings.organization.kind == .municipalOffice ? "Муниципалитет" : "Регион")), ("practices.json", practices),
                     ("practices-index.js", ScriptData.wrap(practices, as: "nastavnikPractices"))]
         } ?? []
-        for prefix in ["", SiteURLs.visionFolder] {
+        // The copy for the visually impaired links to the same data files, assets, pictures
+        // and documents (VisionCopy.sharedFolders): they are written once.
+        for prefix in [""] {
             generated.append((prefix + "search-index.json", index))
             generated.append((prefix + "search-index.js", ScriptData.wrap(index, as: "nastavnikSearchIndex")))
             for file in bankFiles { generated.append((prefix + file.path, file.data)) }
-            // The copy for the visually impaired links to the same assets, pictures and documents.
-            guard prefix.isEmpty else { continue }
             for (relative, source) in assets {
                 switch source {
                 case .file(let url): copied.append((prefix + "assets/" + relative, url))
@@ -145,7 +144,10 @@ struct SiteRender: Sendable {
 /// stay inside it; only links to shared files (theme assets, pictures, documents) are pointed
 /// one level up, so those files are published once.
 enum VisionCopy {
-    static let sharedFolders = ["assets/", "images/", "files/"]
+    /// Folders and generated data files the copy links to instead of having its own: the
+    /// search index of a 10,000-page site alone is tens of megabytes.
+    static let sharedFolders = ["assets/", "images/", "files/", "search-index.js", "practices-index.js", "practices.json",
+                                "indicators-rollup.csv"]
 
     /// Rewrites `ROOT<shared>` to `ROOT../<shared>` where it starts an attribute value or a
     /// `srcset` entry: after `"` or `, `.

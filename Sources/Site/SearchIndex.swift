@@ -19,7 +19,7 @@ enum SearchIndex {
     }
 
     /// Characters of plain text kept for the excerpt under a result.
-    static let excerptLength = 1_000
+    static let excerptLength = 480
     /// Characters of a body whose words are indexed: enough for any school page; it keeps a
     /// pathological 5 MB page from making the index as large.
     static let indexedLength = 60_000

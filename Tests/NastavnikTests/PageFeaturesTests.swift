@@ -23,6 +23,10 @@ import Testing
         https://rutube.ru/video/0123456789abcdef0123456789abcdef/
 
         <iframe src="https://vkvideo.ru/video_ext.php?oid=-1&id=2"></iframe>
+
+        | Этап | Сроки |
+        |---|:---:|
+        | Подготовка | сентябрь |
         """.write(to: content.appendingPathComponent("news/2024-10-01-video.md"), atomically: true, encoding: .utf8)
         try FileManager.default.createDirectory(at: content.appendingPathComponent("pages"), withIntermediateDirectories: true)
         try "---\ntitle: \"О школе\"\n---\nТекст.\n".write(to: content.appendingPathComponent("pages/o-shkole.md"), atomically: true, encoding: .utf8)
@@ -72,6 +76,10 @@ import Testing
         #expect(raw.contains("<meta property=\"og:type\" content=\"article\">"))
         #expect(raw.contains("<meta name=\"twitter:card\" content=\"summary\">"))
         #expect(raw.contains("Смотрите запись защиты:"))
+        // A Markdown table: a keyboard-scrollable region, and cells labelled for phones, without the script.
+        #expect(raw.contains("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Таблица: Этап, Сроки\"><table class=\"table-stack\">"))
+        #expect(raw.contains("<td data-label=\"Этап\">Подготовка</td>"))
+        #expect(raw.contains("<td data-label=\"Сроки\" align=\"center\">сентябрь</td>"))
         // The main page has no breadcrumbs; every other page has.
         #expect(!read(out.appendingPathComponent("index.html")).contains("class=\"breadcrumbs\""))
         #expect(read(out.appendingPathComponent("cases/form/uchenik-uchenik/index.html"))

@@ -40,7 +40,7 @@ def main() -> int:
 
             news.write_text(original.replace("\n---\n", "\n---\n\nПравка из проверки браузером.\n", 1), encoding="utf-8")
             try:
-                page.wait_for_function("document.body.innerText.includes('Правка из проверки браузером.')", timeout=10000)
+                page.wait_for_function("document.body.innerText.replace(/\\u00a0/g, ' ').includes('Правка из проверки браузером.')", timeout=10000)
             except Exception:
                 problems.append("вкладка не обновилась сама после правки")
 

@@ -17,25 +17,6 @@
   }
   apply();
   document.addEventListener("DOMContentLoaded", function () {
-    // Tables written in Markdown come without column labels or a region to scroll in: each
-    // cell gets its column's name, so that they stack on a phone like the site's own tables.
-    [].forEach.call(document.querySelectorAll(".prose table"), function (t) {
-      var heads = [].map.call(t.querySelectorAll("thead th"), function (th) { return th.textContent.trim(); });
-      if (!heads.length || t.closest(".table-scroll")) return;
-      [].forEach.call(t.querySelectorAll("tbody tr"), function (tr) {
-        [].forEach.call(tr.children, function (cell, i) {
-          if (heads[i] && cell.tagName === "TD") cell.setAttribute("data-label", heads[i]);
-        });
-      });
-      t.classList.add("table-stack");
-      var region = document.createElement("div");
-      region.className = "table-scroll";
-      region.setAttribute("role", "region");
-      region.setAttribute("tabindex", "0");
-      region.setAttribute("aria-label", (t.caption && t.caption.textContent.trim()) || "Таблица: " + heads.join(", "));
-      t.parentNode.insertBefore(region, t);
-      region.appendChild(t);
-    });
     var panel = document.getElementById("a11y");
     if (!panel) return;
     var controls = [
