@@ -36,7 +36,7 @@ let package = Package(
             .product(name: "SwiftCSV", package: "SwiftCSV"),
         ]),
         .target(name: "Theme", dependencies: [
-            "Domain",
+            "Domain", "Markdown",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .target(name: "Site", dependencies: [

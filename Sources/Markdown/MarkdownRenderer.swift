@@ -166,6 +166,7 @@ public enum MarkdownRenderer {
 
     /// Typography on every text node; quotes pair up within a block, across emphasis and links.
     private static func typeset(_ document: OpaquePointer) {
+        joinTextRuns(document)
         var typographer = Typographer()
         let iterator = cmark_iter_new(document)
         defer { cmark_iter_free(iterator) }
@@ -188,6 +189,41 @@ public enum MarkdownRenderer {
                     typographer = Typographer()
                 }
             }
+        }
+    }
+
+    /// Adjacent text nodes and the line breaks of the source between them become one text
+    /// node, so that «с⏎наставляемыми» binds like «с наставляемыми» (a soft break is a space
+    /// in HTML anyway) and a rule sees the words on both sides of a node boundary.
+    private static func joinTextRuns(_ document: OpaquePointer) {
+        var starts: [OpaquePointer] = []
+        let iterator = cmark_iter_new(document)
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+                  cmark_node_get_type(node) == CMARK_NODE_TEXT, let next = cmark_node_next(node),
+                  [CMARK_NODE_TEXT, CMARK_NODE_SOFTBREAK].contains(cmark_node_get_type(next)) else { continue }
+            if let previous = cmark_node_previous(node), [CMARK_NODE_TEXT, CMARK_NODE_SOFTBREAK].contains(cmark_node_get_type(previous)) { continue }
+            starts.append(node)
+        }
+        cmark_iter_free(iterator)
+        // Changed only after the walk: the iterator must not meet a freed node.
+        for first in starts {
+            var text = cmark_node_get_literal(first).map { String(cString: $0) } ?? ""
+            while let next = cmark_node_next(first) {
+                let type = cmark_node_get_type(next)
+                if type == CMARK_NODE_TEXT {
+                    text += cmark_node_get_literal(next).map { String(cString: $0) } ?? ""
+                } else if type == CMARK_NODE_SOFTBREAK {
+                    text += " "
+                } else {
+                    break
+                }
+                cmark_node_unlink(next)
+                cmark_node_free(next)
+            }
+            cmark_node_set_literal(first, text)
         }
     }
 

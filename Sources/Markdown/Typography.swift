@@ -239,3 +239,70 @@ public struct Typographer {
         return false
     }
 }
+
+extension Typographer {
+    /// The same rules on the prose of an HTML template: text between tags only, never inside
+    /// a tag (attributes), a `{{…}}` tag, or `<script>`, `<style>`, `<pre>`, `<code>`,
+    /// `<textarea>`. A theme's own words («Перейти к содержанию», «цель и факт по годам») then
+    /// read like the content around them.
+    public static func template(_ source: String) -> String {
+        let scalars = Array(source.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        out.reserveCapacity(scalars.count)
+        var typographer = Typographer()
+        var text = String.UnicodeScalarView()
+        var skipUntil: String? = nil
+        func flush() {
+            guard !text.isEmpty else { return }
+            out.append(contentsOf: typographer.process(String(text)).unicodeScalars)
+            text.removeAll()
+        }
+        func starts(_ prefix: String, at i: Int) -> Bool {
+            var j = i
+            for p in prefix.unicodeScalars {
+                guard j < scalars.count, scalars[j].properties.lowercaseMapping == String(p) || scalars[j] == p else { return false }
+                j += 1
+            }
+            return true
+        }
+        var i = 0
+        while i < scalars.count {
+            let s = scalars[i]
+            if s == "{", i + 1 < scalars.count, scalars[i + 1] == "{" {
+                // A Mustache tag is copied as it is; it also ends a run of text.
+                flush()
+                var j = i + 2
+                while j + 1 < scalars.count, !(scalars[j] == "}" && scalars[j + 1] == "}") { j += 1 }
+                j = min(scalars.count, j + 2)
+                if j < scalars.count, scalars[j] == "}" { j += 1 }
+                out.append(contentsOf: scalars[i..<j])
+                i = j
+                continue
+            }
+            if s == "<" {
+                flush()
+                if let end = skipUntil {
+                    if starts(end, at: i) { skipUntil = nil }
+                } else {
+                    for name in ["script", "style", "pre", "code", "textarea"] where starts("<" + name, at: i) {
+                        let next = i + name.count + 1
+                        if next < scalars.count, scalars[next] == ">" || scalars[next] == " " { skipUntil = "</" + name }
+                    }
+                }
+                var j = i + 1
+                while j < scalars.count, scalars[j] != ">" {
+                    // `{{…}}` inside a tag (attributes) stays untouched too.
+                    j += 1
+                }
+                j = min(scalars.count, j + 1)
+                out.append(contentsOf: scalars[i..<j])
+                i = j
+                continue
+            }
+            if skipUntil != nil { out.append(s) } else { text.append(s) }
+            i += 1
+        }
+        flush()
+        return String(out)
+    }
+}

@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Markdown
 
 /// The validation report a regional centre sends back to schools: for every school, built
 /// or left out, with each error and warning and its file and line. Written outside the
@@ -131,8 +132,10 @@ public struct BankReport: Sendable {
 
     static func pieces(_ text: String) -> [[String: Any]] {
         var out: [[String: Any]] = []
+        var typographer = Typographer()
         for (i, part) in text.components(separatedBy: "`").enumerated() where !part.isEmpty {
-            out.append(["text": part, "code": i % 2 == 1])
+            // Words get Russian typography; quoted file names and values stay as typed.
+            out.append(["text": i % 2 == 1 ? part : typographer.process(part), "code": i % 2 == 1])
         }
         return out
     }

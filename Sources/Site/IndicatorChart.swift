@@ -14,7 +14,7 @@ enum IndicatorChart {
         let top = scaleTop(values.max() ?? 0)
         let e = HTMLEscape.escape
         var s = "<figure class=\"ichart\">"
-        s += "<figcaption class=\"visually-hidden\">\(e(textAlternative(indicator)))</figcaption>"
+        s += "<figcaption class=\"visually-hidden\">\(e(Typographer.apply(textAlternative(indicator))))</figcaption>"
         s += "<ul class=\"ichart-rows\" aria-hidden=\"true\">"
         var used = Set<String>()
         for year in years {
@@ -39,9 +39,10 @@ enum IndicatorChart {
         s += "</span></div>"
         // The legend names exactly the colours drawn.
         s += "<p class=\"legend\" aria-hidden=\"true\">"
+        let label = Typographer.apply(factLabel)
         if used.contains("target") { s += "<span class=\"key target\"></span> цель " }
-        if used.contains("fact") { s += "<span class=\"key fact\"></span> \(e(factLabel)) " }
-        if used.contains("missed") { s += "<span class=\"key fact missed\"></span> \(e(factLabel)): цель не достигнута" }
+        if used.contains("fact") { s += "<span class=\"key fact\"></span> \(e(label)) " }
+        if used.contains("missed") { s += "<span class=\"key fact missed\"></span> \(e(label)): цель не\u{00A0}достигнута" }
         s += "</p></figure>"
         return s
     }

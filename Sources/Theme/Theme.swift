@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Markdown
 import Mustache
 
 /// A theme: Mustache templates and static assets, looked up first in the site's own
@@ -58,7 +59,14 @@ public struct Theme: Sendable {
         func register(_ text: String, name: String, file: String) throws {
             do {
                 _ = TemplateEscaping.registered
-                library.register(try MustacheTemplate(string: TemplateEscaping.pragma + text), named: name)
+                // Parsed as written first, so that a syntax error points into the file; the
+                // page templates are then used with Russian typography on their own words.
+                let parsed = try MustacheTemplate(string: TemplateEscaping.pragma + text)
+                if Self.plainTextTemplates.contains(name) {
+                    library.register(parsed, named: name)
+                } else {
+                    library.register(try MustacheTemplate(string: TemplateEscaping.pragma + Typographer.template(text)), named: name)
+                }
             } catch let error as MustacheTemplate.ParserError {
                 // The pragma is a line of its own in front: give positions in the file as written.
                 throw LoadError.templateSyntax(file: file, line: max(1, error.context.lineNumber - 1),
@@ -115,6 +123,9 @@ public struct Theme: Sendable {
         case .invalidConfigVariableSyntax, .unrecognisedConfigVariable: return "неизвестная или неверная настройка {{% … }}"
         }
     }
+
+    /// Feeds, sitemap and robots.txt are not prose.
+    static let plainTextTemplates: Set<String> = ["rss", "atom", "sitemap", "robots"]
 
     public func has(_ template: String) -> Bool { library.getTemplate(named: template) != nil }
 

@@ -63,6 +63,9 @@ done
 step "sitemap.xml по схеме sitemaps.org"
 xmllint --noout --schema "$here/sitemap.xsd" "$site/sitemap.xml" "$bank/public/sitemap.xml" || failed=1
 
+step "Типографика: неразрывные пробелы, тире, кавычки в тексте страниц"
+python3 "$here/typography_check.py" "$site" "$bank/public" "$bank/report" || failed=1
+
 step "RSS и Atom"
 python3 "$here/feed_check.py" "$site" "$base" || failed=1
 
