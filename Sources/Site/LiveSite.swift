@@ -29,6 +29,7 @@ public final class LiveSite: Sendable {
 
     private let options: BuildOptions
     private let cache = EntryCache()
+    private let searchCache = SearchIndex.Cache()
     /// What is served, swapped whole by each good rebuild while requests read it.
     private struct Served {
         var generated: [String: Data] = [:]
@@ -87,7 +88,9 @@ public final class LiveSite: Sendable {
         }
         let images = SiteBuilder.processImages(content, files: loaded.files, bank: bank, options: options)
         guard !images.diagnostics.hasErrors else { return failed(loaded.diagnostics + bankDiagnostics + images.diagnostics) }
-        let site = SiteRender(content: content, files: loaded.files, theme: theme, today: options.today, bank: bank, images: images.images)
+        var prepared = SiteRender(content: content, files: loaded.files, theme: theme, today: options.today, bank: bank, images: images.images)
+        prepared.searchCache = searchCache
+        let site = prepared
         let paths = site.plan.map(\.path)
         let pages: [PlannedPage]
         if let previous, reuseTheme, previous.paths == paths {

@@ -16,6 +16,8 @@ struct SiteRender: Sendable {
     let bank: BankSite?
     /// Processed pictures by output path; their files come from the image cache.
     let images: [String: ProcessedImage]
+    /// Search entries of the previous rebuild (`serve`).
+    var searchCache: SearchIndex.Cache? = nil
 
     /// Output files of one page: the page and its copy for the visually impaired.
     struct Page {
@@ -101,7 +103,7 @@ struct SiteRender: Sendable {
             generated.append(("sitemap.xml", render("sitemap", Feeds.sitemapContext(base: base, paths: paths, modified: dates))))
         }
         generated.append(("robots.txt", render("robots", Feeds.robotsContext(base: urls.baseURL))))
-        let index = SearchIndex.json(content, extra: bank.map(SearchIndex.bankEntries) ?? [])
+        let index = SearchIndex.json(content, extra: bank.map(SearchIndex.bankEntries) ?? [], cache: searchCache)
         let assets = theme.assets()
         let bankFiles: [(path: String, data: Data)] = bank.map {
             let practices = PracticeIndex.json($0)

@@ -1,6 +1,7 @@
 import Content
 import Domain
 import Foundation
+import Synchronization
 
 /// The static search index: one entry per page with its type, a plain-text excerpt source
 /// and the Snowball stems of all its words, so the script matches whole words by stem
@@ -114,7 +115,21 @@ enum SearchIndex {
         return inputs
     }
 
-    static func json(_ content: SiteContent, extra: [Input] = []) -> Data {
+    /// Entries kept between rebuilds of `serve`: an unchanged page is not stemmed again.
+    final class Cache: Sendable {
+        private let entries = Mutex<[String: (key: Int, json: String)]>([:])
+
+        init() {}
+
+        func entry(_ path: String, key: Int, make: () -> String) -> String {
+            if let hit = entries.withLock({ $0[path] }), hit.key == key { return hit.json }
+            let json = make()
+            entries.withLock { $0[path] = (key, json) }
+            return json
+        }
+    }
+
+    static func json(_ content: SiteContent, extra: [Input] = [], cache: Cache? = nil) -> Data {
         let inputs = siteEntries(content) + extra
         // One stemmer per slice of pages: the C object is not shareable, and its memo pays
         // off across pages.
@@ -124,14 +139,25 @@ enum SearchIndex {
             var out = ""
             for i in slice {
                 let text = (i.parts.filter { !$0.isEmpty } + [plain(String(i.body.prefix(indexedLength)))]).joined(separator: " ")
-                let stems = stemmer.stems(i.title + " " + text).joined(separator: " ")
+                func entry() -> String {
+                    let stems = stemmer.stems(i.title + " " + text).joined(separator: " ")
+                    var out = "{\"u\":"; appendJSON(i.path, to: &out)
+                    out += ",\"t\":"; appendJSON(i.title, to: &out)
+                    out += ",\"k\":"; appendJSON(i.kind, to: &out)
+                    out += ",\"x\":"; appendJSON(excerpt(text), to: &out)
+                    out += ",\"w\":"; appendJSON(stems, to: &out)
+                    return out + "}"
+                }
                 if !out.isEmpty { out += "," }
-                out += "{\"u\":"; appendJSON(i.path, to: &out)
-                out += ",\"t\":"; appendJSON(i.title, to: &out)
-                out += ",\"k\":"; appendJSON(i.kind, to: &out)
-                out += ",\"x\":"; appendJSON(excerpt(text), to: &out)
-                out += ",\"w\":"; appendJSON(stems, to: &out)
-                out += "}"
+                if let cache {
+                    var hasher = Hasher()
+                    hasher.combine(i.title)
+                    hasher.combine(i.kind)
+                    hasher.combine(text)
+                    out += cache.entry(i.path, key: hasher.finalize(), make: entry)
+                } else {
+                    out += entry()
+                }
             }
             return out
         }
