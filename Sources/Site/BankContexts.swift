@@ -169,7 +169,8 @@ extension PageContexts {
         var mentorNames: [String: String] = [:]
         for school in bank.bank.schools { for m in school.content?.mentors ?? [] { mentorNames[school.id + "/" + m.slug] = m.name } }
         return bank.bank.competitions.map { c in
-            ["title": c.title, "year": c.year.map(String.init) ?? "",
+            // «Лучшая практика — 2025» already says its year: it is not added a second time.
+            ["title": c.title, "year": c.year.map(String.init).flatMap { c.title.contains($0) ? nil : $0 } ?? "",
              "nominations": c.nominations.map { n in
                 ["title": n.title, "winners": n.winners.map { w -> [String: Any] in
                     var item: [String: Any] = ["place": w.place.map { "\($0) место" } ?? "победитель"]

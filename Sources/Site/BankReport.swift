@@ -105,19 +105,20 @@ public struct BankReport: Sendable {
         let decisions = ["selected": "отобрана", "candidate": "на рассмотрении", "rejected": "отклонена", "not_reviewed": "решения нет"]
         func schoolItem(_ s: School) -> [String: Any] {
             var item: [String: Any] = [
-                "id": s.id, "organization": s.organization, "folder": s.folder, "municipality": s.municipality ?? "",
+                "id": s.id, "organization": Typographer.apply(s.organization), "folder": s.folder,
+                "municipality": s.municipality.map { Typographer.apply($0) } ?? "",
                 "built": s.built, "practices": s.practices, "errors": s.errors, "warnings": s.warnings,
                 "diagnostics": s.diagnostics.map(Self.diagnosticItem), "clean": s.diagnostics.isEmpty,
             ]
             if s.submissions.contains(where: { $0.status != nil }) {
                 item["submissions"] = s.submissions.map { p -> [String: Any] in
-                    ["title": p.title, "key": s.id + "/" + p.slug, "decision": decisions[p.status ?? ""] ?? "",
-                     "score": p.score.map(String.init) ?? "", "comment": p.comment ?? ""]
+                    ["title": Typographer.apply(p.title), "key": s.id + "/" + p.slug, "decision": decisions[p.status ?? ""] ?? "",
+                     "score": p.score.map(String.init) ?? "", "comment": p.comment.map { Typographer.apply($0) } ?? ""]
                 }
             }
             return item
         }
-        return ["title": title, "date": date, "total": schools.count, "built": schools.count - excluded.count,
+        return ["title": Typographer.apply(title), "date": date, "total": schools.count, "built": schools.count - excluded.count,
                 "excluded": excluded.count, "schools": schools.map(schoolItem),
                 "bank_diagnostics": bankDiagnostics.map(Self.diagnosticItem)]
     }

@@ -444,6 +444,8 @@ struct PageContexts: Sendable {
                     "achieved": achieved == true, "missed": achieved == false, "unknown": achieved == nil]
         }
         return ["id": i.id, "title": i.title, "definition": i.definition ?? "", "denominator_label": i.denominatorLabel ?? "",
+                // Without any target the «Цель» and «Достигнуто» columns are left out, not left empty.
+                "has_targets": !i.targets.isEmpty,
                 "rows": rows, "chart_html": IndicatorChart.html(i, factLabel: factLabel), "summary": IndicatorChart.textAlternative(i)]
     }
 

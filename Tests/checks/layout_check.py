@@ -193,6 +193,14 @@ PROBE = """(opts) => {
       const px = parseFloat(getComputedStyle(e).fontSize);
       if (px < opts.chartMin - 0.05) say('chart', e, '«' + e.textContent.trim().slice(0, 20) + '» ' + px.toFixed(1) + ' px');
     }
+    // The bars and the scale of a chart share one track: a tick must stand where its value is.
+    for (const f of document.querySelectorAll('figure.ichart')) {
+      const tracks = [...f.querySelectorAll('.ichart-track')].filter(t => !hidden(t)).map(t => t.getBoundingClientRect());
+      if (tracks.length < 2) continue;
+      const left = Math.min(...tracks.map(r => r.left)), right = Math.max(...tracks.map(r => r.right));
+      const off = tracks.filter(r => Math.abs(r.left - left) > 2 || Math.abs(r.right - right) > 2).length;
+      if (off) say('chart', f, off + ' из ' + tracks.length + ' шкал графика не совпадают с остальными (столбцы и деления смещены)');
+    }
   }
   return out;
 }"""
@@ -228,9 +236,14 @@ def main() -> int:
             vision = rel.parts[0] == "sv"
             page.set_viewport_size({"width": WIDTHS[0], "height": 900})
             page.goto(path.as_uri())
-            page.evaluate(HYPHENATE)
-            page.add_style_tag(content=style)
             own = page.evaluate("document.documentElement.className")
+            # Hyphenated as with large text, which lets shorter words break (the theme's
+            # hyphenate-limit-chars depends on the text size); the usual size then has a few
+            # more break points than a browser would use, never fewer.
+            page.evaluate("c => { document.documentElement.className = c; }", LARGE)
+            page.evaluate(HYPHENATE)
+            page.evaluate("c => { document.documentElement.className = c; }", own)
+            page.add_style_tag(content=style)
             for width in WIDTHS:
                 page.set_viewport_size({"width": width, "height": 900})
                 for mode, classes in (("свой размер текста", own), ("текст 200 %", LARGE)):
