@@ -284,6 +284,14 @@ struct PageContexts: Sendable {
             .map { ["title": $0.title, "href": root + SiteURLs.page($0.slug)] }
     }
 
+    /// A deadline as written, except that a list of dates copied from a table cell with only
+    /// spaces between them («30.09.2020 30.09.2021») is shown with commas.
+    static func dueText(_ due: Deadline) -> String {
+        guard case .dates(let dates) = due.parsed, dates.count > 1,
+              due.text.allSatisfy({ $0.isNumber || $0 == "." || $0.isWhitespace }) else { return due.text }
+        return due.text.split(whereSeparator: \.isWhitespace).joined(separator: ", ")
+    }
+
     /// The opening words of a body, for a page without a summary of its own.
     static func lead(_ body: MarkdownBody) -> String? {
         let text = SearchIndex.excerpt(SearchIndex.plain(String(body.text.prefix(1_200))))
@@ -390,7 +398,7 @@ struct PageContexts: Sendable {
                 let standing = e.standing(asOf: today)
                 let open = e.openCycles(asOf: today)
                 var row: [String: Any] = [
-                    "number": number, "title": e.title, "due": e.due?.text ?? "",
+                    "number": number, "title": e.title, "due": e.due.map(Self.dueText) ?? "",
                     "due_datetime": e.due?.parsed.machineDate?.iso ?? "",
                     "responsible": e.responsible.joined(separator: ", "), "result": e.result ?? "", "key_result": e.keyResult ?? "",
                     "documents": e.documents.joined(separator: "; "), "status": standing.title,

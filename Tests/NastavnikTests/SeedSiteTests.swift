@@ -20,11 +20,17 @@ import Testing
         for (entity, char) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&#x27;", "'"), ("&amp;", "&")] {
             out = out.replacingOccurrences(of: entity, with: char)
         }
-        return untypeset(out).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        return datesAsWritten(untypeset(out)).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// A list of dates is shown with commas between them (PageContexts.dueText); the seeds
+    /// have them one per line of a table cell.
+    static func datesAsWritten(_ s: String) -> String {
+        s.replacingOccurrences(of: #"(\d\d\.\d\d\.\d{4}),(?=\s)"#, with: "$1", options: .regularExpression)
     }
 
     static func normalised(_ s: String) -> String {
-        untypeset(s).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        datesAsWritten(untypeset(s)).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
     /// The roadmap page as rows: a section row is `number, title, "", "", key result`; an event row
