@@ -137,8 +137,12 @@ def parse_json_diags(text, source):
     return out
 
 
-def parse_report(path):
-    """Bank report.json: ([diagnostics], {school folder: built}) or (None, {})."""
+def parse_report(path, content="content"):
+    """Bank report.json: ([diagnostics], {school folder: built}) or (None, {}).
+    The report names files from the bank's content folder (what a school is sent); they are
+    returned from the run's folder, like the terminal's, by putting `content` in front."""
+    def shown(p):
+        return posixpath.join(content, p) if p and not p.startswith("/") else p
     try:
         data = json.loads(Path(path).read_text("utf-8"))
     except (OSError, ValueError):
@@ -149,7 +153,7 @@ def parse_report(path):
         for it in items or []:
             loc = it.get("location") or {}
             diags.append({"severity": str(it.get("severity", "")), "rule": str(it.get("rule", "")),
-                          "file": str(loc.get("file", "")), "line": _int(loc.get("line")),
+                          "file": shown(str(loc.get("file", ""))), "line": _int(loc.get("line")),
                           "column": _int(loc.get("column")), "message": str(it.get("message", "")),
                           "source": "report.json", "school": school})
 
@@ -157,7 +161,7 @@ def parse_report(path):
         take(data.get("bank"), None)
         for s in data.get("schools") or []:
             if isinstance(s, dict):
-                folder = str(s.get("folder", ""))
+                folder = shown(str(s.get("folder", "")))
                 schools[folder] = bool(s.get("built"))
                 take(s.get("diagnostics"), folder)
     return diags, schools
