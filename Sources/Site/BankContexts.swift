@@ -68,8 +68,10 @@ extension PageContexts {
                 card["mentor_name"] = m.name
                 card["mentor_href"] = root + BankURLs.mentor(school.id, m.slug)
             }
-            if let slug = c.program, let program = school.content!.programs.first(where: { $0.slug == slug }) {
+            if let slug = c.program, let program = school.content?.programs.first(where: { $0.slug == slug }) {
                 card["program_title"] = program.title
+                // The programme is published in the bank's «База программ».
+                card["program_href"] = root + BankURLs.program(school.id, program.slug)
             }
             let body = bank.rendered.html(for: c.origin.file)
                 ?? bank.bodies[p.school].render(c.body, file: c.origin.file, folder: "cases", pagePath: page.path).html

@@ -97,6 +97,10 @@ import Testing
         #expect(read(out.appendingPathComponent("index.html")).contains("href=\"./competitions/\""))
         let list = read(out.appendingPathComponent("practices/index.html"))
         #expect(list.contains("<li class=\"badge\">1 место: Лучшая практика наставничества — 2025, номинация «Форма «ученик – ученик»»</li>"))
+        // The award is on the practice's own page too, and the mentor's on the mentor's page.
+        #expect(read(out.appendingPathComponent("practices/kirov-sch21/fizika-8-klass/index.html"))
+            .contains("<li class=\"badge\">1 место: Лучшая практика наставничества — 2025"))
+        #expect(read(out.appendingPathComponent("mentors/kirov-sch21/kopylova/index.html")).contains("<ul class=\"badges\"><li class=\"badge\">"))
         // A winner the bank does not publish (rejected by the experts) is reported.
         let competitions = work.appendingPathComponent("content/competitions.yml")
         try read(competitions).replacingOccurrences(of: "kirov-sch21/molodoy-uchitel", with: "slobodskoy-sch5/proforientatsiya-les")
