@@ -182,7 +182,9 @@ public struct Typographer {
                        !(["д", "п"].contains(w.lower) && at(i - 4)?.is(".") == true && at(i - 5)?.lower == "т") { bind = true }
                     if p.kind == .number, let n = next {
                         if n.is("%") || n.is("‰") || n.is("₽") { bind = true }
-                        if n.kind == .word, Self.units.contains(n.lower) || Self.months.contains(n.lower) { bind = true }
+                        // «2024 г.» is a year, but in «СОШ № 21 г. Кирова» the «г.» is a town.
+                        if n.kind == .word, Self.units.contains(n.lower) || Self.months.contains(n.lower),
+                           !(["г", "гг"].contains(n.lower) && p.text.count != 4) { bind = true }
                     }
                 }
                 if let n = next, n.is("—") || n.is("–"), prev != nil { bind = true }

@@ -15,6 +15,11 @@ NASTAVNIK_THEMES="$PWD/themes" "$bin" build --content content --out "$site"
 bank="$work/bank"
 NASTAVNIK_THEMES="$PWD/themes" "$bin" build --content Tests/Fixtures/bank/content --out "$bank/public" --report "$bank/report" > "$work/bank.log" 2>&1 \
   || { cat "$work/bank.log"; exit 1; }
+# The bank of domain v2 (review decisions, competitions, other regions, «База программ»):
+# its long organisation names («МБОУ СОШ № 21 г. Кирова») are a test of their own for phones.
+bank2="$work/bank-v2"
+NASTAVNIK_THEMES="$PWD/themes" "$bin" build --content Tests/Fixtures/bank-v2/content --out "$bank2/public" --report "$bank2/report" --today 2026-11-26 > "$work/bank2.log" 2>&1 \
+  || { cat "$work/bank2.log"; exit 1; }
 base=$(sed -n 's/^base_url: *"\{0,1\}\([^"]*\)"\{0,1\} *$/\1/p' content/site.yml)
 # linkchecker drops root privileges to `nobody`.
 chmod -R a+rX "$work"
@@ -36,6 +41,7 @@ step "Вёрстка от 320 до 1440 px, текст до 200 %, обе вер
 python3 "$here/layout_check.py" "$site" || failed=1
 python3 "$here/layout_check.py" "$bank/public" || failed=1
 python3 "$here/layout_check.py" "$bank/report" || failed=1
+python3 "$here/layout_check.py" "$bank2/public" --sample-sv || failed=1
 
 step "Подбор практик банка со скриптом"
 python3 "$here/practices_js_check.py" "$bank/public" || failed=1
@@ -64,7 +70,7 @@ step "sitemap.xml по схеме sitemaps.org"
 xmllint --noout --schema "$here/sitemap.xsd" "$site/sitemap.xml" "$bank/public/sitemap.xml" || failed=1
 
 step "Типографика: неразрывные пробелы, тире, кавычки в тексте страниц"
-python3 "$here/typography_check.py" "$site" "$bank/public" "$bank/report" || failed=1
+python3 "$here/typography_check.py" "$site" "$bank/public" "$bank/report" "$bank2/public" "$bank2/report" || failed=1
 
 step "RSS и Atom"
 python3 "$here/feed_check.py" "$site" "$base" || failed=1
