@@ -67,7 +67,7 @@ public final class LiveSite: Sendable {
                     seconds: Date().timeIntervalSince(started))
         }
         guard var content = loaded.content, !loaded.diagnostics.hasErrors else { return failed(loaded.diagnostics) }
-        if let baseURL = options.baseURL { content.settings.baseURL = baseURL }
+        options.applyBaseURL(to: &content)
 
         let previous = served.withLock { $0.last }
         let reuseTheme = !themeChanged && previous?.content.settings.theme == content.settings.theme

@@ -18,6 +18,12 @@ public struct BuildOptions: Sendable {
     /// Where a bank writes its validation report; beside the output folder when nil.
     public var report: URL?
 
+    /// `--base-url` over `site.yml`'s, always ending in «/»: `build` and `serve` alike.
+    func applyBaseURL(to content: inout SiteContent) {
+        guard let baseURL else { return }
+        content.settings.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+    }
+
     public init(content: URL, shownContent: String, output: URL, baseURL: String? = nil, drafts: Bool = false,
                 today: DayDate, defaultTheme: URL? = nil, report: URL? = nil) {
         self.report = report
@@ -71,7 +77,7 @@ public enum SiteBuilder {
             return BuildResult(outcome: .contentErrors, diagnostics: diagnostics, sources: loaded.sources, pages: 0,
                                seconds: Date().timeIntervalSince(started))
         }
-        if let baseURL = options.baseURL { content.settings.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
+        options.applyBaseURL(to: &content)
 
         let theme = try loadTheme(content.settings.theme, options: options)
         var bank: (site: BankSite, report: BankReport)?
