@@ -19,6 +19,8 @@ extension Array where Element: Sendable {
             }
         }
         // Every slot was filled by exactly one chunk.
-        return results.withLock { $0.compactMap { $0 } }
+        let values = results.withLock { $0.compactMap { $0 } }
+        assert(values.count == count, "a chunk left a slot empty")
+        return values
     }
 }

@@ -1,5 +1,7 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Substring search over UTF-8 bytes (memchr for the first byte, memcmp for the rest): the

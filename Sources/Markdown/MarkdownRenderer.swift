@@ -179,13 +179,18 @@ public enum MarkdownRenderer {
             case CMARK_NODE_TEXT:
                 guard let literal = cmark_node_get_literal(node) else { continue }
                 let text = String(cString: literal)
+                // An address shown as a link's text (an autolink) stays exactly as written.
+                if let parent = cmark_node_parent(node), cmark_node_get_type(parent) == CMARK_NODE_LINK, Self.looksLikeAddress(text) {
+                    _ = typographer.process("x")
+                    continue
+                }
                 let set = typographer.process(text)
                 if set != text { cmark_node_set_literal(node, set) }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_CODE:
                 _ = typographer.process(type == CMARK_NODE_CODE ? "x" : "\n")
             default:
                 // A new block starts its quotes afresh.
-                if type.rawValue & 0xC000 == 0x8000 {
+                if type.rawValue & nodeKindMask == blockKind {
                     typographer = Typographer()
                 }
             }
@@ -204,7 +209,13 @@ public enum MarkdownRenderer {
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
                   cmark_node_get_type(node) == CMARK_NODE_TEXT, let next = cmark_node_next(node),
                   [CMARK_NODE_TEXT, CMARK_NODE_SOFTBREAK].contains(cmark_node_get_type(next)) else { continue }
-            if let previous = cmark_node_previous(node), [CMARK_NODE_TEXT, CMARK_NODE_SOFTBREAK].contains(cmark_node_get_type(previous)) { continue }
+            // Not a start when it continues a run: after text, or after a break that follows text.
+            if let previous = cmark_node_previous(node) {
+                let type = cmark_node_get_type(previous)
+                if type == CMARK_NODE_TEXT { continue }
+                if type == CMARK_NODE_SOFTBREAK, let before = cmark_node_previous(previous),
+                   cmark_node_get_type(before) == CMARK_NODE_TEXT { continue }
+            }
             starts.append(node)
         }
         cmark_iter_free(iterator)
@@ -225,6 +236,16 @@ public enum MarkdownRenderer {
             }
             cmark_node_set_literal(first, text)
         }
+    }
+
+    /// cmark's node types carry their kind in the top bits (CMARK_NODE_TYPE_MASK, _BLOCK),
+    /// which Swift does not import as constants; extension node types are blocks or inlines too.
+    private static let nodeKindMask: UInt32 = 0xC000
+    private static let blockKind: UInt32 = 0x8000
+
+    /// A web or mail address: no spaces and a scheme, `www.` or `@`.
+    static func looksLikeAddress(_ text: String) -> Bool {
+        !text.contains(" ") && (text.contains("://") || text.hasPrefix("www.") || text.contains("@"))
     }
 
     /// Paragraphs that hold nothing but a link to a VK Video or Rutube video.

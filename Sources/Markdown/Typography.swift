@@ -86,7 +86,8 @@ public struct Typographer {
         // Three dots are one character.
         var i = 0
         while i + 2 < scalars.count {
-            if scalars[i] == ".", scalars[i + 1] == ".", scalars[i + 2] == ".", i + 3 >= scalars.count || scalars[i + 3] != "." {
+            if scalars[i] == ".", scalars[i + 1] == ".", scalars[i + 2] == ".", i + 3 >= scalars.count || scalars[i + 3] != ".",
+               i == 0 || scalars[i - 1] != "." {
                 scalars.replaceSubrange(i...(i + 2), with: ["\u{2026}"])
             }
             i += 1
@@ -207,6 +208,8 @@ public struct Typographer {
                       (w.kind == .word && w.lower == String(String.UnicodeScalarView(w.text))) || w.is("%") else { continue }
                 if let p = at(i - 1), p.kind != .space, !p.text.elementsEqual(Self.nbsp), !p.is("(") { continue }
                 if let p = at(i - 2), p.is("№") || p.is("-") || p.is("+") { continue }
+                // «ОГРН 1024300000000», «ИНН …»: a number after a code's name is a code.
+                if let p = at(i - 2), p.kind == .word, p.text.count >= 2, p.text.allSatisfy({ $0.properties.isUppercase }) { continue }
                 var grouped: [Unicode.Scalar] = []
                 let digits = t[i].text
                 for (k, d) in digits.enumerated() {
@@ -288,12 +291,28 @@ extension Typographer {
                 } else {
                     for name in ["script", "style", "pre", "code", "textarea"] where starts("<" + name, at: i) {
                         let next = i + name.count + 1
-                        if next < scalars.count, scalars[next] == ">" || scalars[next] == " " { skipUntil = "</" + name }
+                        if next < scalars.count, scalars[next] == ">" || scalars[next] == "/" || scalars[next].properties.isWhitespace {
+                            skipUntil = "</" + name
+                        }
                     }
                 }
+                // The tag ends at a `>` outside quoted values and `{{…}}`: `title="1 > 0"`,
+                // `{{> partial}}` inside a tag do not end it.
                 var j = i + 1
-                while j < scalars.count, scalars[j] != ">" {
-                    // `{{…}}` inside a tag (attributes) stays untouched too.
+                var quote: Unicode.Scalar? = nil
+                while j < scalars.count {
+                    let c = scalars[j]
+                    if let q = quote {
+                        if c == q { quote = nil }
+                    } else if c == "\"" || c == "'" {
+                        quote = c
+                    } else if c == "{", j + 1 < scalars.count, scalars[j + 1] == "{" {
+                        j += 2
+                        while j + 1 < scalars.count, !(scalars[j] == "}" && scalars[j + 1] == "}") { j += 1 }
+                        j += 1
+                    } else if c == ">" {
+                        break
+                    }
                     j += 1
                 }
                 j = min(scalars.count, j + 1)

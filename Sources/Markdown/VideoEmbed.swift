@@ -25,7 +25,8 @@ public struct VideoEmbed: Sendable, Hashable {
         case "rutube.ru", "m.rutube.ru":
             let parts = path.split(separator: "/")
             guard parts.count >= 2, parts[0] == "video" || parts[0] == "shorts",
-                  parts[1].count >= 16, parts[1].allSatisfy(\.isHexDigit) else { return nil }
+                  parts[1].count >= 16, parts[1].unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || ("a"..."f").contains($0) || ("A"..."F").contains($0) })
+            else { return nil }
             self.player = "https://rutube.ru/play/embed/\(parts[1])/"
             self.host = "Rutube"
         default:
@@ -39,9 +40,11 @@ public struct VideoEmbed: Sendable, Hashable {
         let rest = text[range.upperBound...]
         let pieces = rest.split(separator: "_", maxSplits: 1)
         guard pieces.count == 2 else { return nil }
-        let owner = pieces[0], id = pieces[1].prefix { $0.isNumber }
+        // ASCII digits only: other scripts' digits would make a broken player address.
+        func digit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
+        let owner = pieces[0], id = pieces[1].prefix(while: digit)
         let ownerDigits = owner.hasPrefix("-") ? owner.dropFirst() : owner[...]
-        guard !ownerDigits.isEmpty, ownerDigits.allSatisfy(\.isNumber), !id.isEmpty else { return nil }
+        guard !ownerDigits.isEmpty, ownerDigits.allSatisfy(digit), !id.isEmpty else { return nil }
         return (String(owner), String(id))
     }
 

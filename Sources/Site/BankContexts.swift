@@ -64,7 +64,7 @@ extension PageContexts {
             var card = practiceCard(p, root: root)
             card["cover_image"] = Self.atTop(card["cover_image"], class: "cover")
             if case .person(let name, _) = c.mentor { card["mentor_name"] = name }
-            if case .page(let slug) = c.mentor, let m = school.content!.mentors.first(where: { $0.slug == slug }) {
+            if case .page(let slug) = c.mentor, let m = school.content?.mentors.first(where: { $0.slug == slug }) {
                 card["mentor_name"] = m.name
                 card["mentor_href"] = root + BankURLs.mentor(school.id, m.slug)
             }
@@ -100,7 +100,8 @@ extension PageContexts {
             ])
         case .bankMentor(let s, let m):
             let school = bank.bank.schools[s]
-            let mentor = school.content!.mentors[m]
+            // Planned only for published schools, whose content is there.
+            guard let mentor = school.content?.mentors[m] else { return nil }
             let cases = (bank.practicesOfSchool[s] ?? []).map { bank.bank.practices[$0] }.filter { (p: Practice) -> Bool in
                 guard case .page(let slug)? = bank.bank.mentoringCase(p).mentor else { return false }
                 return slug == mentor.slug
@@ -222,7 +223,7 @@ extension PageContexts {
     func bankMentorCard(_ s: Int, _ m: Int, root: String) -> [String: Any] {
         guard let bank else { return [:] }
         let school = bank.bank.schools[s]
-        let mentor = school.content!.mentors[m]
+        guard let mentor = school.content?.mentors[m] else { return [:] }
         var card = mentorCard(mentor, root: root)
         card["href"] = root + BankURLs.mentor(school.id, mentor.slug)
         card["photo"] = mentor.photo.map { root + BankURLs.schoolFiles(school.id) + $0.path } ?? ""

@@ -66,7 +66,7 @@ public struct BankReport: Sendable {
         func relative(_ d: Diagnostic) -> Diagnostic {
             var d = d
             d.location.file = Self.relative(d.location.file, to: root)
-            d.message = d.message.replacingOccurrences(of: root + "/", with: "")
+            d.message = Self.relativeInText(d.message, root: root)
             return d
         }
         var out = self
@@ -139,6 +139,25 @@ public struct BankReport: Sendable {
             out.append(["text": i % 2 == 1 ? part : typographer.process(part), "code": i % 2 == 1])
         }
         return out
+    }
+
+    /// `root/…` where a path starts in a message (after a space, «`», «(», «« » or at the start),
+    /// never in the middle of a word or of another path.
+    static func relativeInText(_ text: String, root: String) -> String {
+        let prefix = root + "/"
+        var out = ""
+        var rest = text[...]
+        while let range = rest.range(of: prefix) {
+            let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
+            out += rest[..<range.lowerBound]
+            if before == nil || before == " " || before == "`" || before == "(" || before == "«" {
+                // dropped: the path now starts at the bank's folder
+            } else {
+                out += prefix
+            }
+            rest = rest[range.upperBound...]
+        }
+        return out + rest
     }
 
     /// Paths in the report are relative to the bank's folder: the report travels to schools,

@@ -132,59 +132,75 @@ struct BodyRenderer: Sendable {
     /// A table written in Markdown gets what the site's own tables have: a labelled region
     /// that the keyboard can scroll, and each cell its column's name, so that on a phone the
     /// rows stack as labelled cards (`table-stack` in the theme). Works without the script.
+    ///
+    /// One pass over the bytes (a 5 MB body of one huge table stays linear). A label is the
+    /// header's text with tags dropped and entities decoded, escaped again for the attribute:
+    /// with `unsafe_html` a header may hold raw HTML, and nothing of it may leave the quotes.
     static func stackTables(_ html: String) -> String {
-        var out = ""
-        out.reserveCapacity(html.utf8.count + 256)
-        var rest = html[...]
-        while let open = rest.range(of: "<table>"), let close = rest.range(of: "</table>", range: open.upperBound..<rest.endIndex) {
-            out += rest[..<open.lowerBound]
-            let table = rest[open.upperBound..<close.lowerBound]
-            var headers: [String] = []
-            if let head = table.range(of: "</thead>") {
-                var scan = table[..<head.lowerBound]
-                while let th = scan.range(of: "<th"), let gt = scan.range(of: ">", range: th.upperBound..<scan.endIndex),
-                      let end = scan.range(of: "</th>", range: gt.upperBound..<scan.endIndex) {
-                    headers.append(plainText(scan[gt.upperBound..<end.lowerBound]))
-                    scan = scan[end.upperBound...]
-                }
-            }
-            let label = headers.filter { !$0.isEmpty }.joined(separator: ", ")
-            out += "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Таблица: \(label)\"><table class=\"table-stack\">"
-            var column = 0
-            var body = table[...]
-            while let cell = body.range(of: "<t") {
-                out += body[..<cell.lowerBound]
-                let after = body[cell.upperBound...]
-                if after.hasPrefix("r>") {
-                    column = 0
-                    out += "<tr>"
-                    body = after.dropFirst(2)
-                } else if after.hasPrefix("d>") || after.hasPrefix("d ") {
-                    out += "<td"
-                    if column < headers.count, !headers[column].isEmpty { out += " data-label=\"\(headers[column])\"" }
-                    column += 1
-                    body = after.dropFirst(1)
-                } else {
-                    out += "<t"
-                    body = after
-                }
-            }
-            out += body
-            out += "</table></div>"
-            rest = rest[close.upperBound...]
+        let bytes = Array(html.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 512)
+        func at(_ i: Int, _ literal: StaticString) -> Bool {
+            let n = literal.utf8CodeUnitCount
+            guard i + n <= bytes.count else { return false }
+            return literal.withUTF8Buffer { lit in (0..<n).allSatisfy { bytes[i + $0] == lit[$0] } }
         }
-        out += rest
-        return out
+        var i = 0
+        while i < bytes.count {
+            guard at(i, "<table>") else { out.append(bytes[i]); i += 1; continue }
+            // The header cells' labels, from <thead> up to </thead>.
+            var headers: [String] = []
+            var j = i + 7
+            var cell: [UInt8]? = nil
+            var depth = 0
+            while j < bytes.count, !at(j, "</thead>"), !at(j, "</table>") {
+                if at(j, "<th") && (at(j, "<th>") || at(j, "<th ")) {
+                    while j < bytes.count, bytes[j] != UInt8(ascii: ">") { j += 1 }
+                    cell = []
+                } else if at(j, "</th>") {
+                    headers.append(label(cell ?? []))
+                    cell = nil
+                    j += 4
+                } else if cell != nil {
+                    if bytes[j] == UInt8(ascii: "<") { depth += 1 }
+                    if depth == 0 { cell?.append(bytes[j]) }
+                    if bytes[j] == UInt8(ascii: ">"), depth > 0 { depth -= 1 }
+                }
+                j += 1
+            }
+            let names = headers.filter { !$0.isEmpty }.joined(separator: ", ")
+            out += Array("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Таблица: \(names)\"><table class=\"table-stack\">".utf8)
+            i += 7
+            // Every <td> of a row gets its column's label, up to the table's end.
+            var column = 0
+            while i < bytes.count, !at(i, "</table>") {
+                if at(i, "<tr>") {
+                    column = 0
+                } else if at(i, "<td>") || at(i, "<td ") {
+                    out += Array("<td".utf8)
+                    if column < headers.count, !headers[column].isEmpty { out += Array(" data-label=\"\(headers[column])\"".utf8) }
+                    column += 1
+                    i += 3
+                    continue
+                }
+                out.append(bytes[i])
+                i += 1
+            }
+            if i < bytes.count {
+                out += Array("</table></div>".utf8)
+                i += 8
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// The text of an HTML fragment (tags dropped; entities stay escaped, as an attribute needs).
-    private static func plainText(_ fragment: Substring) -> String {
-        var text = ""
-        var inTag = false
-        for ch in fragment {
-            if ch == "<" { inTag = true } else if ch == ">" { inTag = false } else if !inTag { text.append(ch) }
+    /// A header's text for an attribute: entities decoded, whitespace collapsed, escaped again.
+    private static func label(_ bytes: [UInt8]) -> String {
+        var text = String(decoding: bytes, as: UTF8.self)
+        for (entity, char) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
+            text = text.replacingOccurrences(of: entity, with: char)
         }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return HTMLEscape.escape(text.split(whereSeparator: \.isWhitespace).joined(separator: " "))
     }
 
     /// cmark-gfm renders task list items as bare disabled checkboxes, which screen readers

@@ -32,12 +32,11 @@ enum Feeds {
     /// because readers render it as HTML.
     static func feedContext(_ content: SiteContent, base: String, items: [NewsItem]) -> [String: Any] {
         let s = content.settings
-        return [
+        var context: [String: Any] = [
             "title": plainText("Новости — \(s.title), \(s.organization.displayName)"),
             "description_html": HTMLEscape.escape(plainText("Новости наставничества: \(s.organization.name)")),
             "author": plainText(s.organization.name),
             "link": base + "news/", "rss_self": base + "news/rss.xml", "atom_self": base + "news/atom.xml",
-            "updated_rfc822": items.first.map { rfc822($0.date) } as Any,
             "updated_rfc3339": items.first.map { rfc3339($0.date) } ?? "2000-01-01T00:00:00+03:00",
             "items": items.map { n -> [String: Any] in
                 let summary = plainText(n.summary ?? n.title)
@@ -46,6 +45,9 @@ enum Feeds {
                         "summary": summary, "summary_html": HTMLEscape.escape(summary), "tags": n.tags.map(plainText)]
             },
         ]
+        // Absent, not empty, when there is no news: Mustache would open a section for "".
+        if let latest = items.first { context["updated_rfc822"] = rfc822(latest.date) }
+        return context
     }
 
     /// - Parameter modified: when a page last changed, where the content says (news dates).

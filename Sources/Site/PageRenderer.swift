@@ -112,31 +112,29 @@ struct SiteRender: Sendable {
         } ?? []
         // The copy for the visually impaired links to the same data files, assets, pictures
         // and documents (VisionCopy.sharedFolders): they are written once.
-        for prefix in [""] {
-            generated.append((prefix + "search-index.json", index))
-            generated.append((prefix + "search-index.js", ScriptData.wrap(index, as: "nastavnikSearchIndex")))
-            for file in bankFiles { generated.append((prefix + file.path, file.data)) }
-            for (relative, source) in assets {
-                switch source {
-                case .file(let url): copied.append((prefix + "assets/" + relative, url))
-                case .data(let data): generated.append((prefix + "assets/" + relative, data))
-                }
+        generated.append(("search-index.json", index))
+        generated.append(("search-index.js", ScriptData.wrap(index, as: "nastavnikSearchIndex")))
+        for file in bankFiles { generated.append((file.path, file.data)) }
+        for (relative, source) in assets {
+            switch source {
+            case .file(let url): copied.append(("assets/" + relative, url))
+            case .data(let data): generated.append(("assets/" + relative, data))
             }
-            // Pictures come cleaned from the image cache; a picture that could not be processed is
-            // never copied as it is (it could carry GPS coordinates).
-            func publish(_ path: String, as output: String, from files: ContentFiles) {
-                if let image = images[output] {
-                    for file in image.outputs { copied.append((prefix + file.path, file.source)) }
-                } else if !ImagePipeline.rasterExtensions.contains((path as NSString).pathExtension.lowercased()) {
-                    copied.append((prefix + output, files.url(path)))
-                }
+        }
+        // Pictures come cleaned from the image cache; a picture that could not be processed is
+        // never copied as it is (it could carry GPS coordinates).
+        func publish(_ path: String, as output: String, from files: ContentFiles) {
+            if let image = images[output] {
+                for file in image.outputs { copied.append((file.path, file.source)) }
+            } else if !ImagePipeline.rasterExtensions.contains((path as NSString).pathExtension.lowercased()) {
+                copied.append((output, files.url(path)))
             }
-            for path in content.assets { publish(path, as: path, from: files) }
-            // A bank publishes its schools' files under schools/<id>/.
-            for (i, school) in (bank?.bank.schools ?? []).enumerated() {
-                guard let schoolContent = school.content, let schoolFiles = bank?.files[i] else { continue }
-                for path in schoolContent.assets { publish(path, as: BankURLs.schoolFiles(school.id) + path, from: schoolFiles) }
-            }
+        }
+        for path in content.assets { publish(path, as: path, from: files) }
+        // A bank publishes its schools' files under schools/<id>/.
+        for (i, school) in (bank?.bank.schools ?? []).enumerated() {
+            guard let schoolContent = school.content, let schoolFiles = bank?.files[i] else { continue }
+            for path in schoolContent.assets { publish(path, as: BankURLs.schoolFiles(school.id) + path, from: schoolFiles) }
         }
         return (generated, copied)
     }

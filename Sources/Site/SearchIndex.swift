@@ -127,6 +127,11 @@ enum SearchIndex {
             entries.withLock { $0[path] = (key, json) }
             return json
         }
+
+        /// Forgets pages that are gone, so a long `serve` session does not keep them.
+        func retain(_ paths: Set<String>) {
+            entries.withLock { entries in entries = entries.filter { paths.contains($0.key) } }
+        }
     }
 
     static func json(_ content: SiteContent, extra: [Input] = [], cache: Cache? = nil) -> Data {
@@ -161,6 +166,7 @@ enum SearchIndex {
             }
             return out
         }
+        cache?.retain(Set(inputs.map(\.path)))
         // Written by hand: Foundation's JSONEncoder took longer than the rest of a rebuild.
         var out = "{\"v\":2,\"docs\":["
         var first = true

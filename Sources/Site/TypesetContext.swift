@@ -13,10 +13,21 @@ enum TypesetContext {
         return out
     }
 
+    /// A path or an address under a key the list above does not know (`cover`, `photo` of older
+    /// themes): a slash and no space, or a scheme.
+    static func looksLikePath(_ text: String) -> Bool {
+        var slash = false
+        for b in text.utf8 {
+            if b == 0x20 { return false }
+            if b == 0x2F { slash = true }
+        }
+        return slash || text.contains("://")
+    }
+
     private static let machineKeys: Set<String> = [
         "root", "canonical", "id", "key", "slug", "class", "width", "height", "sizes", "src", "srcset", "datetime",
         "email", "phone", "phone_href", "url", "path", "vision", "lang", "format", "mime", "value", "x", "y", "code",
-        "build_date_iso", "base_url", "query", "template", "prev", "next", "level", "count", "image",
+        "build_date_iso", "base_url", "query", "template", "prev", "next", "level", "count", "image", "cover", "photo",
     ]
 
     static func skipped(_ key: String) -> Bool {
@@ -28,10 +39,10 @@ enum TypesetContext {
 
     private static func typeset(_ value: Any) -> Any {
         switch value {
-        case let text as String: return Typographer.apply(text)
+        case let text as String: return looksLikePath(text) ? text : Typographer.apply(text)
         case let dictionary as [String: Any]: return apply(dictionary)
         case let list as [[String: Any]]: return list.map(apply)
-        case let list as [String]: return list.map { Typographer.apply($0) }
+        case let list as [String]: return list.map { looksLikePath($0) ? $0 : Typographer.apply($0) }
         case let list as [Any]: return list.map(typeset)
         default: return value
         }

@@ -55,6 +55,7 @@ import Testing
         #expect(page.contains("<script src=\"../../assets/video.js\" defer></script>"))
         #expect(!page.contains("<iframe"))
         // Pages without a video do not load the script.
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("index.html").path))
         #expect(!read(out.appendingPathComponent("index.html")).contains("video.js"))
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("assets/video.js").path))
         // The copy for the visually impaired keeps the link; the script leaves it alone there.

@@ -13,6 +13,7 @@ import Testing
         #expect(rows.count > 500, "the demo has more than \(rows.count) distinct words")
         let stemmer = RussianStemmer()
         var differences: [String] = []
+        #expect(rows.allSatisfy { $0.count == 2 }, "every line is word<TAB>stem")
         for row in rows where row.count == 2 {
             let got = stemmer.stem(String(row[0]))
             if got != row[1] { differences.append("\(row[0]): \(got) ≠ \(row[1])") }

@@ -43,10 +43,31 @@ import Testing
         "учитель-учитель",                // a hyphenated word
         "ИНН 4329001234",
         "https://example.ru/2020-2024",
+        "ОГРН 1024300000000 выдан",
     ])
     func untouched(_ input: String) {
         #expect(!Typographer.apply(input).contains("–"), "\(input)")
         #expect(!Typographer.apply(input).contains(Self.thin), "\(input)")
+    }
+
+    @Test func addressesAndPathsStayAsWritten() {
+        // An autolink's text is the address itself: shown exactly as the editor wrote it.
+        let html = MarkdownRenderer.render("План: https://school.ru/docs/plan_2023-2024.pdf и \"итоги\"").html
+        #expect(html.contains(">https://school.ru/docs/plan_2023-2024.pdf</a>"))
+        #expect(html.contains("«итоги»"))
+        #expect(Typographer.apply("Итоги....") == "Итоги....")
+        // A text run continues after a line break that follows emphasis.
+        let broken = MarkdownRenderer.render("**Итог:**\nс\nнаставляемыми").html
+        #expect(broken.contains("с\(Self.nb)наставляемыми"))
+    }
+
+    @Test func templateWordsAreSetButTagsAndCodeAreNot() {
+        let source = #"<p title="1 > 0 - 2" data-x='a "b"'>Перейти к содержанию - "сейчас"</p><script>var s = "a - b";</script><div {{> attrs}} class="c - d">в путь</div>"#
+        let out = Typographer.template(source)
+        #expect(out.contains(#"<p title="1 > 0 - 2" data-x='a "b"'>"#))
+        #expect(out.contains("Перейти к\(Self.nb)содержанию\(Self.nb)— «сейчас»"))
+        #expect(out.contains(#"<script>var s = "a - b";</script>"#))
+        #expect(out.contains(#"<div {{> attrs}} class="c - d">в\#(Self.nb)путь</div>"#))
     }
 
     @Test func markdownTextIsSetButCodeAndLinksAreNot() {
