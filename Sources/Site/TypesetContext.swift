@@ -13,8 +13,8 @@ enum TypesetContext {
         return out
     }
 
-    /// A path or an address under a key the list above does not know (`cover`, `photo` of older
-    /// themes): a slash and no space, or a scheme.
+    /// A path or an address under a key the list below does not name (a theme's own data, a
+    /// future field): a slash and no space, or a scheme.
     static func looksLikePath(_ text: String) -> Bool {
         var slash = false
         for b in text.utf8 {
