@@ -133,6 +133,15 @@ def _kv_lines(lines, lo, hi):
     return [i for i in range(lo, hi) if KV_RE.match(lines[i])]
 
 
+def _pick_kv(rng, lines, lo, hi):
+    """A random `key: value` line of the block and its match, or None when it has none."""
+    cand = _kv_lines(lines, lo, hi)
+    if not cand:
+        return None
+    i = pick(rng, cand)
+    return i, KV_RE.match(lines[i])
+
+
 @_yaml_op
 def y_delete_line(rng, lines, lo, hi):
     i = rng.randrange(lo, hi)
@@ -175,11 +184,10 @@ def y_reindent(rng, lines, lo, hi):
 
 @_yaml_op
 def y_swap_key_value(rng, lines, lo, hi):
-    cand = _kv_lines(lines, lo, hi)
-    if not cand:
+    picked = _pick_kv(rng, lines, lo, hi)
+    if not picked:
         return None
-    i = pick(rng, cand)
-    m = KV_RE.match(lines[i])
+    i, m = picked
     lines[i] = f"{m.group(1)}{m.group(4)}:{m.group(3)}{m.group(2)}"
     return f"line {i + 1}"
 
@@ -281,11 +289,10 @@ def y_special_token(rng, lines, lo, hi):
 
 @_yaml_op
 def y_type_confusion(rng, lines, lo, hi):
-    cand = _kv_lines(lines, lo, hi)
-    if not cand:
+    picked = _pick_kv(rng, lines, lo, hi)
+    if not picked:
         return None
-    i = pick(rng, cand)
-    m = KV_RE.match(lines[i])
+    i, m = picked
     value = pick(rng, ["[a, b]", "{x: 1}", "[]", "{}", "[[]]", "[{}]", "- a", "1", "true",
                        "[2024-09-01, 2025-05-31]", "{from: 2025-01-01, to: 2024-01-01}"])
     lines[i] = f"{m.group(1)}{m.group(2)}:{m.group(3)}{value}"
@@ -294,11 +301,10 @@ def y_type_confusion(rng, lines, lo, hi):
 
 @_yaml_op
 def y_duplicate_key(rng, lines, lo, hi):
-    cand = _kv_lines(lines, lo, hi)
-    if not cand:
+    picked = _pick_kv(rng, lines, lo, hi)
+    if not picked:
         return None
-    i = pick(rng, cand)
-    m = KV_RE.match(lines[i])
+    i, m = picked
     lines.insert(i + 1, f"{m.group(1).replace('- ', '  ')}{m.group(2)}:{m.group(3)}{pick(rng, SCALARS[:30])}")
     return f"{m.group(2)} at line {i + 1}"
 
