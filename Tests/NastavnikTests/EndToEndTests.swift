@@ -59,6 +59,11 @@ import Testing
 
         // The version for the visually impaired needs no JavaScript: a pre-rendered copy under sv/.
         #expect(home.contains("<a class=\"a11y-toggle\" href=\"./sv/\">Версия для слабовидящих</a>"))
+        // A news item with a cover is shared with its picture, absolute because base_url is set.
+        let coverNews = read(out.appendingPathComponent("news/2024-04-18-robototekhnika/index.html"))
+        #expect(coverNews.contains("<meta property=\"og:image\" content=\"https://school7-slobodskoy.example.ru/nastavnichestvo/images/robot.png\">"))
+        #expect(coverNews.contains("<meta property=\"og:image:alt\" content=\"Команда школы с дипломом соревнований\">"))
+        #expect(coverNews.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">"))
         let visionNews = read(out.appendingPathComponent("sv/news/2024-04-18-robototekhnika/index.html"))
         #expect(visionNews.contains("<html lang=\"ru\" class=\"vision\" data-vision=\"on\">"))
         #expect(visionNews.contains("href=\"../../../news/2024-04-18-robototekhnika/\">Обычная версия</a>"))
