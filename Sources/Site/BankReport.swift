@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Markdown
+import Theme
 
 /// The validation report a regional centre sends back to schools: for every school, built
 /// or left out, with each error and warning and its file and line. Written outside the
@@ -101,42 +102,38 @@ public struct BankReport: Sendable {
     }
 
     /// The data of the theme's `report.mustache`.
-    func context() -> [String: Any] {
+    func context() -> ReportModel {
         let decisions = ["selected": "отобрана", "candidate": "на рассмотрении", "rejected": "отклонена", "not_reviewed": "решения нет"]
-        func schoolItem(_ s: School) -> [String: Any] {
-            var item: [String: Any] = [
-                "id": s.id, "organization": Typographer.apply(s.organization), "folder": s.folder,
-                "municipality": s.municipality.map { Typographer.apply($0) } ?? "",
-                "built": s.built, "practices": s.practices, "errors": s.errors, "warnings": s.warnings,
-                "diagnostics": s.diagnostics.map(Self.diagnosticItem), "clean": s.diagnostics.isEmpty,
-            ]
-            if s.submissions.contains(where: { $0.status != nil }) {
-                item["submissions"] = s.submissions.map { p -> [String: Any] in
-                    ["title": Typographer.apply(p.title), "key": s.id + "/" + p.slug, "decision": decisions[p.status ?? ""] ?? "",
-                     "score": p.score.map(String.init) ?? "", "comment": p.comment.map { Typographer.apply($0) } ?? ""]
-                }
-            }
-            return item
+        func schoolItem(_ s: School) -> ReportSchool {
+            ReportSchool(
+                id: s.id, organization: Typographer.apply(s.organization), folder: s.folder,
+                municipality: s.municipality.map { Typographer.apply($0) } ?? "",
+                built: s.built, practices: s.practices, errors: s.errors, warnings: s.warnings,
+                diagnostics: s.diagnostics.map(Self.diagnosticItem), clean: s.diagnostics.isEmpty,
+                submissions: !s.submissions.contains(where: { $0.status != nil }) ? [] : s.submissions.map { p in
+                    ReportSubmission(title: Typographer.apply(p.title), key: s.id + "/" + p.slug, decision: decisions[p.status ?? ""] ?? "",
+                                     score: p.score.map(String.init) ?? "", comment: p.comment.map { Typographer.apply($0) } ?? "")
+                })
         }
-        return ["title": Typographer.apply(title), "date": date, "total": schools.count, "built": schools.count - excluded.count,
-                "excluded": excluded.count, "schools": schools.map(schoolItem),
-                "bank_diagnostics": bankDiagnostics.map(Self.diagnosticItem)]
+        return ReportModel(title: Typographer.apply(title), date: date, total: schools.count, built: schools.count - excluded.count,
+                           excluded: excluded.count, schools: schools.map(schoolItem),
+                           bankDiagnostics: bankDiagnostics.map(Self.diagnosticItem))
     }
 
     /// A finding with its message cut into text and `code` pieces: the messages quote file
     /// names and values between backticks, which a page shows as code, not as backticks.
-    static func diagnosticItem(_ d: Diagnostic) -> [String: Any] {
+    static func diagnosticItem(_ d: Diagnostic) -> ReportFinding {
         let place = d.location.line > 0 ? "\(d.location.file):\(d.location.line):\(d.location.column)" : d.location.file
-        return ["place": place, "error": d.severity == .error, "severity": d.severity == .error ? "Ошибка" : "Предупреждение",
-                "message": pieces(d.message), "hint": d.hint.map(pieces) ?? [], "rule": d.rule]
+        return ReportFinding(place: place, error: d.severity == .error, severity: d.severity == .error ? "Ошибка" : "Предупреждение",
+                             message: pieces(d.message), hint: d.hint.map(pieces) ?? [], rule: d.rule)
     }
 
-    static func pieces(_ text: String) -> [[String: Any]] {
-        var out: [[String: Any]] = []
+    static func pieces(_ text: String) -> [TextPiece] {
+        var out: [TextPiece] = []
         var typographer = Typographer()
         for (i, part) in text.components(separatedBy: "`").enumerated() where !part.isEmpty {
             // Words get Russian typography; quoted file names and values stay as typed.
-            out.append(["text": i % 2 == 1 ? part : typographer.process(part), "code": i % 2 == 1])
+            out.append(TextPiece(text: i % 2 == 1 ? part : typographer.process(part), code: i % 2 == 1))
         }
         return out
     }

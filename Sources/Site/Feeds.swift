@@ -1,5 +1,6 @@
 import Domain
 import Markdown
+import Theme
 
 /// RSS 2.0, Atom, sitemap and robots.txt: all need absolute URLs, so they exist only
 /// when the site knows its `base_url`. RSS descriptions are HTML to a reader, so their
@@ -30,37 +31,30 @@ enum Feeds {
     /// The data of the theme's `rss.mustache` and `atom.mustache`. Every text is plain
     /// (tags dropped); the RSS description is escaped once here and once by the template,
     /// because readers render it as HTML.
-    static func feedContext(_ content: SiteContent, base: String, items: [NewsItem]) -> [String: Any] {
+    static func feedContext(_ content: SiteContent, base: String, items: [NewsItem]) -> FeedModel {
         let s = content.settings
-        var context: [String: Any] = [
-            "title": plainText("Новости — \(s.title), \(s.organization.displayName)"),
-            "description_html": HTMLEscape.escape(plainText("Новости наставничества: \(s.organization.name)")),
-            "author": plainText(s.organization.name),
-            "link": base + "news/", "rss_self": base + "news/rss.xml", "atom_self": base + "news/atom.xml",
-            "updated_rfc3339": items.first.map { rfc3339($0.date) } ?? "2000-01-01T00:00:00+03:00",
-            "items": items.map { n -> [String: Any] in
+        return FeedModel(
+            title: plainText("Новости — \(s.title), \(s.organization.displayName)"),
+            descriptionHTML: HTMLEscape.escape(plainText("Новости наставничества: \(s.organization.name)")),
+            author: plainText(s.organization.name),
+            link: base + "news/", rssSelf: base + "news/rss.xml", atomSelf: base + "news/atom.xml",
+            updatedRFC3339: items.first.map { rfc3339($0.date) } ?? "2000-01-01T00:00:00+03:00",
+            // Absent, not empty, when there is no news: Mustache would open a section for "".
+            updatedRFC822: items.first.map { rfc822($0.date) } ?? "",
+            items: items.map { n in
                 let summary = plainText(n.summary ?? n.title)
-                return ["title": plainText(n.title), "link": base + SiteURLs.news(n.slug),
-                        "date_rfc822": rfc822(n.date), "date_rfc3339": rfc3339(n.date),
-                        "summary": summary, "summary_html": HTMLEscape.escape(summary), "tags": n.tags.map(plainText)]
-            },
-        ]
-        // Absent, not empty, when there is no news: Mustache would open a section for "".
-        if let latest = items.first { context["updated_rfc822"] = rfc822(latest.date) }
-        return context
+                return FeedItem(title: plainText(n.title), link: base + SiteURLs.news(n.slug),
+                                dateRFC822: rfc822(n.date), dateRFC3339: rfc3339(n.date),
+                                summary: summary, summaryHTML: HTMLEscape.escape(summary), tags: n.tags.map(plainText))
+            })
     }
 
     /// - Parameter modified: when a page last changed, where the content says (news dates).
-    static func sitemapContext(base: String, paths: [String], modified: [String: DayDate] = [:]) -> [String: Any] {
-        // An absent key, not an empty string: Mustache opens a section for "".
-        ["urls": paths.map { path -> [String: Any] in
-            var url: [String: Any] = ["loc": base + path]
-            if let date = modified[path] { url["lastmod"] = date.iso }
-            return url
-        }]
+    static func sitemapContext(base: String, paths: [String], modified: [String: DayDate] = [:]) -> SitemapModel {
+        SitemapModel(urls: paths.map { SitemapURL(loc: base + $0, lastmod: modified[$0]?.iso ?? "") })
     }
 
-    static func robotsContext(base: String?) -> [String: Any] {
-        base.map { ["sitemap": $0 + "sitemap.xml"] } ?? [:]
+    static func robotsContext(base: String?) -> RobotsModel {
+        RobotsModel(sitemap: base.map { $0 + "sitemap.xml" } ?? "")
     }
 }

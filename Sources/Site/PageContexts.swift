@@ -3,6 +3,7 @@ import Domain
 import Foundation
 import Images
 import Markdown
+import Theme
 
 /// Builds the variables each template receives (listed in docs/themes.md). Values are
 /// plain strings, booleans, arrays and dictionaries, escaped by the template engine;
@@ -38,9 +39,23 @@ struct PageContexts: Sendable {
 
     struct Rendered {
         var template: String
-        var context: [String: Any]
+        var page: any PageModel
         var diagnostics: [Diagnostic]
         var title: String
+    }
+
+    /// A page kind's own part, before the frame every page shares is added.
+    struct Made {
+        var template: String
+        var title: String
+        /// The menu section the page belongs to (`news/`), empty for none.
+        var section: String
+        var body: any TemplateModel
+        /// What a link shared in a messenger shows (Open Graph): the page's own summary and picture.
+        var summary: String? = nil
+        var image: PictureModel? = nil
+        /// A bank page's body comes rendered from the school's check: its video players are found in the HTML.
+        var renderedBody: String? = nil
     }
 
     func context(for page: PlannedPage) -> Rendered {
@@ -54,234 +69,194 @@ struct PageContexts: Sendable {
             hasVideo = hasVideo || out.videos > 0
             return out.html
         }
-        var template: String
-        var title: String
-        var vars: [String: Any] = [:]
-        var section = ""
-        // What a link shared in a messenger shows (Open Graph): the page's own summary and picture.
-        var summary: String? = nil
-        var shareImage: Any? = nil
-        let s = content.settings
+        let made: Made
+        if let bank {
+            made = bankPage(page, bank: bank, root: root, md: md) ?? schoolPage(page, root: root, md: md)
+        } else {
+            made = schoolPage(page, root: root, md: md)
+        }
+        if let html = made.renderedBody, VideoEmbed.appears(in: html) { hasVideo = true }
+        var chrome = self.chrome(page, made, root: root)
+        chrome.hasVideo = hasVideo
+        func framed<Body: TemplateModel>(_ body: Body) -> any PageModel { Framed(chrome: chrome, body: body) }
+        return Rendered(template: made.template, page: framed(made.body), diagnostics: diagnostics, title: made.title)
+    }
 
+    /// The frame of every page: the site, its menu, breadcrumbs, links to the feeds and
+    /// to the other version.
+    func chrome(_ page: PlannedPage, _ made: Made, root: String) -> Chrome {
+        let section = made.section
+        let news = content.news.isEmpty || urls.baseURL == nil
+        return Chrome(
+            root: root, title: made.title, pagePath: page.path,
+            breadcrumbs: breadcrumbs(page.path, title: made.title, section: section, root: root),
+            share: share(title: made.title, summary: made.summary, image: made.image, path: page.path, root: root),
+            isHome: page.path.isEmpty, site: siteInfo(root: root),
+            nav: sections(root: root).map {
+                NavItem(path: $0.path, title: $0.title, href: $0.href, current: $0.path == section && (section != "" || page.path.isEmpty))
+            },
+            canonical: page.path == "404.html" ? "" : (urls.absolute(page.path) ?? ""),
+            feedHref: news ? "" : root + "news/rss.xml", atomHref: news ? "" : root + "news/atom.xml",
+            buildDate: today.russian, visionHref: root + SiteURLs.visionFolder + (page.path == "404.html" ? "" : page.path))
+    }
+
+    /// A page of a school's site; also the parts a bank shares with one (its main page's
+    /// frame, documents, news, pages, search, 404).
+    func schoolPage(_ page: PlannedPage, root: String, md: (MarkdownBody, String, String) -> String) -> Made {
+        let s = content.settings
         switch page.kind {
-        case .home where bank != nil:
-            template = "bank-home"; title = content.home?.title ?? s.title
-            vars = bankHome(root: root)
-            vars["body_html"] = content.home.map { md($0.body, $0.origin.file, "") } ?? ""
-        case .practices, .practice, .schools, .school, .bankMentors, .bankMentor, .rollup, .competitions, .bankPrograms, .bankProgram:
-            // BankPlan is the only planner of these pages, and only for a bank: a trap here is a programming error.
-            guard let page = bankPage(page, root: root) else { fatalError("bank page without a bank") }
-            (template, title, section, vars) = page
-            // A practice or a mentor of the bank is shared like a school's case or mentor.
-            if let card = (vars["practice"] ?? vars["mentor"]) as? [String: Any] {
-                summary = (card["summary"] ?? card["position"]) as? String
-                shareImage = card["cover_image"] ?? card["photo_image"]
-            }
         case .home:
-            template = "home"; title = content.home?.title ?? s.title; section = ""
-            vars["body_html"] = content.home.map { md($0.body, $0.origin.file, "") } ?? ""
-            vars["model_adopted"] = s.modelAdopted?.russianLong ?? ""
+            if let bank { return bankHome(bank, root: root, md: md) }
             let forms = Set(content.programs.flatMap(\.forms) + content.cases.map(\.form))
-            vars["forms"] = MentoringForm.allCases.filter { forms.contains($0) }.map { form -> [String: Any] in
-                ["title": form.title, "href": root + SiteURLs.formFacet(form), "has_cases": content.cases.contains { $0.form == form }]
-            }
-            vars["curators"] = s.curators.map { person($0, root: root) }
-            vars["responsible"] = s.responsible.map { person($0, root: root) }
-            vars["curators_heading"] = s.curators.count == 1 ? "Куратор внедрения целевой модели" : "Кураторы внедрения целевой модели"
-            vars["curator"] = s.curators.first.map { person($0, root: root) } ?? [:]
-            vars["indicators"] = latestIndicators(root: root)
-            vars["news"] = newsByDate.prefix(3).map { newsCard($0, root: root) }
-            vars["mentors"] = content.mentors.prefix(3).map { mentorCard($0, root: root) }
-            vars["sections"] = sections(root: root).filter { ($0["href"] as? String) != root }
-            vars["quick_links"] = quickLinks(root: root)
+            return Made(template: "home", title: content.home?.title ?? s.title, section: "", body: SchoolHomePage(
+                bodyHTML: content.home.map { md($0.body, $0.origin.file, "") } ?? "",
+                modelAdopted: s.modelAdopted?.russianLong ?? "",
+                forms: MentoringForm.allCases.filter { forms.contains($0) }.map { form in
+                    FormLink(title: form.title, href: root + SiteURLs.formFacet(form), hasCases: content.cases.contains { $0.form == form })
+                },
+                curators: s.curators.map { person($0, root: root) },
+                responsible: s.responsible.map { person($0, root: root) },
+                curatorsHeading: s.curators.count == 1 ? "Куратор внедрения целевой модели" : "Кураторы внедрения целевой модели",
+                curator: s.curators.first.map { person($0, root: root) },
+                indicators: latestIndicators(content.indicators?.indicators ?? []),
+                news: newsByDate.prefix(3).map { newsCard($0, root: root) },
+                mentors: content.mentors.prefix(3).map { mentorCard($0, root: root) },
+                sections: sections(root: root).filter { $0.href != root },
+                quickLinks: quickLinks(root: root)))
         case .documents:
-            template = "documents"; title = "Нормативная база"; section = "documents/"
-            vars["groups"] = DocumentLevel.allCases.compactMap { level -> [String: Any]? in
-                let docs = content.documents.filter { $0.level == level }.sorted { ($0.effectiveDate ?? .distantPast) > ($1.effectiveDate ?? .distantPast) }
-                guard !docs.isEmpty else { return nil }
-                return ["title": level.title, "id": level.rawValue, "documents": docs.map { documentItem($0, root: root) }]
-            }
+            return Made(template: "documents", title: "Нормативная база", section: "documents/", body: DocumentsPage(
+                groups: DocumentLevel.allCases.compactMap { level in
+                    let docs = content.documents.filter { $0.level == level }
+                        .sorted { ($0.effectiveDate ?? .distantPast) > ($1.effectiveDate ?? .distantPast) }
+                    guard !docs.isEmpty else { return nil }
+                    return DocumentGroup(title: level.title, id: level.rawValue, documents: docs.map { documentItem($0, root: root) })
+                }))
         case .programs:
-            template = "programs"; title = "Программы наставничества"; section = "programs/"
-            vars["programs"] = content.programs.map { p in
-                ["title": p.title, "href": root + SiteURLs.program(p.slug), "period": p.period?.russian ?? "",
-                 "forms": p.forms.map(\.title).joined(separator: ", ")] as [String: Any]
-            }
+            return Made(template: "programs", title: "Программы наставничества", section: "programs/", body: ProgramsPage(
+                programs: content.programs.map { p in
+                    ProgramCard(title: p.title, href: root + SiteURLs.program(p.slug), period: p.period?.russian ?? "",
+                                forms: p.forms.map(\.title).joined(separator: ", "))
+                }))
         case .program(let i):
             let p = content.programs[i]
-            template = "program"; title = p.title; section = "programs/"
-            vars["program"] = ["title": p.title, "period": p.period?.russian ?? "", "forms": p.forms.map { ["title": $0.title] },
-                               "approved": p.approved?.russian ?? "", "goals": p.goals, "tasks": p.tasks,
-                               "expected_results": p.expectedResults, "has_goals": !p.goals.isEmpty, "has_tasks": !p.tasks.isEmpty,
-                               "has_results": !p.expectedResults.isEmpty] as [String: Any]
-            vars["body_html"] = md(p.body, p.origin.file, "programs")
-            summary = p.goals.first ?? Self.lead(p.body)
+            return Made(template: "program", title: p.title, section: "programs/",
+                        body: ProgramPage(program: programDetail(p), bodyHTML: md(p.body, p.origin.file, "programs")),
+                        summary: p.goals.first ?? Self.lead(p.body))
         case .roadmap:
-            template = "roadmap"; title = content.roadmaps.count == 1 ? content.roadmaps[0].title : "Дорожная карта"; section = "roadmap/"
-            vars["roadmaps"] = content.roadmaps.enumerated().map { roadmapItem($1, index: $0) }
-            vars["today"] = today.russian
+            return Made(template: "roadmap", title: content.roadmaps.count == 1 ? content.roadmaps[0].title : "Дорожная карта",
+                        section: "roadmap/", body: RoadmapPage(roadmaps: content.roadmaps.enumerated().map { roadmapItem($1, index: $0) },
+                                                               today: today.russian))
         case .indicators:
-            template = "indicators"; title = "Показатели эффективности"; section = "indicators/"
-            vars["territory"] = content.indicators?.territory ?? ""
-            vars["indicators"] = (content.indicators?.indicators ?? []).map { indicatorItem($0) }
+            return Made(template: "indicators", title: "Показатели эффективности", section: "indicators/", body: IndicatorsPage(
+                territory: content.indicators?.territory ?? "",
+                indicators: (content.indicators?.indicators ?? []).map { indicatorItem($0) }))
         case .cases(let heading, let filter, let base, let number, let count):
-            template = "cases"; title = number == 1 ? heading : "\(heading) — страница \(number)"; section = "cases/"
             let list = filter == .all ? casesByYear[...] : casesByYear.filter(filter.matches)[...]
-            vars["cases"] = list.dropFirst((number - 1) * SitePlan.perPage).prefix(SitePlan.perPage).map { caseCard($0, root: root) }
-            vars["count"] = list.count
-            vars["pagination"] = pagination(number, count, root: root, base: base)
-            vars["filtered"] = filter != .all
-            vars["facet_groups"] = facetGroups(root: root, current: page.path)
+            return Made(template: "cases", title: number == 1 ? heading : "\(heading) — страница \(number)", section: "cases/",
+                        body: CasesPage(
+                            cases: list.dropFirst((number - 1) * SitePlan.perPage).prefix(SitePlan.perPage).map { caseCard($0, root: root) },
+                            count: list.count, pagination: pagination(number, count, root: root, base: base),
+                            filtered: filter != .all, facetGroups: facetGroups(root: root, current: page.path)))
         case .caseItem(let i):
             let c = content.cases[i]
-            template = "case"; title = c.title; section = "cases/"
             var card = caseCard(c, root: root)
-            if case .person(let name, _) = c.mentor { card["mentor_name"] = name }
+            if case .person(let name, _) = c.mentor { card.mentorName = name }
             if case .page(let slug) = c.mentor, let m = content.mentors.first(where: { $0.slug == slug }) {
-                card["mentor_name"] = m.name
-                card["mentor_href"] = root + SiteURLs.mentor(m.slug)
+                card.mentorName = m.name
+                card.mentorHref = root + SiteURLs.mentor(m.slug)
             }
             if let slug = c.program, let p = content.programs.first(where: { $0.slug == slug }) {
-                card["program_title"] = p.title
-                card["program_href"] = root + SiteURLs.program(p.slug)
+                card.programTitle = p.title
+                card.programHref = root + SiteURLs.program(p.slug)
             }
-            card["cover_image"] = Self.atTop(card["cover_image"], class: "cover")
-            summary = c.summary ?? Self.lead(c.body)
-            shareImage = card["cover_image"]
-            vars["case"] = card
-            vars["body_html"] = md(c.body, c.origin.file, "cases")
+            card.coverImage = Self.atTop(card.coverImage, class: "cover")
+            return Made(template: "case", title: c.title, section: "cases/",
+                        body: CasePage(card: card, bodyHTML: md(c.body, c.origin.file, "cases")),
+                        summary: c.summary ?? Self.lead(c.body), image: card.coverImage)
         case .mentors(let number, let count):
-            template = "mentors"; title = number == 1 ? "Лучшие наставники" : "Лучшие наставники — страница \(number)"; section = "mentors/"
-            vars["mentors"] = mentorsByName
-                .dropFirst((number - 1) * SitePlan.perPage).prefix(SitePlan.perPage).map { mentorCard($0, root: root) }
-            vars["pagination"] = pagination(number, count, root: root, base: "mentors/")
+            return Made(template: "mentors", title: number == 1 ? "Лучшие наставники" : "Лучшие наставники — страница \(number)",
+                        section: "mentors/", body: MentorsPage(
+                            mentors: mentorsByName.dropFirst((number - 1) * SitePlan.perPage).prefix(SitePlan.perPage)
+                                .map { mentorCard($0, root: root) },
+                            pagination: pagination(number, count, root: root, base: "mentors/")))
         case .mentor(let i):
             let m = content.mentors[i]
-            template = "mentor"; title = m.name; section = "mentors/"
             var card = mentorCard(m, root: root)
-            card["photo_image"] = Self.atTop(card["photo_image"], class: "portrait")
-            summary = [m.position, m.organization].compactMap { $0 }.joined(separator: ", ")
-            shareImage = card["photo_image"]
-            vars["mentor"] = card
-            vars["body_html"] = md(m.body, m.origin.file, "mentors")
-            vars["cases"] = content.cases.filter { if case .page(let slug) = $0.mentor { return slug == m.slug }; return false }
-                .map { caseCard($0, root: root) }
+            card.photoImage = Self.atTop(card.photoImage, class: "portrait")
+            let cases = content.cases.filter { if case .page(let slug) = $0.mentor { return slug == m.slug }; return false }
+            return Made(template: "mentor", title: m.name, section: "mentors/",
+                        body: MentorPage(mentor: card, cases: cases.map { caseCard($0, root: root) }, bodyHTML: md(m.body, m.origin.file, "mentors")),
+                        summary: [m.position, m.organization].compactMap { $0 }.joined(separator: ", "), image: card.photoImage)
         case .newsList(let number, let count):
-            template = "news-list"; title = number == 1 ? "Новости" : "Новости — страница \(number)"; section = "news/"
             let perPage = max(1, s.newsPerPage)
-            let slice = newsByDate.dropFirst((number - 1) * perPage).prefix(perPage)
-            vars["news"] = slice.map { newsCard($0, root: root) }
-            vars["pagination"] = pagination(number, count, root: root, base: "news/")
+            return Made(template: "news-list", title: number == 1 ? "Новости" : "Новости — страница \(number)", section: "news/",
+                        body: NewsListPage(news: newsByDate.dropFirst((number - 1) * perPage).prefix(perPage).map { newsCard($0, root: root) },
+                                           pagination: pagination(number, count, root: root, base: "news/")))
         case .newsItem(let i):
             let n = content.news[i]
-            template = "news"; title = n.title; section = "news/"
             var card = newsCard(n, root: root)
-            card["cover_image"] = Self.atTop(card["cover_image"], class: "cover")
-            summary = n.summary ?? Self.lead(n.body)
-            shareImage = card["cover_image"]
-            vars["news"] = card
-            vars["body_html"] = md(n.body, n.origin.file, "news")
+            card.coverImage = Self.atTop(card.coverImage, class: "cover")
+            return Made(template: "news", title: n.title, section: "news/",
+                        body: NewsPage(news: card, bodyHTML: md(n.body, n.origin.file, "news")),
+                        summary: n.summary ?? Self.lead(n.body), image: card.coverImage)
         case .partners:
-            template = "partners"; title = "Партнёры"; section = "partners/"
-            vars["partners"] = content.partners.sorted { $0.name < $1.name }.map { p in
-                ["name": p.name, "kind": p.kind.title, "url": p.url ?? "", "mentors": p.mentors.map(String.init) ?? "",
-                 "agreement": p.agreementNumber.map { n in "№ \(n)" + (p.agreementDate.map { " от \($0.russian)" } ?? "") } ?? "",
-                 "description": p.description ?? ""] as [String: Any]
-            }
+            return Made(template: "partners", title: "Партнёры", section: "partners/", body: PartnersPage(
+                partners: content.partners.sorted { $0.name < $1.name }.map { p in
+                    PartnerItem(name: p.name, kind: p.kind.title, url: p.url ?? "", mentors: p.mentors.map(String.init) ?? "",
+                                agreement: p.agreementNumber.map { n in "№ \(n)" + (p.agreementDate.map { " от \($0.russian)" } ?? "") } ?? "",
+                                description: p.description ?? "")
+                }))
         case .page(let i):
             let p = content.pages[i]
-            template = "page"; title = p.title; section = SiteURLs.page(p.slug)
-            vars["body_html"] = md(p.body, p.origin.file, "pages")
-            summary = Self.lead(p.body)
+            return Made(template: "page", title: p.title, section: SiteURLs.page(p.slug),
+                        body: TextPage(bodyHTML: md(p.body, p.origin.file, "pages")), summary: Self.lead(p.body))
         case .search:
-            template = "search"; title = "Поиск"; section = "search/"
-            vars["sections"] = sections(root: root)
-        case .notFound:
-            template = "404"; title = "Страница не найдена"; section = ""
-            vars["sections"] = sections(root: root)
+            return Made(template: "search", title: "Поиск", section: "search/", body: SectionsPage(sections: sections(root: root)))
+        case .notFound, .practices, .practice, .schools, .school, .bankMentors, .bankMentor, .rollup, .competitions, .bankPrograms, .bankProgram:
+            // A bank's page kinds reach here only without a bank, which the planner never plans: shown as «not found».
+            return Made(template: "404", title: "Страница не найдена", section: "", body: SectionsPage(sections: sections(root: root)))
         }
-
-        vars["root"] = root
-        vars["title"] = title
-        vars["page_path"] = page.path
-        vars["breadcrumbs"] = breadcrumbs(page.path, title: title, section: section, root: root)
-        vars["share"] = share(title: title, summary: summary, image: shareImage, path: page.path, root: root)
-        vars["is_home"] = page.path.isEmpty
-        vars["site"] = siteVars(root: root)
-        vars["nav"] = sections(root: root).map { item -> [String: Any] in
-            var item = item
-            item["current"] = (item["path"] as? String) == section && (section != "" || page.path.isEmpty)
-            return item
-        }
-        vars["canonical"] = page.path == "404.html" ? "" : (urls.absolute(page.path) ?? "")
-        vars["feed_href"] = content.news.isEmpty || urls.baseURL == nil ? "" : root + "news/rss.xml"
-        vars["atom_href"] = content.news.isEmpty || urls.baseURL == nil ? "" : root + "news/atom.xml"
-        vars["build_date"] = today.russian
-        vars["vision_href"] = root + SiteURLs.visionFolder + (page.path == "404.html" ? "" : page.path)
-        var context = TypesetContext.apply(PageContexts.dropEmpty(vars) as! [String: Any])
-        // A bank page's body comes rendered from the school's check; its players are found in the HTML.
-        if hasVideo || (bank != nil && (context["body_html"] as? String).map { VideoEmbed.appears(in: $0) } == true) { context["has_video"] = true }
-        return Rendered(template: template, context: context, diagnostics: diagnostics, title: title)
     }
 
     /// The same page in the copy for the visually impaired: one folder deeper, so every
     /// relative link stays inside the copy; only the switch back points out of it.
-    static func visionVariant(of context: [String: Any], path: String) -> [String: Any] {
-        var context = context
-        context["vision"] = true
-        context["vision_href"] = (context["root"] as? String ?? "./") + "../" + path
-        return context
-    }
-
-    /// Mustache treats an empty string as true; absent keys make `{{#photo}}…{{/photo}}` read naturally.
-    static func dropEmpty(_ value: Any) -> Any {
-        switch value {
-        case let dict as [String: Any]:
-            var out: [String: Any] = [:]
-            for (k, v) in dict {
-                if let s = v as? String, s.isEmpty { continue }
-                // An empty object is as absent as an empty string: `{{#cover_image}}` must not open.
-                if let d = v as? [String: Any], d.isEmpty { continue }
-                out[k] = dropEmpty(v)
-            }
-            return out
-        case let list as [[String: Any]]:
-            return list.map { dropEmpty($0) }
-        default:
-            return value
-        }
+    static func visionVariant(of page: any PageModel, path: String) -> any PageModel {
+        var page = page
+        page.chrome.vision = true
+        page.chrome.visionHref = page.chrome.root + "../" + path
+        return page
     }
 
     // MARK: pieces
 
     /// «Главная › Кейсы › Форма «ученик – ученик»» for every page but the main one and 404:
     /// the section, then each planned page between it and this one.
-    func breadcrumbs(_ path: String, title: String, section: String, root: String) -> [String: Any] {
-        guard !path.isEmpty, path != "404.html" else { return [:] }
+    func breadcrumbs(_ path: String, title: String, section: String, root: String) -> Breadcrumbs? {
+        guard !path.isEmpty, path != "404.html" else { return nil }
         let named = Dictionary((sectionEntries.isEmpty ? sectionList() : sectionEntries).map { ($0.path, $0.title) },
                                uniquingKeysWith: { a, _ in a })
-        var items: [[String: Any]] = [["title": "Главная", "href": root]]
+        var items = [Link(title: "Главная", href: root)]
         if !section.isEmpty, section != path, let name = named[section] {
-            items.append(["title": name, "href": root + section])
+            items.append(Link(title: name, href: root + section))
         } else if section.isEmpty || named[section] == nil, let top = path.split(separator: "/").first.map({ String($0) + "/" }),
                   top != path, let name = named[top] {
-            items.append(["title": name, "href": root + top])
+            items.append(Link(title: name, href: root + top))
         }
-        return ["items": items, "current": title]
+        return Breadcrumbs(items: items, current: title)
     }
 
     /// The school's own pages, first those a parent or a would-be mentor looks for
     /// («Как стать наставником», «Родителям»): one click from the main page even when the
     /// menu is folded on a phone.
-    func quickLinks(root: String) -> [[String: Any]] {
-        func rank(_ p: Page) -> Int {
+    func quickLinks(root: String) -> [Link] {
+        func rank(_ p: Domain.Page) -> Int {
             let t = RussianFold.fold(p.title + " " + p.slug)
             if t.contains("наставник") && (t.contains("стать") || t.contains("stat")) { return 0 }
             if t.contains("родител") || t.contains("roditel") { return 1 }
             return 2
         }
         return content.pages.sorted { (rank($0), $0.weight, $0.title) < (rank($1), $1.weight, $1.title) }
-            .map { ["title": $0.title, "href": root + SiteURLs.page($0.slug)] }
+            .map { Link(title: $0.title, href: root + SiteURLs.page($0.slug)) }
     }
 
     /// A deadline as written, except that a list of dates copied from a table cell with only
@@ -302,46 +277,45 @@ struct PageContexts: Sendable {
     }
 
     /// Open Graph and Twitter card data; addresses are absolute when `base_url` is known.
-    func share(title: String, summary: String?, image: Any?, path: String, root: String) -> [String: Any] {
+    func share(title: String, summary: String?, image: PictureModel?, path: String, root: String) -> Share {
         let s = content.settings
-        var out: [String: Any] = [
-            "title": title, "site_name": s.title + " — " + s.organization.displayName,
-            "description": String((summary?.isEmpty == false ? summary : s.description)?.prefix(300) ?? ""),
-            "type": summary != nil && path != "" ? "article" : "website",
-        ]
-        if let picture = image as? [String: Any], let src = picture["src"] as? String, src.hasPrefix(root) {
-            let output = String(src.dropFirst(root.count))
+        var out = Share(title: title, siteName: s.title + " — " + s.organization.displayName,
+                        description: String((summary?.isEmpty == false ? summary : s.description)?.prefix(300) ?? ""),
+                        type: summary != nil && path != "" ? "article" : "website")
+        if let picture = image, picture.src.hasPrefix(root) {
+            let output = String(picture.src.dropFirst(root.count))
             // The largest JPEG or PNG: WebP previews are not shown by every messenger.
             let processed = images[output]
             let chosen = processed.flatMap { $0.fallback.max(by: { $0.width < $1.width }) }
             let file = chosen?.path ?? output
-            out["image"] = urls.absolute(file) ?? root + file
-            out["image_alt"] = picture["alt"] as? String ?? ""
+            out.image = urls.absolute(file) ?? root + file
+            out.imageAlt = picture.alt
             if let chosen, let processed, processed.width > 0 {
-                out["image_width"] = String(chosen.width)
-                out["image_height"] = String(processed.height * chosen.width / processed.width)
+                out.imageWidth = String(chosen.width)
+                out.imageHeight = String(processed.height * chosen.width / processed.width)
             }
         }
         return out
     }
 
     /// A curator or responsible person: role, name (empty for a role-only entry), contacts.
-    func person(_ c: Curator, root: String) -> [String: Any] {
-        ["name": c.name, "role": c.role ?? "", "position": c.position ?? "", "phone": c.phone ?? "", "email": c.email ?? "",
-         "hours": c.hours ?? "", "photo": c.photo.map { root + $0 } ?? "", "photo_alt": c.photoAlt ?? "",
-         "photo_image": c.photo.map { picture($0, alt: c.photoAlt ?? "", root: root, sizes: "120px", lazy: true) } ?? [:],
-         "phone_href": (c.phone ?? "").filter { $0.isNumber || $0 == "+" }]
+    func person(_ c: Curator, root: String) -> Person {
+        Person(name: c.name, role: c.role ?? "", position: c.position ?? "", phone: c.phone ?? "", email: c.email ?? "",
+               hours: c.hours ?? "", photo: c.photo.map { root + $0 } ?? "", photoAlt: c.photoAlt ?? "",
+               photoImage: c.photo.map { picture($0, alt: c.photoAlt ?? "", root: root, sizes: "120px", lazy: true) },
+               phoneHref: (c.phone ?? "").filter { $0.isNumber || $0 == "+" })
     }
 
-    func siteVars(root: String) -> [String: Any] {
+    func siteInfo(root: String) -> SiteInfo {
         let s = content.settings
-        return ["curators": s.curators.map { person($0, root: root) }, "title": s.title, "organization": s.organization.name, "short_name": s.organization.displayName,
-                "region": s.organization.region ?? "", "municipality": s.organization.municipality ?? "",
-                "org_url": s.organization.url ?? "", "description": s.description ?? "", "year": String(today.year)]
+        return SiteInfo(curators: s.curators.map { person($0, root: root) }, title: s.title, organization: s.organization.name,
+                        shortName: s.organization.displayName, region: s.organization.region ?? "",
+                        municipality: s.organization.municipality ?? "", orgURL: s.organization.url ?? "",
+                        description: s.description ?? "", year: String(today.year))
     }
 
-    func sections(root: String) -> [[String: Any]] {
-        (sectionEntries.isEmpty ? sectionList() : sectionEntries).map { ["path": $0.path, "title": $0.title, "href": root + $0.path] }
+    func sections(root: String) -> [SectionLink] {
+        (sectionEntries.isEmpty ? sectionList() : sectionEntries).map { SectionLink(path: $0.path, title: $0.title, href: root + $0.path) }
     }
 
     func sectionList() -> [(path: String, title: String)] {
@@ -371,42 +345,45 @@ struct PageContexts: Sendable {
         return items.map { (path: $0.0, title: $0.1) }
     }
 
-    func documentItem(_ d: NormativeDocument, root: String) -> [String: Any] {
-        var item: [String: Any] = ["citation": d.citation, "title": d.title, "date": d.date?.russian ?? "", "number": d.number ?? "",
-                                   "type": d.type.title, "issuer": d.issuer ?? ""]
+    func documentItem(_ d: NormativeDocument, root: String) -> DocumentItem {
+        var item = DocumentItem(citation: d.citation, title: d.title, date: d.date?.russian ?? "", number: d.number ?? "",
+                                type: d.type.title, issuer: d.issuer ?? "")
         switch d.source {
         case .file(let path, let format, let size):
-            item["href"] = root + path
-            item["format"] = format.title
-            item["size"] = FileSize.russian(size)
+            item.href = root + path
+            item.format = format.title
+            item.size = FileSize.russian(size)
         case .url(let url):
-            item["href"] = url
-            item["external"] = true
+            item.href = url
+            item.external = true
         case nil:
             break
         }
         return item
     }
 
-    func roadmapItem(_ r: Roadmap, index: Int) -> [String: Any] {
-        var sections: [[String: Any]] = []
+    func programDetail(_ p: Program) -> ProgramDetail {
+        ProgramDetail(title: p.title, period: p.period?.russian ?? "", forms: p.forms.map { Titled(title: $0.title) },
+                      approved: p.approved?.russian ?? "", goals: p.goals, tasks: p.tasks, expectedResults: p.expectedResults)
+    }
+
+    func roadmapItem(_ r: Roadmap, index: Int) -> RoadmapModel {
+        var sections: [RoadmapSectionModel] = []
         var n = 0
         // Official numbers are kept as written; only a roadmap without them is numbered here.
-        func rows(_ events: [RoadmapEvent], prefix: String, level: Int) -> [[String: Any]] {
-            events.enumerated().flatMap { (ei, e) -> [[String: Any]] in
+        func rows(_ events: [RoadmapEvent], prefix: String, level: Int) -> [RoadmapRow] {
+            events.enumerated().flatMap { (ei, e) -> [RoadmapRow] in
                 let number = e.number ?? (prefix.isEmpty ? "\(ei + 1)" : "\(prefix).\(ei + 1)")
                 let standing = e.standing(asOf: today)
                 let open = e.openCycles(asOf: today)
-                var row: [String: Any] = [
-                    "number": number, "title": e.title, "due": e.due.map(Self.dueText) ?? "",
-                    "due_datetime": e.due?.parsed.machineDate?.iso ?? "",
-                    "responsible": e.responsible.joined(separator: ", "), "result": e.result ?? "", "key_result": e.keyResult ?? "",
-                    "documents": e.documents.joined(separator: "; "), "status": standing.title,
-                    "status_class": standing.cssClass, "overdue": standing == .overdue,
-                    "level": level, "sub": level > 0,
-                ]
+                var row = RoadmapRow(
+                    number: number, title: e.title, due: e.due.map(Self.dueText) ?? "",
+                    dueDatetime: e.due?.parsed.machineDate?.iso ?? "",
+                    responsible: e.responsible.joined(separator: ", "), result: e.result ?? "", keyResult: e.keyResult ?? "",
+                    documents: e.documents.joined(separator: "; "), status: standing.title,
+                    statusClass: standing.cssClass, overdue: standing == .overdue, level: level, sub: level > 0)
                 if !open.isEmpty {
-                    row["open_cycles"] = "не отмечены как выполненные: " + open.map(String.init).joined(separator: ", ")
+                    row.openCycles = "не отмечены как выполненные: " + open.map(String.init).joined(separator: ", ")
                 }
                 let base = e.number.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 } ?? number
                 return [row] + rows(e.events, prefix: base, level: level + 1)
@@ -417,102 +394,100 @@ struct PageContexts: Sendable {
             if numbered { n += 1 }
             let number = section.number ?? (numbered ? String(n) : "")
             let prefix = number.hasSuffix(".") ? String(number.dropLast()) : number
-            sections.append(["number": number, "title": section.title ?? "", "has_title": numbered,
-                             "section_key_result": section.keyResult ?? "",
-                             "events": rows(section.events, prefix: prefix, level: 0), "id": "r\(index + 1)-s\(si + 1)"])
+            sections.append(RoadmapSectionModel(number: number, title: section.title ?? "", hasTitle: numbered,
+                                                sectionKeyResult: section.keyResult ?? "",
+                                                events: rows(section.events, prefix: prefix, level: 0), id: "r\(index + 1)-s\(si + 1)"))
         }
         let all = r.events
         // A row that only groups sub-items is not an event of its own.
         let standings = all.filter(\.events.isEmpty).map { $0.standing(asOf: today) }
-        return ["title": r.title, "approved": r.approved?.russian ?? "", "sections": sections, "multiple": content.roadmaps.count > 1,
-                "agreed_with": r.agreed?.with ?? "", "agreed_date": r.agreed?.date?.russian ?? "",
-                // Section key results stand in their section's row; the column is for the events'.
-                "has_key_result": all.contains { $0.keyResult != nil },
-                "has_documents": all.contains { !$0.documents.isEmpty },
-                "done": standings.filter { $0 == .recorded(.done) }.count, "total": standings.count,
-                // Counts of zero are left out: a template's `{{#overdue}}` must not open for 0.
-                "overdue": standings.filter { $0 == .overdue }.count.nonZero,
-                "no_information": standings.filter { $0 == .noInformation }.count.nonZero]
+        return RoadmapModel(title: r.title, approved: r.approved?.russian ?? "", sections: sections, multiple: content.roadmaps.count > 1,
+                            agreedWith: r.agreed?.with ?? "", agreedDate: r.agreed?.date?.russian ?? "",
+                            hasKeyResult: all.contains { $0.keyResult != nil },
+                            hasDocuments: all.contains { !$0.documents.isEmpty },
+                            done: standings.filter { $0 == .recorded(.done) }.count, total: standings.count,
+                            overdue: standings.filter { $0 == .overdue }.count.nonZero,
+                            noInformation: standings.filter { $0 == .noInformation }.count.nonZero)
     }
 
-    func indicatorItem(_ i: Indicator, factLabel: String = "факт") -> [String: Any] {
+    func indicatorItem(_ i: Indicator, factLabel: String = "факт") -> IndicatorModel {
         // One row per year, or per monitoring when the school monitors twice a year; the
         // year's last monitoring is its figure, compared with the year's target.
         let periods = Set(i.monitorings.keys).union(i.targets.keys.filter { y in !i.monitorings.keys.contains { $0.year == y } }
             .map { MonitoringPeriod(year: $0) }).sorted()
-        let rows = periods.map { period -> [String: Any] in
+        let rows = periods.map { period -> IndicatorRow in
             let fact = i.monitorings[period]
             let isYearFigure = fact != nil && i.actual[period.year] == fact
                 && !(i.monitorings.keys.contains { $0.year == period.year && period < $0 })
             let achieved = isYearFigure ? i.achieved(in: period.year) : nil
-            return ["year": period.label, "target": i.targets[period.year].map { RussianNumber.percent($0) } ?? "",
-                    "fact": fact.map { RussianNumber.fact($0.percent) } ?? "",
-                    "numerator": fact.map { RussianNumber.integer($0.numerator) } ?? "",
-                    "denominator": fact.map { RussianNumber.integer($0.denominator) } ?? "",
-                    "achieved": achieved == true, "missed": achieved == false, "unknown": achieved == nil]
+            return IndicatorRow(year: period.label, target: i.targets[period.year].map { RussianNumber.percent($0) } ?? "",
+                                fact: fact.map { RussianNumber.fact($0.percent) } ?? "",
+                                numerator: fact.map { RussianNumber.integer($0.numerator) } ?? "",
+                                denominator: fact.map { RussianNumber.integer($0.denominator) } ?? "",
+                                achieved: achieved == true, missed: achieved == false, unknown: achieved == nil)
         }
-        return ["id": i.id, "title": i.title, "definition": i.definition ?? "", "denominator_label": i.denominatorLabel ?? "",
-                // Without any target the «Цель» and «Достигнуто» columns are left out, not left empty.
-                "has_targets": !i.targets.isEmpty,
-                "rows": rows, "chart_html": IndicatorChart.html(i, factLabel: factLabel), "summary": IndicatorChart.textAlternative(i)]
+        return IndicatorModel(id: i.id, title: i.title, definition: i.definition ?? "", denominatorLabel: i.denominatorLabel ?? "",
+                              // Without any target the «Цель» and «Достигнуто» columns are left out, not left empty.
+                              hasTargets: !i.targets.isEmpty, rows: rows,
+                              chartHTML: IndicatorChart.html(i, factLabel: factLabel), summary: IndicatorChart.textAlternative(i))
     }
 
-    func latestIndicators(root: String) -> [[String: Any]] {
-        (content.indicators?.indicators ?? []).compactMap { i in
+    /// Each indicator's latest year with a figure, for a main page (a school's or a bank's roll-ups).
+    func latestIndicators(_ indicators: [Indicator]) -> [LatestIndicator] {
+        indicators.compactMap { i in
             guard let year = i.actual.keys.max(), let fact = i.actual[year] else { return nil }
             let achieved = i.achieved(in: year)
-            return ["title": i.title, "year": String(year), "fact": RussianNumber.fact(fact.percent),
-                    "target": i.targets[year].map { RussianNumber.percent($0) } ?? "", "has_target": i.targets[year] != nil,
-                    "achieved": achieved == true, "missed": achieved == false]
+            return LatestIndicator(title: i.title, year: String(year), fact: RussianNumber.fact(fact.percent),
+                                   target: i.targets[year].map { RussianNumber.percent($0) } ?? "", hasTarget: i.targets[year] != nil,
+                                   achieved: achieved == true, missed: achieved == false)
         }
     }
 
-    func caseCard(_ c: MentoringCase, root: String) -> [String: Any] {
-        ["title": c.title, "href": root + SiteURLs.caseURL(c.slug), "form": c.form.title, "form_href": root + SiteURLs.formFacet(c.form),
-         "role_model": c.roleModel ?? "", "period": c.period?.russian ?? "", "year": c.period.map { String($0.year) } ?? "",
-         "level": c.level?.title ?? "", "audience": c.audience ?? "", "mentees": c.mentees.map(String.init) ?? "",
-         "mentee_names": c.namedMentees.joined(separator: ", "),
-         "results": c.results, "has_results": !c.results.isEmpty, "summary": c.summary ?? "",
-         "tags": c.tags.map { ["title": $0] }, "cover": c.cover.map { root + $0.path } ?? "", "cover_alt": c.cover?.alt ?? "",
-         "cover_image": c.cover.map { picture($0.path, alt: $0.alt, root: root, sizes: Self.cardSizes, lazy: true) } ?? [:]]
+    func caseCard(_ c: MentoringCase, root: String) -> CaseCard {
+        CaseCard(title: c.title, href: root + SiteURLs.caseURL(c.slug), form: c.form.title, formHref: root + SiteURLs.formFacet(c.form),
+                 roleModel: c.roleModel ?? "", period: c.period?.russian ?? "", year: c.period.map { String($0.year) } ?? "",
+                 level: c.level?.title ?? "", audience: c.audience ?? "", mentees: c.mentees.map(String.init) ?? "",
+                 menteeNames: c.namedMentees.joined(separator: ", "), results: c.results, summary: c.summary ?? "",
+                 tags: c.tags.map { Titled(title: $0) }, cover: c.cover.map { root + $0.path } ?? "", coverAlt: c.cover?.alt ?? "",
+                 coverImage: c.cover.map { picture($0.path, alt: $0.alt, root: root, sizes: Self.cardSizes, lazy: true) })
     }
 
-    func mentorCard(_ m: Mentor, root: String) -> [String: Any] {
-        ["name": m.name, "href": root + SiteURLs.mentor(m.slug), "position": m.position ?? "", "organization": m.organization ?? "",
-         "form": m.form?.title ?? "", "experience": m.experienceYears.map { "\($0) \(DiagnosticReport.plural($0, "год", "года", "лет"))" } ?? "",
-         "mentees": m.mentees.map(String.init) ?? "", "awards": m.awards, "has_awards": !m.awards.isEmpty,
-         "photo": m.photo.map { root + $0.path } ?? "", "photo_alt": m.photo?.alt ?? "",
-         "photo_image": m.photo.map { picture($0.path, alt: $0.alt, root: root, sizes: "10em", lazy: true) } ?? [:]]
+    func mentorCard(_ m: Mentor, root: String, files: String = "", href: String? = nil) -> MentorCard {
+        MentorCard(name: m.name, href: href ?? root + SiteURLs.mentor(m.slug), position: m.position ?? "",
+                   organization: m.organization ?? "", form: m.form?.title ?? "",
+                   experience: m.experienceYears.map { "\($0) \(DiagnosticReport.plural($0, "год", "года", "лет"))" } ?? "",
+                   mentees: m.mentees.map(String.init) ?? "", awards: m.awards,
+                   photo: m.photo.map { root + files + $0.path } ?? "", photoAlt: m.photo?.alt ?? "",
+                   photoImage: m.photo.map { picture(files + $0.path, alt: $0.alt, root: root, sizes: "10em", lazy: true) })
     }
 
-    func newsCard(_ n: NewsItem, root: String) -> [String: Any] {
-        ["title": n.title, "href": root + SiteURLs.news(n.slug), "date": n.date.russianLong, "datetime": n.date.iso,
-         "summary": n.summary ?? "", "tags": n.tags.map { ["title": $0] }, "cover": n.cover.map { root + $0.path } ?? "",
-         "cover_alt": n.cover?.alt ?? "", "draft": n.draft,
-         "cover_image": n.cover.map { picture($0.path, alt: $0.alt, root: root, sizes: Self.cardSizes, lazy: true) } ?? [:]]
+    func newsCard(_ n: NewsItem, root: String) -> NewsCard {
+        NewsCard(title: n.title, href: root + SiteURLs.news(n.slug), date: n.date.russianLong, datetime: n.date.iso,
+                 summary: n.summary ?? "", tags: n.tags.map { Titled(title: $0) }, cover: n.cover.map { root + $0.path } ?? "",
+                 coverAlt: n.cover?.alt ?? "", draft: n.draft,
+                 coverImage: n.cover.map { picture($0.path, alt: $0.alt, root: root, sizes: Self.cardSizes, lazy: true) })
     }
 
-    /// A picture for the `image` partial: `src`, `srcset` (JPEG/PNG), `webp_srcset`, `sizes`,
-    /// `width`, `height`, `alt`, and `lazy` (false for the one at the top of a page).
-    func picture(_ output: String, alt: String, root: String, sizes: String, lazy: Bool) -> [String: Any] {
-        var item: [String: Any] = ["src": root + output, "alt": alt, "sizes": sizes, "lazy": lazy]
+    /// A picture for the `image` partial, with `srcset` and its size when the image stage processed it.
+    func picture(_ output: String, alt: String, root: String, sizes: String, lazy: Bool) -> PictureModel {
+        var item = PictureModel(src: root + output, alt: alt, sizes: sizes, lazy: lazy)
         guard let image = images[output] else { return item }
         func set(_ variants: [ProcessedImage.Variant]) -> String {
             variants.map { "\(root)\($0.path) \($0.width)w" }.joined(separator: ", ")
         }
-        item["width"] = String(image.width)
-        item["height"] = String(image.height)
-        if image.fallback.count > 1 { item["srcset"] = set(image.fallback) }
-        if !image.webp.isEmpty { item["webp_srcset"] = set(image.webp) }
+        item.width = String(image.width)
+        item.height = String(image.height)
+        if image.fallback.count > 1 { item.srcset = set(image.fallback) }
+        if !image.webp.isEmpty { item.webpSrcset = set(image.webp) }
         return item
     }
 
     /// The picture at the top of a page: loaded at once (it is above the fold), full width, with a class.
-    static func atTop(_ value: Any?, class name: String) -> [String: Any] {
-        guard var item = value as? [String: Any], !item.isEmpty else { return [:] }
-        item["lazy"] = false
-        item["sizes"] = pageSizes
-        item["class"] = name
+    static func atTop(_ picture: PictureModel?, class name: String) -> PictureModel? {
+        guard var item = picture else { return nil }
+        item.lazy = false
+        item.sizes = pageSizes
+        item.className = name
         return item
     }
 
@@ -520,25 +495,36 @@ struct PageContexts: Sendable {
     static let pageSizes = "(min-width: 50em) 45em, 95vw"
 
     /// Links between the pages of a list (news, cases, a facet, mentors, a bank's listings).
-    func pagination(_ page: Int, _ count: Int, root: String, base: String) -> [String: Any] {
-        guard count > 1 else { return [:] }
-        return ["current": page, "count": count,
-                "prev": page > 1 ? root + SiteURLs.listing(base, page: page - 1) : "",
-                "next": page < count ? root + SiteURLs.listing(base, page: page + 1) : "",
-                "pages": (1...count).map { ["number": $0, "href": root + SiteURLs.listing(base, page: $0), "current": $0 == page] as [String: Any] }]
+    func pagination(_ page: Int, _ count: Int, root: String, base: String) -> Pagination? {
+        guard count > 1 else { return nil }
+        return Pagination(current: page, count: count,
+                          prev: page > 1 ? root + SiteURLs.listing(base, page: page - 1) : "",
+                          next: page < count ? root + SiteURLs.listing(base, page: page + 1) : "",
+                          pages: (1...count).map { PageLink(number: $0, href: root + SiteURLs.listing(base, page: $0), current: $0 == page) })
     }
 
-    func facetGroups(root: String, current: String) -> [[String: Any]] {
-        func group(_ title: String, _ pick: (Facet) -> Bool) -> [String: Any]? {
-            let items = facets.filter(pick).map { ["label": $0.label, "href": root + $0.path, "count": $0.count, "current": $0.path == current] as [String: Any] }
-            return items.isEmpty ? nil : ["title": title, "items": items]
+    /// Facet links by group, in the order the groups are named.
+    static func facetGroups(_ names: [String], of facets: [(group: String, label: String, path: String, count: Int)],
+                            root: String, current: String) -> [FacetGroup] {
+        names.compactMap { name in
+            let items = facets.filter { $0.group == name }
+                .map { FacetLink(label: $0.label, href: root + $0.path, count: $0.count, current: $0.path == current) }
+            return items.isEmpty ? nil : FacetGroup(title: name, items: items)
         }
-        return [
-            group("Форма") { if case .form = $0.filter { return true }; return false },
-            group("Ролевая модель") { if case .roleModel = $0.filter { return true }; return false },
-            group("Год") { if case .year = $0.filter { return true }; return false },
-            group("Метки") { if case .tag = $0.filter { return true }; return false },
-        ].compactMap { $0 }
+    }
+
+    func facetGroups(root: String, current: String) -> [FacetGroup] {
+        Self.facetGroups(["Форма", "Ролевая модель", "Год", "Метки"], of: facets.map { facet in
+            let group: String
+            switch facet.filter {
+            case .form: group = "Форма"
+            case .roleModel: group = "Ролевая модель"
+            case .year: group = "Год"
+            case .tag: group = "Метки"
+            case .all: group = ""
+            }
+            return (group, facet.label, facet.path, facet.count)
+        }, root: root, current: current)
     }
 }
 

@@ -47,7 +47,7 @@ struct SiteRender: Sendable {
 
     func render(_ page: PlannedPage) -> Page {
         let rendered = contexts.context(for: page)
-        guard let html = theme.render(rendered.template, rendered.context) else {
+        guard let html = theme.render(rendered.template, rendered.page) else {
             let missing = Diagnostic.error("theme.template-missing", "в теме нет шаблона `\(rendered.template).mustache`",
                                            at: SourceRef(file: "themes/\(content.settings.theme)/templates"))
             return Page(files: [], diagnostics: rendered.diagnostics + [missing])
@@ -66,12 +66,12 @@ struct SiteRender: Sendable {
     /// swapped when the theme keeps `vision` to them (a fifth of the build time saved),
     /// a second rendering otherwise.
     private func visionPage(_ html: String, _ rendered: PageContexts.Rendered, path: String) -> String? {
-        let context = PageContexts.visionVariant(of: rendered.context, path: path)
+        let context = PageContexts.visionVariant(of: rendered.page, path: path)
         if theme.visionInPartialsOnly {
             var out = Array(html.utf8)
             var swapped = true
             for partial in ["vision-html", "vision-switch"] {
-                guard let normal = theme.render(partial, rendered.context), let vision = theme.render(partial, context),
+                guard let normal = theme.render(partial, rendered.page), let vision = theme.render(partial, context),
                       let range = out.firstRange(of: Array(normal.utf8)) else { swapped = false; break }
                 out.replaceSubrange(range, with: Array(vision.utf8))
             }
@@ -87,7 +87,7 @@ struct SiteRender: Sendable {
         var copied: [(path: String, source: URL)] = []
         let news = content.news.sorted { ($0.date, $0.slug) > ($1.date, $1.slug) }
         // Feeds, sitemap and robots.txt are theme templates: a theme may override them.
-        func render(_ template: String, _ context: [String: Any]) -> Data { Data((theme.render(template, context) ?? "").utf8) }
+        func render(_ template: String, _ context: any TemplateModel) -> Data { Data((theme.render(template, context) ?? "").utf8) }
         if let base = urls.baseURL {
             // Feeds are in the copy for the visually impaired too: its pages link them relatively.
             if !news.isEmpty {

@@ -150,9 +150,7 @@ public enum SiteBuilder {
                 let folder = Self.reportFolder(options)
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                 let shown = report.forSchools
-                // Empty values are absent keys: `{{#comment}} — {{comment}}{{/comment}}` must not open for "".
-                let context = PageContexts.dropEmpty(shown.context()) as? [String: Any] ?? [:]
-                try Data((theme.render("report", context) ?? "").utf8).write(to: folder.appendingPathComponent("index.html"), options: .atomic)
+                try Data((theme.render("report", shown.context()) ?? "").utf8).write(to: folder.appendingPathComponent("index.html"), options: .atomic)
                 try shown.json().write(to: folder.appendingPathComponent("report.json"), options: .atomic)
                 reportFolder = folder
             }

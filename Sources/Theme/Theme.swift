@@ -130,8 +130,8 @@ public struct Theme: Sendable {
     public func has(_ template: String) -> Bool { library.getTemplate(named: template) != nil }
 
     /// Renders `template` with `context`; nil when the theme has no such template.
-    public func render(_ template: String, _ context: [String: Any]) -> String? {
-        library.render(context, withTemplate: template)
+    public func render(_ template: String, _ model: any TemplateModel) -> String? {
+        library.render(model, withTemplate: template)
     }
 
     /// Every asset (relative path under `assets/`) with where its bytes come from; overrides win.

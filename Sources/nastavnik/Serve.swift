@@ -172,13 +172,27 @@ final class ServeSession: Sendable {
         }
     }
 
-    static func overlayJSON(_ diagnostics: [Diagnostic]) -> Data {
-        let errors = diagnostics.sortedForReport().filter { $0.severity == .error }.map { d -> [String: Any] in
-            var item: [String: Any] = ["file": d.location.file, "message": d.message, "rule": d.rule]
-            if d.location.line > 0 { item["line"] = d.location.line; item["column"] = max(1, d.location.column) }
-            if let hint = d.hint { item["hint"] = hint }
-            return item
+    /// What the browser's overlay shows: the errors, located.
+    struct Overlay: Encodable {
+        struct Problem: Encodable {
+            var file: String
+            var line: Int?
+            var column: Int?
+            var message: String
+            var hint: String?
+            var rule: String
         }
-        return (try? JSONSerialization.data(withJSONObject: ["ok": false, "errors": errors], options: [.sortedKeys])) ?? Data()
+        var ok = false
+        var errors: [Problem]
+    }
+
+    static func overlayJSON(_ diagnostics: [Diagnostic]) -> Data {
+        let errors = diagnostics.sortedForReport().filter { $0.severity == .error }.map { d in
+            Overlay.Problem(file: d.location.file, line: d.location.line > 0 ? d.location.line : nil,
+                            column: d.location.line > 0 ? max(1, d.location.column) : nil, message: d.message, hint: d.hint, rule: d.rule)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(Overlay(errors: errors))) ?? Data()
     }
 }

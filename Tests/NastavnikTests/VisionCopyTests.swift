@@ -19,7 +19,7 @@ import Theme
         var compared = 0
         for page in site.plan where page.path != "404.html" {
             let rendered = site.contexts.context(for: page)
-            let full = VisionCopy.sharingFiles(try #require(theme.render(rendered.template, PageContexts.visionVariant(of: rendered.context, path: page.path))),
+            let full = VisionCopy.sharingFiles(try #require(theme.render(rendered.template, PageContexts.visionVariant(of: rendered.page, path: page.path))),
                                                root: SiteURLs.root(forPath: page.path))
             let files = site.render(page).files
             #expect(files.count == 2)

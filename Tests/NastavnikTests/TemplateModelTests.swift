@@ -1,0 +1,79 @@
+import Foundation
+@testable import Site
+import Testing
+import Theme
+
+/// The typed models are the templates' contract: the documentation is generated from
+/// them, and the default theme reads nothing they do not give.
+@Suite struct TemplateModelTests {
+    static let begin = "<!-- generated from TemplateCatalog: do not edit by hand -->\n"
+    static let end = "<!-- end of generated part -->"
+
+    /// `NASTAVNIK_WRITE_DOCS=1 swift test --filter TemplateModelTests` rewrites the section.
+    @Test func themesDocumentationListsEveryModelField() throws {
+        let url = Repo.root.appendingPathComponent("docs/themes.md")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let start = try #require(text.range(of: Self.begin), "docs/themes.md has no generated section")
+        let stop = try #require(text.range(of: Self.end, range: start.upperBound..<text.endIndex))
+        let generated = TemplateCatalog.markdown()
+        if ProcessInfo.processInfo.environment["NASTAVNIK_WRITE_DOCS"] == "1" {
+            try (text[..<start.upperBound] + generated + text[stop.lowerBound...]).write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        #expect(String(text[start.upperBound..<stop.lowerBound]) == generated,
+                "docs/themes.md is out of date: run NASTAVNIK_WRITE_DOCS=1 swift test --filter TemplateModelTests")
+    }
+
+    @Test func everyModelFieldHasAUniqueName() {
+        for model in TemplateCatalog.allModels() {
+            let names = model.fieldRows.map(\.name)
+            #expect(Set(names).count == names.count, "\(model.modelName) names a field twice")
+        }
+    }
+
+    /// Every variable the default theme's templates read is a field of some model: a
+    /// renamed field cannot leave a template silently showing nothing.
+    @Test func defaultTemplatesReadOnlyModelFields() throws {
+        var known: Set<String> = ["."]
+        for model in TemplateCatalog.allModels() { known.formUnion(model.fieldRows.map(\.name)) }
+        let folder = Repo.defaultTheme.appendingPathComponent("templates")
+        let tag = try Regex(#"\{\{\{?\s*([#^/&]?)\s*([^}\s]+)\s*\}?\}\}"#)
+        var unknown: [String] = []
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) where file.hasSuffix(".mustache") {
+            let source = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            for match in source.matches(of: tag) {
+                var name = String(match.output[2].substring ?? "")
+                // A closing tag repeats its opening one (or closes a block).
+                if match.output[1].substring == "/" { continue }
+                // Partials, blocks, comments and pragmas are not variables.
+                if let first = name.first, ">$<!%".contains(first) { continue }
+                // `empty(badges)`: the transform's argument is the variable.
+                if let open = name.firstIndex(of: "("), name.hasSuffix(")") {
+                    name = String(name[name.index(after: open)..<name.index(before: name.endIndex)])
+                }
+                for part in name.split(separator: ".") where !known.contains(String(part)) {
+                    unknown.append("\(file): \(part)")
+                }
+            }
+        }
+        #expect(unknown.isEmpty, "variables no model gives: \(unknown)")
+    }
+
+    @Test func everyCatalogTemplateIsInTheDefaultTheme() throws {
+        let theme = try Theme.load(name: "default", siteRoot: Repo.root, defaultTheme: Repo.defaultTheme)
+        for entry in TemplateCatalog.entries {
+            #expect(theme.has(entry.template), "\(entry.template)")
+        }
+    }
+
+    /// An empty text is absent, as an unset optional is: `{{#summary}}` opens for neither.
+    @Test func emptyTextIsAbsent() {
+        let link = Link(title: "", href: "x/")
+        #expect(link.child(named: "title") == nil)
+        #expect(link.child(named: "href") as? String == "x/")
+        #expect(link.child(named: "nope") == nil)
+        // Text is typeset once, when the model is made; an address never is.
+        #expect(Titled(title: "Приказ № 5").title == "Приказ №\u{00A0}5")
+        #expect(Link(title: "docs/plan-2020-2024.pdf", href: "").title == "docs/plan-2020-2024.pdf")
+    }
+}
