@@ -90,7 +90,7 @@ public enum BankLoader {
                     continue
                 }
                 seen[key] = item.origin
-                practices.append(Practice(school: s, caseIndex: c))
+                practices.append(Practice(school: s, caseIndex: c, entry: item))
             }
         }
         var bank = Bank(schools: schools, practices: practices)

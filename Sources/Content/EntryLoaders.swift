@@ -234,10 +234,10 @@ enum EntryLoaders {
     /// Canonical spelling for a known role model; warnings for a model of another form or an unknown one.
     static func checkRoleModel(_ raw: String, form: MentoringForm, at ref: SourceRef, sink: DiagnosticSink) -> String {
         if let known = form.knownRoleModel(matching: raw) { return known }
-        if let other = MentoringForm.allCases.first(where: { $0.knownRoleModel(matching: raw) != nil }) {
+        if let (other, known) = MentoringForm.allCases.lazy.compactMap({ form in form.knownRoleModel(matching: raw).map { (form, $0) } }).first {
             sink.warning("case.role-model-form", "ролевая модель «\(raw)» относится к форме «\(other.title)», а кейс — в форме «\(form.title)»",
                          at: ref, hint: "Проверьте поле `form` или `role_model`.")
-            return other.knownRoleModel(matching: raw)!
+            return known
         }
         if !form.knownRoleModels.isEmpty {
             sink.warning("case.role-model-unknown", "ролевая модель «\(raw)» не входит в перечень целевой модели для формы «\(form.title)»",

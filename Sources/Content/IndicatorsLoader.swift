@@ -208,7 +208,7 @@ enum IndicatorsLoader {
         // Rows of numbers have no embedded line breaks: row i stands on line i + 2.
         for (i, row) in csv.rows.enumerated() {
             let ref = SourceRef(file: file.path, line: i + 2, column: 1)
-            func cell(_ name: String) -> String { let c = column[name]!; return c < row.count ? row[c].trimmingSpaces : "" }
+            func cell(_ name: String) -> String { guard let c = column[name], c < row.count else { return "" }; return row[c].trimmingSpaces }
             if row.allSatisfy({ $0.trimmingSpaces.isEmpty }) { continue }
             let id = cell("indicator")
             guard !id.isEmpty else {

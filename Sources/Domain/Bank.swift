@@ -30,10 +30,14 @@ public struct BankSchool: Sendable {
 public struct Practice: Sendable, Hashable {
     public var school: Int
     public var caseIndex: Int
+    /// The case itself: a practice always has one, while its school's content is optional
+    /// (a school left out for errors has none).
+    public var entry: MentoringCase
 
-    public init(school: Int, caseIndex: Int) {
+    public init(school: Int, caseIndex: Int, entry: MentoringCase) {
         self.school = school
         self.caseIndex = caseIndex
+        self.entry = entry
     }
 }
 
@@ -121,7 +125,7 @@ public struct Bank: Sendable {
     /// The key `review.yml` names a practice by: the school's folder id and the case's slug.
     public func reviewKey(_ p: Practice) -> String { schools[p.school].id + "/" + mentoringCase(p).slug }
 
-    public func mentoringCase(_ p: Practice) -> MentoringCase { schools[p.school].content!.cases[p.caseIndex] }
+    public func mentoringCase(_ p: Practice) -> MentoringCase { p.entry }
 
     /// Where a school's municipality is not given.
     public static let unknownMunicipality = "Муниципалитет не указан"

@@ -80,10 +80,10 @@ struct BankSite: Sendable {
             return s
         }
         let roles = values { c($0).roleModel }
-        for role in roles.keys.sorted(by: RussianFold.less) {
-            listings[.roleModel(role)] = roles[role]
+        for (role, list) in roles.sorted(by: { RussianFold.less($0.key, $1.key) }) {
+            listings[.roleModel(role)] = list
             facets.append(PracticeFacet(path: "practices/role/\(slug(role, "role"))/", title: "Практики: ролевая модель «\(role)»",
-                                        label: role, group: "Ролевая модель", filter: .roleModel(role), count: roles[role]!.count))
+                                        label: role, group: "Ролевая модель", filter: .roleModel(role), count: list.count))
         }
         let levels = values { c($0).level }
         for level in EducationLevel.allCases { if let list = levels[level] {
@@ -92,34 +92,31 @@ struct BankSite: Sendable {
                                         label: level.title, group: "Уровень образования", filter: .level(level), count: list.count))
         } }
         let places = values { bank.schools[bank.practices[$0].school].municipality ?? Bank.unknownMunicipality }
-        for place in places.keys.sorted(by: RussianFold.less) {
-            listings[.municipality(place)] = places[place]
+        for (place, list) in places.sorted(by: { RussianFold.less($0.key, $1.key) }) {
+            listings[.municipality(place)] = list
             facets.append(PracticeFacet(path: "practices/municipality/\(slug(place, "municipality"))/", title: "Практики: \(place)",
-                                        label: place, group: "Муниципалитет", filter: .municipality(place), count: places[place]!.count))
+                                        label: place, group: "Муниципалитет", filter: .municipality(place), count: list.count))
         }
         let years = values { c($0).period?.year }
-        for year in years.keys.sorted(by: >) {
-            listings[.year(year)] = years[year]
+        for (year, list) in years.sorted(by: { $0.key > $1.key }) {
+            listings[.year(year)] = list
             facets.append(PracticeFacet(path: "practices/year/\(year)/", title: "Практики \(year) года", label: String(year),
-                                        group: "Год", filter: .year(year), count: years[year]!.count))
+                                        group: "Год", filter: .year(year), count: list.count))
         }
         self.facets = facets
         self.listings = listings
         practicesOfSchool = values { bank.practices[$0].school }
-        var mentors: [(school: Int, mentor: Int)] = []
+        var mentors: [(school: Int, mentor: Int, slug: String, name: String)] = []
         for (s, school) in bank.schools.enumerated() {
-            for m in school.content?.mentors.indices ?? 0..<0 { mentors.append((s, m)) }
+            for (m, mentor) in (school.content?.mentors ?? []).enumerated() { mentors.append((s, m, mentor.slug, mentor.name)) }
         }
-        self.mentors = mentors.sorted { a, b in
-            let (ma, mb) = (bank.schools[a.school].content!.mentors[a.mentor], bank.schools[b.school].content!.mentors[b.mentor])
-            return (ma.name, a.school) < (mb.name, b.school)
-        }
+        self.mentors = mentors.sorted { a, b in (a.name, a.school) < (b.name, b.school) }
     }
 
     /// Each school's practices, newest first.
     let practicesOfSchool: [Int: [Int]]
     /// Mentors of every published school, by name.
-    let mentors: [(school: Int, mentor: Int)]
+    let mentors: [(school: Int, mentor: Int, slug: String, name: String)]
 }
 
 /// Rendered Markdown bodies kept between checking a school and rendering its pages.
@@ -173,8 +170,7 @@ enum BankPlan {
             let count = (mentors.count + BankSite.perPage - 1) / BankSite.perPage
             for n in 1...count { pages.append(PlannedPage(path: SiteURLs.listing("mentors/", page: n), kind: .bankMentors(page: n, of: count))) }
             for m in mentors {
-                let school = bank.bank.schools[m.school]
-                pages.append(PlannedPage(path: BankURLs.mentor(school.id, school.content!.mentors[m.mentor].slug),
+                pages.append(PlannedPage(path: BankURLs.mentor(bank.bank.schools[m.school].id, m.slug),
                                          kind: .bankMentor(school: m.school, mentor: m.mentor)))
             }
         }

@@ -47,7 +47,10 @@ struct ContentOptions: ParsableArguments {
             return d
         }
         let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return DayDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+        guard let year = parts.year, let month = parts.month, let day = parts.day, let d = DayDate(year: year, month: month, day: day) else {
+            throw Failure.usage("не удалось узнать сегодняшнюю дату; укажите её: --today 2024-09-01")
+        }
+        return d
     }
 
     func contentURL() throws -> URL {
