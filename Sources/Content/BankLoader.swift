@@ -60,6 +60,7 @@ public enum BankLoader {
             let shown = shownRoot.isEmpty ? folder : shownRoot + "/" + folder
             let result = ContentLoader.load(root.appendingPathComponent(folder), shownAs: shown, options: options)
             var found = result.diagnostics
+            if let content = result.content { found += Validator.validate(content, sources: result.sources) }
             if let content = result.content, content.settings.kind == .bank {
                 found.append(.error("bank.nested", "папка школы сама описана как банк практик (`kind: bank`)",
                                     at: SourceRef(file: shown + "/site.yml", line: 1, column: 1),

@@ -25,7 +25,8 @@ public struct LoadedContent: Sendable {
     public var files: ContentFiles
 }
 
-/// load → validate: a content folder into `SiteContent`, collecting every problem.
+/// The load stage: a content folder into `SiteContent`, collecting every problem of each
+/// file; `Validator` then checks the rules across files.
 public enum ContentLoader {
     public static func load(_ root: URL, shownAs shownRoot: String, options: LoadOptions) -> LoadedContent {
         let files = ContentFiles(root: root, shownRoot: shownRoot)
@@ -117,7 +118,6 @@ public enum ContentLoader {
         let content = SiteContent(settings: settings, home: home, documents: documents, programs: programs, roadmaps: roadmaps,
                                   indicators: indicators, cases: cases, mentors: mentors, news: news, partners: partners,
                                   pages: pages, assets: assets)
-        diagnostics.append(contentsOf: Validator.validate(content, sources: sources))
         return LoadedContent(content: content, diagnostics: diagnostics, sources: sources, files: files)
     }
 

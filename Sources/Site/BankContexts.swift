@@ -8,6 +8,8 @@ import Theme
 /// components (cards, indicators, pagination) serve a school's site and a bank.
 extension PageContexts {
     func bankHome(_ bank: BankSite, root: String, md: (MarkdownBody, String, String) -> String) -> Made {
+        Reads.note(.bank)
+        Reads.note(.home)
         let included = bank.bank.schools.indices.filter { !bank.bank.schools[$0].excluded && !bank.bank.otherRegion.contains($0) }
             .map { bank.bank.schools[$0] }
         let places = Set(included.map { $0.municipality ?? Bank.unknownMunicipality }).count
@@ -35,6 +37,8 @@ extension PageContexts {
 
     /// A bank's own page; nil for the kinds a bank shares with a school's site.
     func bankPage(_ page: PlannedPage, bank: BankSite, root: String, md: (MarkdownBody, String, String) -> String) -> Made? {
+        // Every page of its own shows the schools' content, compared as a whole between rebuilds.
+        Reads.note(.bank)
         switch page.kind {
         case .home:
             return bankHome(bank, root: root, md: md)

@@ -34,7 +34,16 @@ public final class LiveSite: Sendable {
     private struct Served {
         var generated: [String: Data] = [:]
         var copied: [String: URL] = [:]
-        var last: (content: SiteContent, paths: [String], theme: Theme)?
+        var last: Last?
+    }
+
+    /// The last good rebuild: what the next one compares with.
+    private struct Last {
+        var snapshot: ContentChange.Snapshot
+        var paths: [String]
+        var theme: Theme
+        /// What each page read when it was last rendered.
+        var reads: [String: Set<Dependency>]
     }
 
     private let served = Mutex(Served())
@@ -57,50 +66,39 @@ public final class LiveSite: Sendable {
     /// Every output path currently served.
     public var paths: [String] { served.withLock { Array($0.generated.keys) + Array($0.copied.keys) }.sorted() }
 
+    /// The same stages as `build` (`Pipeline`); only the pages whose recorded reads the edit
+    /// changed are rendered, and the output stays in memory.
     /// - Parameter themeChanged: reload templates and assets (a file outside the content folder changed).
     public func rebuild(themeChanged: Bool = true) throws -> Rebuild {
         let started = Date()
-        let loaded = ContentLoader.load(options.content, shownAs: options.shownContent,
-                                        options: LoadOptions(drafts: options.drafts, today: options.today, cache: cache))
+        let checked = Pipeline.validate(Pipeline.load(options, cache: cache), options: options)
         func failed(_ diagnostics: [Diagnostic]) -> Rebuild {
-            Rebuild(succeeded: false, diagnostics: diagnostics, sources: loaded.sources, rendered: 0, changed: [], pages: 0,
+            Rebuild(succeeded: false, diagnostics: diagnostics, sources: checked.sources, rendered: 0, changed: [], pages: 0,
                     seconds: Date().timeIntervalSince(started))
         }
-        guard var content = loaded.content, !loaded.diagnostics.hasErrors else { return failed(loaded.diagnostics) }
-        options.applyBaseURL(to: &content)
+        guard let content = checked.content, !checked.diagnostics.hasErrors else { return failed(checked.diagnostics) }
 
         let previous = served.withLock { $0.last }
-        let reuseTheme = !themeChanged && previous?.content.settings.theme == content.settings.theme
+        let reuseTheme = !themeChanged && previous?.snapshot.content.settings.theme == content.settings.theme
         let theme = try previous.flatMap { reuseTheme ? $0.theme : nil }
             ?? SiteBuilder.loadTheme(content.settings.theme, options: options)
-        var bank: BankSite?
-        var bankDiagnostics: [Diagnostic] = []
-        if content.settings.kind == .bank {
-            let (loadedBank, bodies) = SiteBuilder.loadBank(content, options: options)
-            bankDiagnostics = loadedBank.diagnostics
-                + loadedBank.bank.schools.filter(\.excluded).map { school in
-                    .warning("bank.school-excluded", "организация исключена из банка: в её материалах есть ошибки",
-                             at: SourceRef(file: school.folder + "/site.yml", line: 1, column: 1),
-                             hint: "Подробности — в отчёте `nastavnik build` (report/index.html).")
-                }
-            bank = BankSite(bank: loadedBank.bank, files: loadedBank.files, targets: content.indicators,
-                            options: MarkdownOptions(unsafeHTML: content.settings.unsafeHTML), rendered: bodies)
-        }
-        let images = SiteBuilder.processImages(content, files: loaded.files, bank: bank, options: options)
-        guard !images.diagnostics.hasErrors else { return failed(loaded.diagnostics + bankDiagnostics + images.diagnostics) }
-        var prepared = SiteRender(content: content, files: loaded.files, theme: theme, today: options.today, bank: bank, images: images.images)
-        prepared.searchCache = searchCache
-        let site = prepared
+        let bank = content.settings.kind == .bank ? Pipeline.schools(of: content, options: options) : nil
+        let bankDiagnostics = (bank?.diagnostics ?? []) + (bank?.exclusions ?? [])
+        var resolved = Pipeline.resolve(content, files: checked.files, theme: theme, bank: bank?.site, options: options)
+        guard !resolved.diagnostics.hasErrors else { return failed(checked.diagnostics + bankDiagnostics + resolved.diagnostics) }
+        resolved.site.searchCache = searchCache
+        let site = resolved.site
         let paths = site.plan.map(\.path)
         let pages: [PlannedPage]
-        if let previous, reuseTheme, previous.paths == paths {
-            pages = Self.affected(site.plan, old: previous.content, new: content)
+        if let previous, reuseTheme, previous.paths == paths,
+           let changes = ContentChange.between(previous.snapshot, resolved.snapshot) {
+            pages = site.plan.filter { page in previous.reads[page.path].map { !$0.isDisjoint(with: changes) } ?? true }
         } else {
             pages = site.plan
         }
 
-        let results = pages.parallelMap { site.render($0) }
-        var diagnostics = loaded.diagnostics + bankDiagnostics + images.diagnostics + results.flatMap(\.diagnostics)
+        let results = Pipeline.render(site, pages) { _, page in page }
+        var diagnostics = checked.diagnostics + bankDiagnostics + resolved.diagnostics + results.flatMap(\.diagnostics)
         guard !diagnostics.hasErrors else { return failed(diagnostics) }
         if content.settings.baseURL == nil { diagnostics.append(SiteBuilder.noBaseURL(options.shownContent)) }
 
@@ -118,71 +116,12 @@ public final class LiveSite: Sendable {
             if newCopied != served.copied || themeChanged {
                 changed += newCopied.keys.filter { $0.hasPrefix("assets/") || served.copied[$0] == nil }
             }
-            served = Served(generated: newGenerated, copied: newCopied, last: (content, paths, theme))
+            var reads = full ? [:] : served.last?.reads ?? [:]
+            for (page, result) in zip(pages, results) { reads[page.path] = result.reads }
+            served = Served(generated: newGenerated, copied: newCopied,
+                            last: Last(snapshot: resolved.snapshot, paths: paths, theme: theme, reads: reads))
         }
-        return Rebuild(succeeded: true, diagnostics: diagnostics, sources: loaded.sources, rendered: pages.count,
+        return Rebuild(succeeded: true, diagnostics: diagnostics, sources: checked.sources, rendered: pages.count,
                        changed: changed.sorted(), pages: site.plan.count, seconds: Date().timeIntervalSince(started))
-    }
-
-    /// The pages whose output can differ when the site has the same pages as before. Anything
-    /// shown on many pages (settings, navigation, documents, roadmap, indicators, partners)
-    /// means every page; an entry means its own page and the lists that show it.
-    static func affected(_ plan: [PlannedPage], old: SiteContent, new: SiteContent) -> [PlannedPage] {
-        // A bank's pages come from its schools' folders, which this comparison does not see.
-        guard new.settings.kind != .bank, old.settings == new.settings, old.home == new.home, old.documents == new.documents,
-              old.roadmaps == new.roadmaps, old.indicators == new.indicators, old.partners == new.partners,
-              old.assets == new.assets,
-              old.pages.map({ [$0.title, String($0.weight)] }) == new.pages.map({ [$0.title, String($0.weight)] })
-        else { return plan }
-
-        func changed<T: Equatable>(_ a: [T], _ b: [T]) -> Set<Int> {
-            Set(zip(a, b).enumerated().filter { $0.element.0 != $0.element.1 }.map(\.offset))
-        }
-        let news = changed(old.news, new.news), cases = changed(old.cases, new.cases)
-        let mentors = changed(old.mentors, new.mentors), programs = changed(old.programs, new.programs)
-        let pages = changed(old.pages, new.pages)
-        let mentorSlugs = Set(mentors.map { new.mentors[$0].slug })
-        let programSlugs = Set(programs.map { new.programs[$0].slug })
-        // Mentors whose page lists a changed case, before or after the edit.
-        var mentorsOfCases: Set<String> = []
-        for i in cases {
-            for c in [old.cases[i], new.cases[i]] { if case .page(let slug) = c.mentor { mentorsOfCases.insert(slug) } }
-        }
-
-        // A news item edited without moving in the date order changes only its list page
-        // (and the main page when it is among the latest there).
-        let perPage = max(1, new.settings.newsPerPage)
-        let order = new.news.indices.sorted { (new.news[$0].date, new.news[$0].slug) > (new.news[$1].date, new.news[$1].slug) }
-        let position = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
-        let newsMoved = news.contains { old.news[$0].date != new.news[$0].date }
-        let newsListPages = Set(news.compactMap { position[$0].map { $0 / perPage + 1 } })
-        let newsOnHome = news.contains { (position[$0] ?? .max) < 3 }
-
-        let facetsChanged = cases.contains { i in
-            let (a, b) = (old.cases[i], new.cases[i])
-            return a.form != b.form || a.roleModel != b.roleModel || a.period?.year != b.period?.year || a.tags != b.tags
-        }
-
-        return plan.filter { page in
-            switch page.kind {
-            case .home: return newsMoved || newsOnHome || !cases.isEmpty || !mentors.isEmpty || !programs.isEmpty
-            case .newsList(let number, _): return newsMoved || newsListPages.contains(number)
-            case .newsItem(let i): return news.contains(i)
-            case .cases(_, let filter, _, _, _):
-                // Every list shows the facet counts; otherwise a list shows the case or not.
-                return facetsChanged || cases.contains { filter.matches(old.cases[$0]) || filter.matches(new.cases[$0]) }
-            case .caseItem(let i):
-                let c = new.cases[i]
-                if case .page(let slug) = c.mentor, mentorSlugs.contains(slug) { return true }
-                return cases.contains(i) || c.program.map(programSlugs.contains) == true
-            case .mentors: return !mentors.isEmpty
-            case .mentor(let i): return mentors.contains(i) || mentorsOfCases.contains(new.mentors[i].slug)
-            case .programs: return !programs.isEmpty
-            case .program(let i): return programs.contains(i)
-            case .page(let i): return pages.contains(i)
-            case .documents, .roadmap, .indicators, .partners, .search, .notFound: return false
-            case .practices, .practice, .schools, .school, .bankMentors, .bankMentor, .rollup, .competitions, .bankPrograms, .bankProgram: return true
-            }
-        }
     }
 }

@@ -24,7 +24,7 @@ struct PageContexts: Sendable {
     /// Processed pictures by output path, for `srcset`, `width` and `height`.
     var images: [String: ProcessedImage] = [:]
     /// The site's sections (path, title), listed once: every page shows them in its menu.
-    var sectionEntries: [(path: String, title: String)] = []
+    var sectionEntries: [SitePlan.Section] = []
 
     init(content: SiteContent, today: DayDate, urls: SiteURLs, body: BodyRenderer, facets: [Facet]) {
         self.content = content
@@ -42,6 +42,8 @@ struct PageContexts: Sendable {
         var page: any PageModel
         var diagnostics: [Diagnostic]
         var title: String
+        /// The content the page read: an edit of anything else leaves it as it is.
+        var reads: Set<Dependency> = []
     }
 
     /// A page kind's own part, before the frame every page shares is added.
@@ -59,6 +61,12 @@ struct PageContexts: Sendable {
     }
 
     func context(for page: PlannedPage) -> Rendered {
+        var (rendered, reads) = Reads.recording { make(page) }
+        rendered.reads = reads
+        return rendered
+    }
+
+    private func make(_ page: PlannedPage) -> Rendered {
         // The 404 page is served at any depth: it links from the site's absolute path when known.
         let root = page.path == "404.html" ? urls.absolutePath ?? "./" : SiteURLs.root(forPath: page.path)
         var diagnostics: [Diagnostic] = []
@@ -86,6 +94,8 @@ struct PageContexts: Sendable {
     /// to the other version.
     func chrome(_ page: PlannedPage, _ made: Made, root: String) -> Chrome {
         let section = made.section
+        Reads.note(.settings)
+        Reads.note(.sections)
         let news = content.news.isEmpty || urls.baseURL == nil
         return Chrome(
             root: root, title: made.title, pagePath: page.path,
@@ -107,6 +117,9 @@ struct PageContexts: Sendable {
         switch page.kind {
         case .home:
             if let bank { return bankHome(bank, root: root, md: md) }
+            for read: Dependency in [.home, .list(.news), .list(.mentors), .list(.programs), .list(.cases), .whole(.indicators)] {
+                Reads.note(read)
+            }
             let forms = Set(content.programs.flatMap(\.forms) + content.cases.map(\.form))
             return Made(template: "home", title: content.home?.title ?? s.title, section: "", body: SchoolHomePage(
                 bodyHTML: content.home.map { md($0.body, $0.origin.file, "") } ?? "",
@@ -124,6 +137,7 @@ struct PageContexts: Sendable {
                 sections: sections(root: root).filter { $0.href != root },
                 quickLinks: quickLinks(root: root)))
         case .documents:
+            Reads.note(.whole(.documents))
             return Made(template: "documents", title: "Нормативная база", section: "documents/", body: DocumentsPage(
                 groups: DocumentLevel.allCases.compactMap { level in
                     let docs = content.documents.filter { $0.level == level }
@@ -132,9 +146,11 @@ struct PageContexts: Sendable {
                     return DocumentGroup(title: level.title, id: level.rawValue, documents: docs.map { documentItem($0, root: root) })
                 }))
         case .programs:
+            Reads.note(.list(.programs))
             return Made(template: "programs", title: "Программы наставничества", section: "programs/", body: ProgramsPage(
                 programs: content.programs.map { p in
-                    ProgramCard(title: p.title, href: root + SiteURLs.program(p.slug), period: p.period?.russian ?? "",
+                    Reads.note(.programs, p.slug)
+                    return ProgramCard(title: p.title, href: root + SiteURLs.program(p.slug), period: p.period?.russian ?? "",
                                 forms: p.forms.map(\.title).joined(separator: ", "))
                 }))
         case .program(let i):
@@ -143,14 +159,17 @@ struct PageContexts: Sendable {
                         body: ProgramPage(program: programDetail(p), bodyHTML: md(p.body, p.origin.file, "programs")),
                         summary: p.goals.first ?? Self.lead(p.body))
         case .roadmap:
+            Reads.note(.whole(.roadmaps))
             return Made(template: "roadmap", title: content.roadmaps.count == 1 ? content.roadmaps[0].title : "Дорожная карта",
                         section: "roadmap/", body: RoadmapPage(roadmaps: content.roadmaps.enumerated().map { roadmapItem($1, index: $0) },
                                                                today: today.russian))
         case .indicators:
+            Reads.note(.whole(.indicators))
             return Made(template: "indicators", title: "Показатели эффективности", section: "indicators/", body: IndicatorsPage(
                 territory: content.indicators?.territory ?? "",
                 indicators: (content.indicators?.indicators ?? []).map { indicatorItem($0) }))
         case .cases(let heading, let filter, let base, let number, let count):
+            Reads.note(.list(.cases))
             let list = filter == .all ? casesByYear[...] : casesByYear.filter(filter.matches)[...]
             return Made(template: "cases", title: number == 1 ? heading : "\(heading) — страница \(number)", section: "cases/",
                         body: CasesPage(
@@ -161,6 +180,10 @@ struct PageContexts: Sendable {
             let c = content.cases[i]
             var card = caseCard(c, root: root)
             if case .person(let name, _) = c.mentor { card.mentorName = name }
+            if case .page(let slug) = c.mentor {
+                Reads.note(.mentors, slug)
+            }
+            if let slug = c.program { Reads.note(.programs, slug) }
             if case .page(let slug) = c.mentor, let m = content.mentors.first(where: { $0.slug == slug }) {
                 card.mentorName = m.name
                 card.mentorHref = root + SiteURLs.mentor(m.slug)
@@ -174,6 +197,7 @@ struct PageContexts: Sendable {
                         body: CasePage(card: card, bodyHTML: md(c.body, c.origin.file, "cases")),
                         summary: c.summary ?? Self.lead(c.body), image: card.coverImage)
         case .mentors(let number, let count):
+            Reads.note(.list(.mentors))
             return Made(template: "mentors", title: number == 1 ? "Лучшие наставники" : "Лучшие наставники — страница \(number)",
                         section: "mentors/", body: MentorsPage(
                             mentors: mentorsByName.dropFirst((number - 1) * SitePlan.perPage).prefix(SitePlan.perPage)
@@ -181,6 +205,8 @@ struct PageContexts: Sendable {
                             pagination: pagination(number, count, root: root, base: "mentors/")))
         case .mentor(let i):
             let m = content.mentors[i]
+            // Its page lists the cases that name it.
+            Reads.note(.list(.cases))
             var card = mentorCard(m, root: root)
             card.photoImage = Self.atTop(card.photoImage, class: "portrait")
             let cases = content.cases.filter { if case .page(let slug) = $0.mentor { return slug == m.slug }; return false }
@@ -189,6 +215,7 @@ struct PageContexts: Sendable {
                         summary: [m.position, m.organization].compactMap { $0 }.joined(separator: ", "), image: card.photoImage)
         case .newsList(let number, let count):
             let perPage = max(1, s.newsPerPage)
+            Reads.note(.list(.news))
             return Made(template: "news-list", title: number == 1 ? "Новости" : "Новости — страница \(number)", section: "news/",
                         body: NewsListPage(news: newsByDate.dropFirst((number - 1) * perPage).prefix(perPage).map { newsCard($0, root: root) },
                                            pagination: pagination(number, count, root: root, base: "news/")))
@@ -200,6 +227,7 @@ struct PageContexts: Sendable {
                         body: NewsPage(news: card, bodyHTML: md(n.body, n.origin.file, "news")),
                         summary: n.summary ?? Self.lead(n.body), image: card.coverImage)
         case .partners:
+            Reads.note(.whole(.partners))
             return Made(template: "partners", title: "Партнёры", section: "partners/", body: PartnersPage(
                 partners: content.partners.sorted { $0.name < $1.name }.map { p in
                     PartnerItem(name: p.name, kind: p.kind.title, url: p.url ?? "", mentors: p.mentors.map(String.init) ?? "",
@@ -208,6 +236,7 @@ struct PageContexts: Sendable {
                 }))
         case .page(let i):
             let p = content.pages[i]
+            Reads.note(.pages, p.slug)
             return Made(template: "page", title: p.title, section: SiteURLs.page(p.slug),
                         body: TextPage(bodyHTML: md(p.body, p.origin.file, "pages")), summary: Self.lead(p.body))
         case .search:
@@ -318,7 +347,7 @@ struct PageContexts: Sendable {
         (sectionEntries.isEmpty ? sectionList() : sectionEntries).map { SectionLink(path: $0.path, title: $0.title, href: root + $0.path) }
     }
 
-    func sectionList() -> [(path: String, title: String)] {
+    func sectionList() -> [SitePlan.Section] {
         var items: [(String, String)] = [("", "Главная")]
         if let bank {
             items.append(("practices/", "Практики"))
@@ -342,7 +371,7 @@ struct PageContexts: Sendable {
             items.append((SiteURLs.page(p.slug), p.title))
         }
         items.append(("search/", "Поиск"))
-        return items.map { (path: $0.0, title: $0.1) }
+        return items.map { SitePlan.Section(path: $0.0, title: $0.1) }
     }
 
     func documentItem(_ d: NormativeDocument, root: String) -> DocumentItem {
@@ -363,7 +392,8 @@ struct PageContexts: Sendable {
     }
 
     func programDetail(_ p: Program) -> ProgramDetail {
-        ProgramDetail(title: p.title, period: p.period?.russian ?? "", forms: p.forms.map { Titled(title: $0.title) },
+        Reads.note(.programs, p.slug)
+        return ProgramDetail(title: p.title, period: p.period?.russian ?? "", forms: p.forms.map { Titled(title: $0.title) },
                       approved: p.approved?.russian ?? "", goals: p.goals, tasks: p.tasks, expectedResults: p.expectedResults)
     }
 
@@ -444,7 +474,8 @@ struct PageContexts: Sendable {
     }
 
     func caseCard(_ c: MentoringCase, root: String) -> CaseCard {
-        CaseCard(title: c.title, href: root + SiteURLs.caseURL(c.slug), form: c.form.title, formHref: root + SiteURLs.formFacet(c.form),
+        Reads.note(.cases, c.slug)
+        return CaseCard(title: c.title, href: root + SiteURLs.caseURL(c.slug), form: c.form.title, formHref: root + SiteURLs.formFacet(c.form),
                  roleModel: c.roleModel ?? "", period: c.period?.russian ?? "", year: c.period.map { String($0.year) } ?? "",
                  level: c.level?.title ?? "", audience: c.audience ?? "", mentees: c.mentees.map(String.init) ?? "",
                  menteeNames: c.namedMentees.joined(separator: ", "), results: c.results, summary: c.summary ?? "",
@@ -453,7 +484,8 @@ struct PageContexts: Sendable {
     }
 
     func mentorCard(_ m: Mentor, root: String, files: String = "", href: String? = nil) -> MentorCard {
-        MentorCard(name: m.name, href: href ?? root + SiteURLs.mentor(m.slug), position: m.position ?? "",
+        Reads.note(.mentors, m.slug)
+        return MentorCard(name: m.name, href: href ?? root + SiteURLs.mentor(m.slug), position: m.position ?? "",
                    organization: m.organization ?? "", form: m.form?.title ?? "",
                    experience: m.experienceYears.map { "\($0) \(DiagnosticReport.plural($0, "год", "года", "лет"))" } ?? "",
                    mentees: m.mentees.map(String.init) ?? "", awards: m.awards,
@@ -462,7 +494,8 @@ struct PageContexts: Sendable {
     }
 
     func newsCard(_ n: NewsItem, root: String) -> NewsCard {
-        NewsCard(title: n.title, href: root + SiteURLs.news(n.slug), date: n.date.russianLong, datetime: n.date.iso,
+        Reads.note(.news, n.slug)
+        return NewsCard(title: n.title, href: root + SiteURLs.news(n.slug), date: n.date.russianLong, datetime: n.date.iso,
                  summary: n.summary ?? "", tags: n.tags.map { Titled(title: $0) }, cover: n.cover.map { root + $0.path } ?? "",
                  coverAlt: n.cover?.alt ?? "", draft: n.draft,
                  coverImage: n.cover.map { picture($0.path, alt: $0.alt, root: root, sizes: Self.cardSizes, lazy: true) })

@@ -20,9 +20,11 @@ struct SiteRender: Sendable {
     var searchCache: SearchIndex.Cache? = nil
 
     /// Output files of one page: the page and its copy for the visually impaired.
-    struct Page {
+    struct Page: Sendable {
         var files: [(path: String, data: Data)]
         var diagnostics: [Diagnostic]
+        /// What the page read (`Dependency`), for rendering it again only when that changes.
+        var reads: Set<Dependency> = []
     }
 
     init(content: SiteContent, files: ContentFiles, theme: Theme, today: DayDate, bank: BankSite? = nil,
@@ -50,7 +52,7 @@ struct SiteRender: Sendable {
         guard let html = theme.render(rendered.template, rendered.page) else {
             let missing = Diagnostic.error("theme.template-missing", "в теме нет шаблона `\(rendered.template).mustache`",
                                            at: SourceRef(file: "themes/\(content.settings.theme)/templates"))
-            return Page(files: [], diagnostics: rendered.diagnostics + [missing])
+            return Page(files: [], diagnostics: rendered.diagnostics + [missing], reads: rendered.reads)
         }
         let file = SiteURLs.file(forPath: page.path)
         var out: [(path: String, data: Data)] = [(file, Data(html.utf8))]
@@ -59,7 +61,7 @@ struct SiteRender: Sendable {
             let shared = VisionCopy.sharingFiles(vision, root: SiteURLs.root(forPath: page.path))
             out.append((SiteURLs.visionFolder + file, Data(shared.utf8)))
         }
-        return Page(files: out, diagnostics: rendered.diagnostics)
+        return Page(files: out, diagnostics: rendered.diagnostics, reads: rendered.reads)
     }
 
     /// The page for the visually impaired: the rendered page with its two vision fragments

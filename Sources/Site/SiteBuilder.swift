@@ -70,28 +70,24 @@ public enum SiteBuilder {
     public static func build(_ options: BuildOptions, write: Bool = true,
                              progress: (@Sendable (BuildStage, Int, Int) -> Void)? = nil) throws -> BuildResult {
         let started = Date()
-        let loaded = ContentLoader.load(options.content, shownAs: options.shownContent,
-                                        options: LoadOptions(drafts: options.drafts, today: options.today))
-        var diagnostics = loaded.diagnostics
-        guard var content = loaded.content, !diagnostics.hasErrors else {
-            return BuildResult(outcome: .contentErrors, diagnostics: diagnostics, sources: loaded.sources, pages: 0,
-                               seconds: Date().timeIntervalSince(started))
+        func stopped(_ diagnostics: [Diagnostic], _ sources: [String: SourceFile], bank: BankReport? = nil) -> BuildResult {
+            BuildResult(outcome: .contentErrors, diagnostics: diagnostics, sources: sources, pages: 0,
+                        seconds: Date().timeIntervalSince(started), bank: bank)
         }
-        options.applyBaseURL(to: &content)
+        let checked = Pipeline.validate(Pipeline.load(options), options: options)
+        var diagnostics = checked.diagnostics
+        guard let content = checked.content, !diagnostics.hasErrors else { return stopped(diagnostics, checked.sources) }
 
         let theme = try loadTheme(content.settings.theme, options: options)
-        var bank: (site: BankSite, report: BankReport)?
-        var sources = loaded.sources
+        var bank: Pipeline.Schools?
+        var sources = checked.sources
         if content.settings.kind == .bank {
             var schools: (@Sendable (Int, Int) -> Void)?
             if let progress { schools = { @Sendable done, total in progress(.schools, done, total) } }
-            let (loadedBank, bodies) = loadBank(content, options: options, progress: schools)
-            diagnostics += loadedBank.diagnostics
-            sources.merge(loadedBank.sources) { a, _ in a }
-            bank = (BankSite(bank: loadedBank.bank, files: loadedBank.files, targets: content.indicators,
-                             options: MarkdownOptions(unsafeHTML: content.settings.unsafeHTML), rendered: bodies),
-                    BankReport(title: content.settings.title, date: options.today, bank: loadedBank.bank,
-                               bankDiagnostics: loadedBank.diagnostics, shownRoot: options.shownContent))
+            let found = Pipeline.schools(of: content, options: options, progress: schools)
+            diagnostics += found.diagnostics
+            sources.merge(found.sources) { a, _ in a }
+            bank = found
         }
         if write {
             let protected = protectedFolders(options, theme: theme, schools: bank?.site.files.map(\.root) ?? [])
@@ -103,20 +99,15 @@ public enum SiteBuilder {
             }
         }
         // The image stage writes its cache: only once the output is known to be safe.
-        let images = processImages(content, files: loaded.files, bank: bank?.site, options: options)
-        diagnostics += images.diagnostics
-        guard !diagnostics.hasErrors else {
-            return BuildResult(outcome: .contentErrors, diagnostics: diagnostics, sources: sources, pages: 0,
-                               seconds: Date().timeIntervalSince(started), bank: bank?.report)
-        }
-        let site = SiteRender(content: content, files: loaded.files, theme: theme, today: options.today, bank: bank?.site,
-                              images: images.images)
+        let resolved = Pipeline.resolve(content, files: checked.files, theme: theme, bank: bank?.site, options: options)
+        diagnostics += resolved.diagnostics
+        guard !diagnostics.hasErrors else { return stopped(diagnostics, sources, bank: bank?.report) }
+        let site = resolved.site
         let output: AtomicOutput? = write ? try makeOutput(options.output) : nil
         var pages: (@Sendable (Int, Int) -> Void)?
         if let progress { pages = { @Sendable done, total in progress(.pages, done, total) } }
         let counter = ProgressCounter(total: site.plan.count, report: pages)
-        let results: [[Diagnostic]] = site.plan.parallelMap { page in
-            let rendered = site.render(page)
+        let results: [[Diagnostic]] = Pipeline.render(site, site.plan) { page, rendered in
             var found = rendered.diagnostics
             if let output {
                 do {
@@ -136,8 +127,7 @@ public enum SiteBuilder {
         }
         guard !diagnostics.hasErrors else {
             output.discard()
-            return BuildResult(outcome: .contentErrors, diagnostics: diagnostics, sources: sources, pages: 0,
-                               seconds: Date().timeIntervalSince(started), bank: bank?.report)
+            return stopped(diagnostics, sources, bank: bank?.report)
         }
 
         var reportFolder: URL?

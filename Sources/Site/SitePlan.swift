@@ -62,6 +62,12 @@ struct PlannedPage: Sendable {
 
 /// Which pages the content makes, in a stable order.
 enum SitePlan {
+    /// A section of the site's menu.
+    struct Section: Sendable, Equatable {
+        var path: String
+        var title: String
+    }
+
     /// Cards on one page of the cases and mentors lists and of every facet page: a list of
     /// 4,000 cases on one page weighed 2.2 MB.
     static let perPage = 24
