@@ -35,13 +35,10 @@ extension PageContexts {
             indicators: latestIndicators(bank.rollups.map(\.asIndicator))))
     }
 
-    /// A bank's own page; nil for the kinds a bank shares with a school's site.
-    func bankPage(_ page: PlannedPage, bank: BankSite, root: String, md: (MarkdownBody, String, String) -> String) -> Made? {
-        // Every page of its own shows the schools' content, compared as a whole between rebuilds.
+    /// A bank's own page. Every one shows the schools' content, compared as a whole between rebuilds.
+    func bankPage(_ kind: BankPageKind, path: String, bank: BankSite, root: String) -> Made? {
         Reads.note(.bank)
-        switch page.kind {
-        case .home:
-            return bankHome(bank, root: root, md: md)
+        switch kind {
         case .practices(let heading, let filter, let base, let number, let count):
             let all = bank.listings[filter] ?? []
             let slice = all.dropFirst((number - 1) * BankSite.perPage).prefix(BankSite.perPage)
@@ -72,7 +69,7 @@ extension PageContexts {
                 card.programHref = root + BankURLs.program(school.id, program.slug)
             }
             let body = bank.rendered.html(for: c.origin.file)
-                ?? bank.bodies[p.school].render(c.body, file: c.origin.file, folder: "cases", pagePath: page.path).html
+                ?? bank.bodies[p.school].render(c.body, file: c.origin.file, folder: "cases", pagePath: path).html
             // A practice of the bank is shared like a school's case.
             return Made(template: "practice", title: c.title, section: "practices/", body: PracticePage(practice: card, bodyHTML: body),
                         summary: card.summary, image: card.coverImage, renderedBody: body)
@@ -91,13 +88,13 @@ extension PageContexts {
                 school: schoolItem(i, bank: bank, root: root), curator: curator,
                 practices: (bank.practicesOfSchool[i] ?? []).map { practiceCard(bank.bank.practices[$0], bank: bank, root: root) },
                 indicators: (school.content?.indicators?.indicators ?? []).filter { !$0.actual.isEmpty }.map { indicatorItem($0) }))
-        case .bankMentors(let number, let count):
+        case .mentors(let number, let count):
             let slice = bank.mentors.dropFirst((number - 1) * BankSite.perPage).prefix(BankSite.perPage)
             return Made(template: "mentors", title: number > 1 ? "Лучшие наставники — страница \(number)" : "Лучшие наставники",
                         section: "mentors/", body: MentorsPage(
                             mentors: slice.compactMap { bankMentorCard($0.school, $0.mentor, bank: bank, root: root) },
                             pagination: pagination(number, count, root: root, base: "mentors/")))
-        case .bankMentor(let s, let m):
+        case .mentor(let s, let m):
             let school = bank.bank.schools[s]
             // Planned only for published schools, whose content is there.
             guard let mentor = school.content?.mentors[m], var card = bankMentorCard(s, m, bank: bank, root: root) else { return nil }
@@ -106,12 +103,12 @@ extension PageContexts {
                 return slug == mentor.slug
             }
             let body = bank.rendered.html(for: mentor.origin.file)
-                ?? bank.bodies[s].render(mentor.body, file: mentor.origin.file, folder: "mentors", pagePath: page.path).html
+                ?? bank.bodies[s].render(mentor.body, file: mentor.origin.file, folder: "mentors", pagePath: path).html
             card.photoImage = Self.atTop(card.photoImage, class: "portrait")
             return Made(template: "mentor", title: mentor.name, section: "mentors/",
                         body: MentorPage(mentor: card, cases: cases.map { practiceCard($0, bank: bank, root: root) }, bodyHTML: body),
                         summary: card.position, image: card.photoImage, renderedBody: body)
-        case .bankPrograms:
+        case .programs:
             var items: [ProgramCard] = []
             for (s, school) in bank.bank.schools.enumerated() {
                 for p in school.content?.programs ?? [] {
@@ -122,10 +119,10 @@ extension PageContexts {
             }
             return Made(template: "programs", title: "База программ наставничества", section: BankURLs.programs,
                         body: ProgramsPage(programs: items))
-        case .bankProgram(let s, let i):
+        case .program(let s, let i):
             let school = bank.bank.schools[s]
             guard let p = school.content?.programs[i] else { return nil }
-            let body = bank.bodies[s].render(p.body, file: p.origin.file, folder: "programs", pagePath: page.path).html
+            let body = bank.bodies[s].render(p.body, file: p.origin.file, folder: "programs", pagePath: path).html
             var detail = programDetail(p)
             detail.organization = school.fullName
             detail.organizationHref = root + BankURLs.school(school.id)
@@ -139,8 +136,6 @@ extension PageContexts {
                 territory: content.indicators?.territory ?? content.settings.organization.region ?? "",
                 indicators: bank.rollups.map(rollupItem), csvHref: root + "indicators-rollup.csv",
                 territoryGenitive: territoryGenitive, territoryTitle: territoryTitle))
-        default:
-            return nil
         }
     }
 

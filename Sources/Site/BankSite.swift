@@ -154,37 +154,37 @@ enum BankPlan {
             let count = max(1, ((bank.listings[filter]?.count ?? 0) + BankSite.perPage - 1) / BankSite.perPage)
             for n in 1...count {
                 pages.append(PlannedPage(path: SiteURLs.listing(base, page: n),
-                                         kind: .practices(title: title, filter: filter, base: base, page: n, of: count)))
+                                         kind: .bank(.practices(title: title, filter: filter, base: base, page: n, of: count))))
             }
         }
         for (i, p) in bank.bank.practices.enumerated() {
             pages.append(PlannedPage(path: BankURLs.practice(bank.bank.schools[p.school].id, bank.bank.mentoringCase(p).slug),
-                                     kind: .practice(i)))
+                                     kind: .bank(.practice(i))))
         }
-        pages.append(PlannedPage(path: "schools/", kind: .schools))
+        pages.append(PlannedPage(path: "schools/", kind: .bank(.schools)))
         for (i, school) in bank.bank.schools.enumerated() where !school.excluded {
-            pages.append(PlannedPage(path: BankURLs.school(school.id), kind: .school(i)))
+            pages.append(PlannedPage(path: BankURLs.school(school.id), kind: .bank(.school(i))))
         }
         let mentors = bank.mentors
         if !mentors.isEmpty {
             let count = (mentors.count + BankSite.perPage - 1) / BankSite.perPage
-            for n in 1...count { pages.append(PlannedPage(path: SiteURLs.listing("mentors/", page: n), kind: .bankMentors(page: n, of: count))) }
+            for n in 1...count { pages.append(PlannedPage(path: SiteURLs.listing("mentors/", page: n), kind: .bank(.mentors(page: n, of: count)))) }
             for m in mentors {
                 pages.append(PlannedPage(path: BankURLs.mentor(bank.bank.schools[m.school].id, m.slug),
-                                         kind: .bankMentor(school: m.school, mentor: m.mentor)))
+                                         kind: .bank(.mentor(school: m.school, mentor: m.mentor))))
             }
         }
-        if !bank.rollups.isEmpty { pages.append(PlannedPage(path: "indicators/", kind: .rollup)) }
-        if !bank.bank.competitions.isEmpty { pages.append(PlannedPage(path: "competitions/", kind: .competitions)) }
+        if !bank.rollups.isEmpty { pages.append(PlannedPage(path: "indicators/", kind: .bank(.rollup))) }
+        if !bank.bank.competitions.isEmpty { pages.append(PlannedPage(path: "competitions/", kind: .bank(.competitions))) }
         let programmes = bank.bank.schools.indices.flatMap { s in
             (bank.bank.schools[s].content?.programs.indices).map { $0.map { (s, $0) } } ?? []
         }
         if !programmes.isEmpty {
-            pages.append(PlannedPage(path: BankURLs.programs, kind: .bankPrograms))
+            pages.append(PlannedPage(path: BankURLs.programs, kind: .bank(.programs)))
             for (s, p) in programmes {
                 let school = bank.bank.schools[s]
                 guard let program = school.content?.programs[p] else { continue }
-                pages.append(PlannedPage(path: BankURLs.program(school.id, program.slug), kind: .bankProgram(school: s, program: p)))
+                pages.append(PlannedPage(path: BankURLs.program(school.id, program.slug), kind: .bank(.program(school: s, program: p))))
             }
         }
         pages += own

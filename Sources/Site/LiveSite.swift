@@ -84,7 +84,8 @@ public final class LiveSite: Sendable {
             ?? SiteBuilder.loadTheme(content.settings.theme, options: options)
         let bank = content.settings.kind == .bank ? Pipeline.schools(of: content, options: options) : nil
         let bankDiagnostics = (bank?.diagnostics ?? []) + (bank?.exclusions ?? [])
-        var resolved = Pipeline.resolve(content, files: checked.files, theme: theme, bank: bank?.site, options: options)
+        var resolved = Pipeline.resolve(content, files: checked.files, theme: theme,
+                                        kind: bank.map { .bank($0.site) } ?? .school, options: options)
         guard !resolved.diagnostics.hasErrors else { return failed(checked.diagnostics + bankDiagnostics + resolved.diagnostics) }
         resolved.site.searchCache = searchCache
         let site = resolved.site

@@ -14,8 +14,8 @@ struct PageContexts: Sendable {
     let urls: SiteURLs
     let body: BodyRenderer
     let facets: [Facet]
-    /// Set for a regional bank (`kind: bank`).
-    var bank: BankSite? = nil
+    /// A school's site or a regional bank.
+    var kind: SiteKind = .school
     /// News newest first, sorted once: every list page and the main page take a slice.
     let newsByDate: [NewsItem]
     /// Cases newest first, then by title, sorted once for every page of every case list.
@@ -78,9 +78,16 @@ struct PageContexts: Sendable {
             return out.html
         }
         let made: Made
-        if let bank {
-            made = bankPage(page, bank: bank, root: root, md: md) ?? schoolPage(page, root: root, md: md)
-        } else {
+        switch (kind, page.kind) {
+        case (.bank(let bank), .home):
+            made = bankHome(bank, root: root, md: md)
+        case (.bank(let bank), .bank(let own)):
+            // A page the planner made for this bank: its school and mentor indexes are there.
+            made = bankPage(own, path: page.path, bank: bank, root: root) ?? notFound(root: root)
+        case (.school, .bank):
+            // The planner plans a bank's pages only for a bank.
+            made = notFound(root: root)
+        default:
             made = schoolPage(page, root: root, md: md)
         }
         if let html = made.renderedBody, VideoEmbed.appears(in: html) { hasVideo = true }
@@ -116,7 +123,6 @@ struct PageContexts: Sendable {
         let s = content.settings
         switch page.kind {
         case .home:
-            if let bank { return bankHome(bank, root: root, md: md) }
             for read: Dependency in [.home, .list(.news), .list(.mentors), .list(.programs), .list(.cases), .whole(.indicators)] {
                 Reads.note(read)
             }
@@ -241,10 +247,13 @@ struct PageContexts: Sendable {
                         body: TextPage(bodyHTML: md(p.body, p.origin.file, "pages")), summary: Self.lead(p.body))
         case .search:
             return Made(template: "search", title: "Поиск", section: "search/", body: SectionsPage(sections: sections(root: root)))
-        case .notFound, .practices, .practice, .schools, .school, .bankMentors, .bankMentor, .rollup, .competitions, .bankPrograms, .bankProgram:
-            // A bank's page kinds reach here only without a bank, which the planner never plans: shown as «not found».
-            return Made(template: "404", title: "Страница не найдена", section: "", body: SectionsPage(sections: sections(root: root)))
+        case .notFound, .bank:
+            return notFound(root: root)
         }
+    }
+
+    func notFound(root: String) -> Made {
+        Made(template: "404", title: "Страница не найдена", section: "", body: SectionsPage(sections: sections(root: root)))
     }
 
     /// The same page in the copy for the visually impaired: one folder deeper, so every
@@ -349,7 +358,7 @@ struct PageContexts: Sendable {
 
     func sectionList() -> [SitePlan.Section] {
         var items: [(String, String)] = [("", "Главная")]
-        if let bank {
+        if case .bank(let bank) = kind {
             items.append(("practices/", "Практики"))
             items.append(("schools/", "Организации"))
             if !bank.rollups.isEmpty { items.append(("indicators/", "Показатели")) }
@@ -360,7 +369,7 @@ struct PageContexts: Sendable {
         if !content.documents.isEmpty { items.append(("documents/", "Нормативная база")) }
         if !content.programs.isEmpty { items.append(("programs/", "Программы")) }
         if !content.roadmaps.isEmpty { items.append(("roadmap/", "Дорожная карта")) }
-        if bank == nil {
+        if case .school = kind {
             if !(content.indicators?.indicators.isEmpty ?? true) { items.append(("indicators/", "Показатели")) }
             if !content.cases.isEmpty { items.append(("cases/", "Кейсы")) }
             if !content.mentors.isEmpty { items.append(("mentors/", "Наставники")) }

@@ -13,7 +13,7 @@ struct SiteRender: Sendable {
     let theme: Theme
     let files: ContentFiles
     let contexts: PageContexts
-    let bank: BankSite?
+    let kind: SiteKind
     /// Processed pictures by output path; their files come from the image cache.
     let images: [String: ProcessedImage]
     /// Search entries of the previous rebuild (`serve`).
@@ -27,21 +27,24 @@ struct SiteRender: Sendable {
         var reads: Set<Dependency> = []
     }
 
-    init(content: SiteContent, files: ContentFiles, theme: Theme, today: DayDate, bank: BankSite? = nil,
+    init(content: SiteContent, files: ContentFiles, theme: Theme, today: DayDate, kind: SiteKind = .school,
          images: [String: ProcessedImage] = [:]) {
         self.content = content
         self.images = images
         self.files = files
         self.theme = theme
-        self.bank = bank
-        plan = bank.map { BankPlan.pages(for: content, bank: $0, today: today) } ?? SitePlan.pages(for: content, today: today)
+        self.kind = kind
+        switch kind {
+        case .school: plan = SitePlan.pages(for: content, today: today)
+        case .bank(let bank): plan = BankPlan.pages(for: content, bank: bank, today: today)
+        }
         urls = SiteURLs(baseURL: content.settings.baseURL)
         var body = BodyRenderer(files: files, knownPaths: Set(plan.map(\.path)),
                                 options: MarkdownOptions(unsafeHTML: content.settings.unsafeHTML))
         body.images = images
         var contexts = PageContexts(content: content, today: today, urls: urls, body: body,
                                     facets: Facets.caseFacets(content.cases))
-        contexts.bank = bank
+        contexts.kind = kind
         contexts.images = images
         contexts.sectionEntries = contexts.sectionList()
         self.contexts = contexts
@@ -105,13 +108,17 @@ struct SiteRender: Sendable {
             generated.append(("sitemap.xml", render("sitemap", Feeds.sitemapContext(base: base, paths: paths, modified: dates))))
         }
         generated.append(("robots.txt", render("robots", Feeds.robotsContext(base: urls.baseURL))))
-        let index = SearchIndex.json(content, extra: bank.map(SearchIndex.bankEntries) ?? [], cache: searchCache)
+        var bankFiles: [(path: String, data: Data)] = []
+        var extraEntries: [SearchIndex.Input] = []
+        if case .bank(let bank) = kind {
+            extraEntries = SearchIndex.bankEntries(bank)
+            let practices = PracticeIndex.json(bank)
+            let territory = content.settings.organization.kind == .municipalOffice ? "Муниципалитет" : "Регион"
+            bankFiles = [("indicators-rollup.csv", RollupCSV.data(bank.rollups, territory: territory)), ("practices.json", practices),
+                         ("practices-index.js", ScriptData.wrap(practices, as: "nastavnikPractices"))]
+        }
+        let index = SearchIndex.json(content, extra: extraEntries, cache: searchCache)
         let assets = theme.assets()
-        let bankFiles: [(path: String, data: Data)] = bank.map {
-            let practices = PracticeIndex.json($0)
-            return [("indicators-rollup.csv", RollupCSV.data($0.rollups, territory: content.settings.organization.kind == .municipalOffice ? "Муниципалитет" : "Регион")), ("practices.json", practices),
-                    ("practices-index.js", ScriptData.wrap(practices, as: "nastavnikPractices"))]
-        } ?? []
         // The copy for the visually impaired links to the same data files, assets, pictures
         // and documents (VisionCopy.sharedFolders): they are written once.
         generated.append(("search-index.json", index))
@@ -134,9 +141,11 @@ struct SiteRender: Sendable {
         }
         for path in content.assets { publish(path, as: path, from: files) }
         // A bank publishes its schools' files under schools/<id>/.
-        for (i, school) in (bank?.bank.schools ?? []).enumerated() {
-            guard let schoolContent = school.content, let schoolFiles = bank?.files[i] else { continue }
-            for path in schoolContent.assets { publish(path, as: BankURLs.schoolFiles(school.id) + path, from: schoolFiles) }
+        if case .bank(let bank) = kind {
+            for (school, schoolFiles) in zip(bank.bank.schools, bank.files) {
+                guard let schoolContent = school.content else { continue }
+                for path in schoolContent.assets { publish(path, as: BankURLs.schoolFiles(school.id) + path, from: schoolFiles) }
+            }
         }
         return (generated, copied)
     }

@@ -74,12 +74,12 @@ enum Pipeline {
     }
 
     /// Stage 3b: pictures, then the plan of pages and what renders them.
-    static func resolve(_ content: SiteContent, files: ContentFiles, theme: Theme, bank: BankSite?,
+    static func resolve(_ content: SiteContent, files: ContentFiles, theme: Theme, kind: SiteKind,
                         options: BuildOptions) -> Resolved {
-        let images = SiteBuilder.processImages(content, files: files, bank: bank, options: options)
-        let site = SiteRender(content: content, files: files, theme: theme, today: options.today, bank: bank, images: images.images)
+        let images = SiteBuilder.processImages(content, files: files, kind: kind, options: options)
+        let site = SiteRender(content: content, files: files, theme: theme, today: options.today, kind: kind, images: images.images)
         let snapshot = ContentChange.Snapshot(content: content, sections: site.contexts.sectionEntries, images: images.images,
-                                              schools: bank?.bank.schools.map(\.content) ?? [])
+                                              schools: kind.bank?.bank.schools.map(\.content) ?? [])
         return Resolved(site: site, diagnostics: images.diagnostics, snapshot: snapshot)
     }
 

@@ -99,7 +99,8 @@ public enum SiteBuilder {
             }
         }
         // The image stage writes its cache: only once the output is known to be safe.
-        let resolved = Pipeline.resolve(content, files: checked.files, theme: theme, bank: bank?.site, options: options)
+        let resolved = Pipeline.resolve(content, files: checked.files, theme: theme,
+                                        kind: bank.map { .bank($0.site) } ?? .school, options: options)
         diagnostics += resolved.diagnostics
         guard !diagnostics.hasErrors else { return stopped(diagnostics, sources, bank: bank?.report) }
         let site = resolved.site
@@ -196,13 +197,14 @@ public enum SiteBuilder {
 
     /// Every published picture, cleaned and resized (the image stage), keyed by its output
     /// path: `images/a.jpg` for a site, `schools/<id>/images/a.jpg` for a bank's schools.
-    static func processImages(_ content: SiteContent, files: ContentFiles, bank: BankSite?,
+    static func processImages(_ content: SiteContent, files: ContentFiles, kind: SiteKind,
                               options: BuildOptions) -> ProcessedImages {
         let cache = cacheFolder(options)
         let settings = ImageSettings(keepOriginal: content.settings.keepOriginalImages)
         var out = ImagePipeline.process(content.assets, files: files, settings: settings, cache: cache)
-        for (i, school) in (bank?.bank.schools ?? []).enumerated() {
-            guard let schoolContent = school.content, let schoolFiles = bank?.files[i] else { continue }
+        guard case .bank(let bank) = kind else { return out }
+        for (school, schoolFiles) in zip(bank.bank.schools, bank.files) {
+            guard let schoolContent = school.content else { continue }
             let prefix = BankURLs.schoolFiles(school.id)
             var own = settings
             own.keepOriginal = schoolContent.settings.keepOriginalImages

@@ -22,18 +22,36 @@ enum PageKind: Sendable {
     case page(Int)
     case search
     case notFound
-    // A regional bank (`kind: bank`):
+    /// A page only a regional bank has.
+    case bank(BankPageKind)
+}
+
+/// The pages of a regional bank (`kind: bank`) beside those it shares with a school's site.
+enum BankPageKind: Sendable {
     case practices(title: String, filter: PracticeFilter, base: String, page: Int, of: Int)
     case practice(Int)
     case schools
     case school(Int)
-    case bankMentors(page: Int, of: Int)
-    case bankMentor(school: Int, mentor: Int)
+    case mentors(page: Int, of: Int)
+    case mentor(school: Int, mentor: Int)
     case rollup
     case competitions
     /// «База программ наставничества»: every school's programmes.
-    case bankPrograms
-    case bankProgram(school: Int, program: Int)
+    case programs
+    case program(school: Int, program: Int)
+}
+
+/// What kind of site is built: a school's mentoring page, or a regional bank of practices
+/// made from many schools' folders. A bank has pages of its own and shares the others (its
+/// documents, news, pages) and every component (frame, cards, lists, indicators) with a school's.
+enum SiteKind: Sendable {
+    case school
+    case bank(BankSite)
+
+    var bank: BankSite? {
+        if case .bank(let bank) = self { return bank }
+        return nil
+    }
 }
 
 enum CaseFilter: Sendable, Hashable {
