@@ -77,25 +77,15 @@ public enum ContentLoader {
             merge(rows, into: &indicators, csvPath: files.shown(csv), diagnostics: &diagnostics)
         }
 
-        let drafts = options.drafts
-        let today = options.today
-        let programs = loadEntries("programs", files: files, today: today, cache: options.cache, &diagnostics, &sources) {
-            EntryLoaders.program($0, slug: $1, sink: $2, files: files, drafts: drafts)
-        }
-        let cases = loadEntries("cases", files: files, today: today, cache: options.cache, &diagnostics, &sources) {
-            EntryLoaders.mentoringCase($0, slug: $1, sink: $2, files: files, drafts: drafts)
-        }
-        let mentors = loadEntries("mentors", files: files, today: today, cache: options.cache, &diagnostics, &sources) {
-            EntryLoaders.mentor($0, slug: $1, sink: $2, files: files, drafts: drafts)
-        }
-        var news = loadEntries("news", files: files, today: today, cache: options.cache, &diagnostics, &sources) {
-            EntryLoaders.news($0, slug: $1, sink: $2, files: files, drafts: drafts)
-        }
-        let pages = loadEntries("pages", files: files, today: today, cache: options.cache, &diagnostics, &sources) {
-            EntryLoaders.page($0, slug: $1, sink: $2, files: files, drafts: drafts)
+        // The entries are gathered before site.yml is known to be usable: their problems are
+        // reported either way.
+        var content = SiteContent(settings: settings ?? SiteSettings(title: "", organization: Organization(name: "", kind: .school)),
+                                  home: home, documents: documents, roadmaps: roadmaps, indicators: indicators, partners: partners)
+        for folder in EntryFolders.all {
+            folder.load(files, options: options, into: &content, &diagnostics, &sources)
         }
 
-        news = news.filter { item in
+        content.news = content.news.filter { item in
             guard item.date > options.today else { return true }
             diagnostics.append(.info("news.future", "новость датирована \(item.date.russian) и будет опубликована только в этот день",
                                      at: item.origin, hint: "Если дата ошибочна, исправьте поле `date`."))
@@ -112,17 +102,15 @@ public enum ContentLoader {
             case .failure(let problem): diagnostics.append(problem)
             }
         }
-        guard let settings else {
+        guard settings != nil else {
             return LoadedContent(content: nil, diagnostics: diagnostics, sources: sources, files: files)
         }
-        let content = SiteContent(settings: settings, home: home, documents: documents, programs: programs, roadmaps: roadmaps,
-                                  indicators: indicators, cases: cases, mentors: mentors, news: news, partners: partners,
-                                  pages: pages, assets: assets)
+        content.assets = assets
         return LoadedContent(content: content, diagnostics: diagnostics, sources: sources, files: files)
     }
 
     /// Loads every `folder/*.md` on all cores; each file has its own sink.
-    private static func loadEntries<T: Sendable>(
+    static func loadEntries<T: Sendable>(
         _ folder: String, files: ContentFiles, today: DayDate, cache: EntryCache?, _ diagnostics: inout [Diagnostic],
         _ sources: inout [String: SourceFile],
         _ load: @escaping @Sendable (SourceFile, String, DiagnosticSink) -> T?

@@ -141,12 +141,7 @@ enum BankURLs {
 enum BankPlan {
     static func pages(for content: SiteContent, bank: BankSite, today: DayDate) -> [PlannedPage] {
         // The bank's own documents, roadmap, news, partners and pages are published as a school's are.
-        let own = SitePlan.pages(for: content, today: today).filter { page in
-            switch page.kind {
-            case .documents, .programs, .program, .roadmap, .newsList, .newsItem, .partners, .page: return true
-            default: return false
-            }
-        }
+        let own = SiteSections.all.filter(\.inBank).flatMap { $0.plan(content) }
         var pages = [PlannedPage(path: "", kind: .home)]
         let listings: [(String, String, PracticeFilter)] = [("practices/", "Практики наставничества", .all)]
             + bank.facets.map { ($0.path, $0.title, $0.filter) }

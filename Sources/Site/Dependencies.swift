@@ -64,35 +64,7 @@ struct ContentChange {
         if a.home != b.home { out.insert(.home) }
         if old.sections != new.sections { out.insert(.sections) }
         if old.schools != new.schools { out.insert(.bank) }
-        if a.documents != b.documents { out.insert(.whole(.documents)) }
-        if a.roadmaps != b.roadmaps { out.insert(.whole(.roadmaps)) }
-        if a.indicators != b.indicators { out.insert(.whole(.indicators)) }
-        if a.partners != b.partners { out.insert(.whole(.partners)) }
-        entries(.news, a.news, b.news, slug: \.slug, listed: { [$0.slug, $0.date.iso] }, into: &out)
-        // Lists and facets of cases show their form, role model, year and tags; a mentor's page lists his cases.
-        entries(.cases, a.cases, b.cases, slug: \.slug, listed: { c in
-            var mentor = ""
-            if case .page(let slug) = c.mentor { mentor = slug }
-            return [c.slug, c.title, c.form.rawValue, c.roleModel ?? "", String(c.period?.year ?? 0), mentor] + c.tags
-        }, into: &out)
-        entries(.mentors, a.mentors, b.mentors, slug: \.slug, listed: { [$0.slug, $0.name] }, into: &out)
-        entries(.programs, a.programs, b.programs, slug: \.slug, listed: { [$0.slug, $0.title] + $0.forms.map(\.rawValue) }, into: &out)
-        entries(.pages, a.pages, b.pages, slug: \.slug, listed: { [$0.slug, $0.title, String($0.weight)] }, into: &out)
+        for section in SiteSections.all { section.changes(a, b, into: &out) }
         return out
-    }
-
-    /// `.entry` for every entry edited, added or removed; `.list` when the section's listing changed.
-    private static func entries<T: Equatable>(_ section: SectionKey, _ old: [T], _ new: [T], slug: (T) -> String,
-                                              listed: (T) -> [String], into out: inout Set<Dependency>) {
-        var before: [String: T] = [:]
-        for item in old { before[slug(item)] = item }
-        var seen: Set<String> = []
-        for item in new {
-            let key = slug(item)
-            seen.insert(key)
-            if before[key] != item { out.insert(.entry(section, key)) }
-        }
-        for key in before.keys where !seen.contains(key) { out.insert(.entry(section, key)) }
-        if old.map(listed) != new.map(listed) { out.insert(.list(section)) }
     }
 }

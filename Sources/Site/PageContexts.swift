@@ -119,7 +119,7 @@ struct PageContexts: Sendable {
 
     /// A page of a school's site; also the parts a bank shares with one (its main page's
     /// frame, documents, news, pages, search, 404).
-    func schoolPage(_ page: PlannedPage, root: String, md: (MarkdownBody, String, String) -> String) -> Made {
+    func schoolPage(_ page: PlannedPage, root: String, md: MarkdownBodies) -> Made {
         let s = content.settings
         switch page.kind {
         case .home:
@@ -142,109 +142,8 @@ struct PageContexts: Sendable {
                 mentors: content.mentors.prefix(3).map { mentorCard($0, root: root) },
                 sections: sections(root: root).filter { $0.href != root },
                 quickLinks: quickLinks(root: root)))
-        case .documents:
-            Reads.note(.whole(.documents))
-            return Made(template: "documents", title: "Нормативная база", section: "documents/", body: DocumentsPage(
-                groups: DocumentLevel.allCases.compactMap { level in
-                    let docs = content.documents.filter { $0.level == level }
-                        .sorted { ($0.effectiveDate ?? .distantPast) > ($1.effectiveDate ?? .distantPast) }
-                    guard !docs.isEmpty else { return nil }
-                    return DocumentGroup(title: level.title, id: level.rawValue, documents: docs.map { documentItem($0, root: root) })
-                }))
-        case .programs:
-            Reads.note(.list(.programs))
-            return Made(template: "programs", title: "Программы наставничества", section: "programs/", body: ProgramsPage(
-                programs: content.programs.map { p in
-                    Reads.note(.programs, p.slug)
-                    return ProgramCard(title: p.title, href: root + SiteURLs.program(p.slug), period: p.period?.russian ?? "",
-                                forms: p.forms.map(\.title).joined(separator: ", "))
-                }))
-        case .program(let i):
-            let p = content.programs[i]
-            return Made(template: "program", title: p.title, section: "programs/",
-                        body: ProgramPage(program: programDetail(p), bodyHTML: md(p.body, p.origin.file, "programs")),
-                        summary: p.goals.first ?? Self.lead(p.body))
-        case .roadmap:
-            Reads.note(.whole(.roadmaps))
-            return Made(template: "roadmap", title: content.roadmaps.count == 1 ? content.roadmaps[0].title : "Дорожная карта",
-                        section: "roadmap/", body: RoadmapPage(roadmaps: content.roadmaps.enumerated().map { roadmapItem($1, index: $0) },
-                                                               today: today.russian))
-        case .indicators:
-            Reads.note(.whole(.indicators))
-            return Made(template: "indicators", title: "Показатели эффективности", section: "indicators/", body: IndicatorsPage(
-                territory: content.indicators?.territory ?? "",
-                indicators: (content.indicators?.indicators ?? []).map { indicatorItem($0) }))
-        case .cases(let heading, let filter, let base, let number, let count):
-            Reads.note(.list(.cases))
-            let list = filter == .all ? casesByYear[...] : casesByYear.filter(filter.matches)[...]
-            return Made(template: "cases", title: number == 1 ? heading : "\(heading) — страница \(number)", section: "cases/",
-                        body: CasesPage(
-                            cases: list.dropFirst((number - 1) * SitePlan.perPage).prefix(SitePlan.perPage).map { caseCard($0, root: root) },
-                            count: list.count, pagination: pagination(number, count, root: root, base: base),
-                            filtered: filter != .all, facetGroups: facetGroups(root: root, current: page.path)))
-        case .caseItem(let i):
-            let c = content.cases[i]
-            var card = caseCard(c, root: root)
-            if case .person(let name, _) = c.mentor { card.mentorName = name }
-            if case .page(let slug) = c.mentor {
-                Reads.note(.mentors, slug)
-            }
-            if let slug = c.program { Reads.note(.programs, slug) }
-            if case .page(let slug) = c.mentor, let m = content.mentors.first(where: { $0.slug == slug }) {
-                card.mentorName = m.name
-                card.mentorHref = root + SiteURLs.mentor(m.slug)
-            }
-            if let slug = c.program, let p = content.programs.first(where: { $0.slug == slug }) {
-                card.programTitle = p.title
-                card.programHref = root + SiteURLs.program(p.slug)
-            }
-            card.coverImage = Self.atTop(card.coverImage, class: "cover")
-            return Made(template: "case", title: c.title, section: "cases/",
-                        body: CasePage(card: card, bodyHTML: md(c.body, c.origin.file, "cases")),
-                        summary: c.summary ?? Self.lead(c.body), image: card.coverImage)
-        case .mentors(let number, let count):
-            Reads.note(.list(.mentors))
-            return Made(template: "mentors", title: number == 1 ? "Лучшие наставники" : "Лучшие наставники — страница \(number)",
-                        section: "mentors/", body: MentorsPage(
-                            mentors: mentorsByName.dropFirst((number - 1) * SitePlan.perPage).prefix(SitePlan.perPage)
-                                .map { mentorCard($0, root: root) },
-                            pagination: pagination(number, count, root: root, base: "mentors/")))
-        case .mentor(let i):
-            let m = content.mentors[i]
-            // Its page lists the cases that name it.
-            Reads.note(.list(.cases))
-            var card = mentorCard(m, root: root)
-            card.photoImage = Self.atTop(card.photoImage, class: "portrait")
-            let cases = content.cases.filter { if case .page(let slug) = $0.mentor { return slug == m.slug }; return false }
-            return Made(template: "mentor", title: m.name, section: "mentors/",
-                        body: MentorPage(mentor: card, cases: cases.map { caseCard($0, root: root) }, bodyHTML: md(m.body, m.origin.file, "mentors")),
-                        summary: [m.position, m.organization].compactMap { $0 }.joined(separator: ", "), image: card.photoImage)
-        case .newsList(let number, let count):
-            let perPage = max(1, s.newsPerPage)
-            Reads.note(.list(.news))
-            return Made(template: "news-list", title: number == 1 ? "Новости" : "Новости — страница \(number)", section: "news/",
-                        body: NewsListPage(news: newsByDate.dropFirst((number - 1) * perPage).prefix(perPage).map { newsCard($0, root: root) },
-                                           pagination: pagination(number, count, root: root, base: "news/")))
-        case .newsItem(let i):
-            let n = content.news[i]
-            var card = newsCard(n, root: root)
-            card.coverImage = Self.atTop(card.coverImage, class: "cover")
-            return Made(template: "news", title: n.title, section: "news/",
-                        body: NewsPage(news: card, bodyHTML: md(n.body, n.origin.file, "news")),
-                        summary: n.summary ?? Self.lead(n.body), image: card.coverImage)
-        case .partners:
-            Reads.note(.whole(.partners))
-            return Made(template: "partners", title: "Партнёры", section: "partners/", body: PartnersPage(
-                partners: content.partners.sorted { $0.name < $1.name }.map { p in
-                    PartnerItem(name: p.name, kind: p.kind.title, url: p.url ?? "", mentors: p.mentors.map(String.init) ?? "",
-                                agreement: p.agreementNumber.map { n in "№ \(n)" + (p.agreementDate.map { " от \($0.russian)" } ?? "") } ?? "",
-                                description: p.description ?? "")
-                }))
-        case .page(let i):
-            let p = content.pages[i]
-            Reads.note(.pages, p.slug)
-            return Made(template: "page", title: p.title, section: SiteURLs.page(p.slug),
-                        body: TextPage(bodyHTML: md(p.body, p.origin.file, "pages")), summary: Self.lead(p.body))
+        case .section(let key, let sub):
+            return SiteSections.named(key).make(sub, path: page.path, self, root: root, md: md)
         case .search:
             return Made(template: "search", title: "Поиск", section: "search/", body: SectionsPage(sections: sections(root: root)))
         case .notFound, .bank:
@@ -366,21 +265,13 @@ struct PageContexts: Sendable {
             if !bank.bank.competitions.isEmpty { items.append(("competitions/", "Конкурсы")) }
             if bank.bank.schools.contains(where: { !($0.content?.programs.isEmpty ?? true) }) { items.append((BankURLs.programs, "База программ")) }
         }
-        if !content.documents.isEmpty { items.append(("documents/", "Нормативная база")) }
-        if !content.programs.isEmpty { items.append(("programs/", "Программы")) }
-        if !content.roadmaps.isEmpty { items.append(("roadmap/", "Дорожная карта")) }
-        if case .school = kind {
-            if !(content.indicators?.indicators.isEmpty ?? true) { items.append(("indicators/", "Показатели")) }
-            if !content.cases.isEmpty { items.append(("cases/", "Кейсы")) }
-            if !content.mentors.isEmpty { items.append(("mentors/", "Наставники")) }
+        var sections = items.map { SitePlan.Section(path: $0.0, title: $0.1) }
+        for section in SiteSections.all {
+            if case .bank = kind, !section.inBank { continue }
+            sections += section.menu(content)
         }
-        if !content.news.isEmpty { items.append(("news/", "Новости")) }
-        if !content.partners.isEmpty { items.append(("partners/", "Партнёры")) }
-        for p in content.pages.sorted(by: { ($0.weight, $0.title) < ($1.weight, $1.title) }) {
-            items.append((SiteURLs.page(p.slug), p.title))
-        }
-        items.append(("search/", "Поиск"))
-        return items.map { SitePlan.Section(path: $0.0, title: $0.1) }
+        sections.append(SitePlan.Section(path: "search/", title: "Поиск"))
+        return sections
     }
 
     func documentItem(_ d: NormativeDocument, root: String) -> DocumentItem {

@@ -63,55 +63,7 @@ enum SearchIndex {
         inputs.append(Input(title: s.title, path: "", kind: "Главная",
                             parts: [s.organization.name, s.description ?? "", content.home?.title ?? ""],
                             body: content.home?.body.text ?? ""))
-        if !content.documents.isEmpty {
-            inputs.append(Input(title: "Нормативная база", path: "documents/", kind: "Документы",
-                                parts: content.documents.flatMap { [$0.citation, $0.issuer ?? ""] }))
-        }
-        for p in content.programs {
-            inputs.append(Input(title: p.title, path: SiteURLs.program(p.slug), kind: "Программа",
-                                parts: p.goals + p.tasks + p.expectedResults + p.forms.map(\.title), body: p.body.text))
-        }
-        if !content.roadmaps.isEmpty {
-            var parts: [String] = []
-            for r in content.roadmaps {
-                parts.append(r.title)
-                for section in r.sections {
-                    parts.append(section.title ?? "")
-                    parts.append(section.keyResult ?? "")
-                    for e in section.events.flatMap(\.flattened) {
-                        parts.append(e.title)
-                        parts.append(e.result ?? "")
-                        parts.append(e.keyResult ?? "")
-                        parts += e.responsible
-                    }
-                }
-            }
-            inputs.append(Input(title: "Дорожная карта", path: "roadmap/", kind: "Дорожная карта", parts: parts))
-        }
-        if let set = content.indicators, !set.indicators.isEmpty {
-            inputs.append(Input(title: "Показатели", path: "indicators/", kind: "Показатели",
-                                parts: set.indicators.flatMap { [$0.title, $0.definition ?? ""] }))
-        }
-        for c in content.cases {
-            inputs.append(Input(title: c.title, path: SiteURLs.caseURL(c.slug), kind: "Кейс",
-                                parts: [c.summary ?? "", c.form.title, c.roleModel ?? "", c.audience ?? ""] + c.tags + c.results,
-                                body: c.body.text))
-        }
-        for m in content.mentors {
-            inputs.append(Input(title: m.name, path: SiteURLs.mentor(m.slug), kind: "Наставник",
-                                parts: [m.position ?? "", m.organization ?? "", m.form?.title ?? ""], body: m.body.text))
-        }
-        for n in content.news {
-            inputs.append(Input(title: n.title, path: SiteURLs.news(n.slug), kind: "Новость",
-                                parts: [n.summary ?? ""] + n.tags, body: n.body.text))
-        }
-        if !content.partners.isEmpty {
-            inputs.append(Input(title: "Партнёры", path: "partners/", kind: "Партнёры",
-                                parts: content.partners.flatMap { [$0.name, $0.description ?? ""] }))
-        }
-        for p in content.pages {
-            inputs.append(Input(title: p.title, path: SiteURLs.page(p.slug), kind: "Страница", parts: [], body: p.body.text))
-        }
+        for section in SiteSections.all { inputs += section.search(content) }
         return inputs
     }
 

@@ -7,19 +7,8 @@ import Markdown
 /// rendered on all cores.
 enum PageKind: Sendable {
     case home
-    case documents
-    case programs
-    case program(Int)
-    case roadmap
-    case indicators
-    case cases(title: String, filter: CaseFilter, base: String, page: Int, of: Int)
-    case caseItem(Int)
-    case mentors(page: Int, of: Int)
-    case mentor(Int)
-    case newsList(page: Int, of: Int)
-    case newsItem(Int)
-    case partners
-    case page(Int)
+    /// A page of a content section (`SiteSections`).
+    case section(SectionKey, SectionPage)
     case search
     case notFound
     /// A page only a regional bank has.
@@ -91,41 +80,9 @@ enum SitePlan {
     static let perPage = 24
 
     static func pages(for content: SiteContent, today: DayDate) -> [PlannedPage] {
-        var pages: [PlannedPage] = [PlannedPage(path: "", kind: .home)]
-        if !content.documents.isEmpty { pages.append(PlannedPage(path: "documents/", kind: .documents)) }
-        if !content.programs.isEmpty {
-            pages.append(PlannedPage(path: "programs/", kind: .programs))
-            for (i, p) in content.programs.enumerated() { pages.append(PlannedPage(path: SiteURLs.program(p.slug), kind: .program(i))) }
-        }
-        if !content.roadmaps.isEmpty { pages.append(PlannedPage(path: "roadmap/", kind: .roadmap)) }
-        if let set = content.indicators, !set.indicators.isEmpty { pages.append(PlannedPage(path: "indicators/", kind: .indicators)) }
-        if !content.cases.isEmpty {
-            func listing(_ base: String, _ title: String, _ filter: CaseFilter, _ total: Int) {
-                let count = max(1, (total + perPage - 1) / perPage)
-                for n in 1...count {
-                    pages.append(PlannedPage(path: SiteURLs.listing(base, page: n), kind: .cases(title: title, filter: filter, base: base, page: n, of: count)))
-                }
-            }
-            listing("cases/", "Кейсы наставничества", .all, content.cases.count)
-            for (i, c) in content.cases.enumerated() { pages.append(PlannedPage(path: SiteURLs.caseURL(c.slug), kind: .caseItem(i))) }
-            for facet in Facets.caseFacets(content.cases) { listing(facet.path, facet.title, facet.filter, facet.count) }
-        }
-        if !content.mentors.isEmpty {
-            let count = (content.mentors.count + perPage - 1) / perPage
-            for n in 1...count { pages.append(PlannedPage(path: SiteURLs.listing("mentors/", page: n), kind: .mentors(page: n, of: count))) }
-            for (i, m) in content.mentors.enumerated() { pages.append(PlannedPage(path: SiteURLs.mentor(m.slug), kind: .mentor(i))) }
-        }
-        if !content.news.isEmpty {
-            let perPage = max(1, content.settings.newsPerPage)
-            let count = (content.news.count + perPage - 1) / perPage
-            for page in 1...count { pages.append(PlannedPage(path: SiteURLs.listing("news/", page: page), kind: .newsList(page: page, of: count))) }
-            for (i, n) in content.news.enumerated() { pages.append(PlannedPage(path: SiteURLs.news(n.slug), kind: .newsItem(i))) }
-        }
-        if !content.partners.isEmpty { pages.append(PlannedPage(path: "partners/", kind: .partners)) }
-        for (i, p) in content.pages.enumerated() { pages.append(PlannedPage(path: SiteURLs.page(p.slug), kind: .page(i))) }
-        pages.append(PlannedPage(path: "search/", kind: .search))
-        pages.append(PlannedPage(path: "404.html", kind: .notFound))
-        return pages
+        [PlannedPage(path: "", kind: .home)]
+            + SiteSections.all.flatMap { $0.plan(content) }
+            + [PlannedPage(path: "search/", kind: .search), PlannedPage(path: "404.html", kind: .notFound)]
     }
 }
 
