@@ -31,5 +31,6 @@ enum EntryFolders {
         EntryFolder(folder: "mentors", entries: \.mentors, read: EntryLoaders.mentor),
         EntryFolder(folder: "news", entries: \.news, read: EntryLoaders.news),
         EntryFolder(folder: "pages", entries: \.pages, read: EntryLoaders.page),
+        EntryFolder(folder: "events", entries: \.events, read: EntryLoaders.event),
     ]
 }

@@ -10,6 +10,8 @@ enum EntryLoaders {
                              "photo", "photo_alt", "consent", "minor", "guardian_consent", "draft"]
     static let newsKeys = ["title", "slug", "date", "summary", "cover", "cover_alt", "tags", "draft"]
     static let pageKeys = ["title", "slug", "weight", "summary", "draft"]
+    static let eventKeys = ["title", "slug", "date", "end", "time", "place", "audience", "form", "registration", "summary", "cover",
+                            "cover_alt", "draft"]
 
     static func program(_ file: SourceFile, slug: String, sink: DiagnosticSink, files: ContentFiles, drafts: Bool) -> Program? {
         guard let doc = MarkdownDocument.read(file, sink: sink, what: "программа", drafts: drafts) else { return nil }
@@ -186,6 +188,36 @@ enum EntryLoaders {
         guard let title, let date else { return nil }
         return NewsItem(slug: slug, title: title, date: date, summary: summary, cover: cover, tags: tags, draft: draft,
                         body: doc.body, origin: SourceRef(file: file.path, line: 1, column: 1))
+    }
+
+    static func event(_ file: SourceFile, slug: String, sink: DiagnosticSink, files: ContentFiles, drafts: Bool) -> Event? {
+        guard let doc = MarkdownDocument.read(file, sink: sink, what: "мероприятие", drafts: drafts) else { return nil }
+        var f = doc.fields
+        let slug = SlugField.read(&f, fileSlug: slug, sink: sink)
+        let title = f.string("title", required: true, describe: "название мероприятия")
+        let date = f.date("date", required: true, describe: "дата мероприятия, первый день")
+        let endRef = f.node("end")?.ref ?? f.ref
+        var end = f.date("end")
+        if let first = date, let last = end, last < first {
+            sink.error("event.end-before-start", "мероприятие заканчивается (\(last.russian)) раньше, чем начинается (\(first.russian))",
+                       at: endRef, hint: "В `date` — первый день, в `end` — последний; для однодневного мероприятия `end` не нужен.")
+            end = nil
+        }
+        let time = f.string("time")
+        let place = f.string("place")
+        let audience = f.string("audience")
+        let form = f.node("form").flatMap { self.form($0, key: "form", sink: sink) }
+        let registrationRef = f.node("registration")?.ref ?? f.ref
+        let registration = f.string("registration").flatMap {
+            SiteSettingsLoader.checkURL($0, key: "registration", at: registrationRef, sink: sink)
+        }
+        let summary = f.string("summary")
+        let cover = PersonFields.picture(&f, key: "cover", altKey: "cover_alt", sink: sink, files: files)
+        f.finish(allowed: eventKeys)
+        guard let title, let date else { return nil }
+        return Event(slug: slug, title: title, date: date, end: end, time: time, place: place, audience: audience, form: form,
+                     registration: registration, summary: summary, cover: cover, draft: doc.draft, body: doc.body,
+                     origin: SourceRef(file: file.path, line: 1, column: 1))
     }
 
     static func page(_ file: SourceFile, slug: String, sink: DiagnosticSink, files: ContentFiles, drafts: Bool) -> Page? {

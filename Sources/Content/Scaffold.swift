@@ -6,13 +6,14 @@ import Markdown
 /// Russian comment on every field, so an editor learns the format from the file itself.
 public enum Scaffold {
     public enum Kind: String, CaseIterable, Sendable {
-        case `case`, mentor, news, program, page
+        case `case`, mentor, news, event, program, page
 
         public var folder: String {
             switch self {
             case .case: return "cases"
             case .mentor: return "mentors"
             case .news: return "news"
+            case .event: return "events"
             case .program: return "programs"
             case .page: return "pages"
             }
@@ -23,6 +24,7 @@ public enum Scaffold {
             case .case: return "кейс"
             case .mentor: return "наставник"
             case .news: return "новость"
+            case .event: return "мероприятие"
             case .program: return "программа"
             case .page: return "страница"
             }
@@ -100,6 +102,24 @@ public enum Scaffold {
             ---
 
             Текст новости.
+
+            """
+        case .event:
+            return """
+            ---
+            title: \(t)   # название мероприятия
+            date: \(today.iso)             # день мероприятия (первый, если их несколько)
+            # end: \(today.iso)            # последний день, если мероприятие длится несколько дней
+            time: "15:00"                 # время, как удобно: "15:00–16:30"
+            place: "Актовый зал"          # где проходит
+            audience: "педагоги-наставники"   # для кого
+            # form: "учитель – учитель"   # форма наставничества: \(forms)
+            # registration: "https://…"   # где записаться: кнопка видна, пока мероприятие не прошло
+            summary: "Одно-два предложения для списка мероприятий и главной"
+            draft: true                   # черновик: не публикуется; удалите строку, когда анонс готов
+            ---
+
+            Программа мероприятия, а после него — как оно прошло.
 
             """
         case .program:

@@ -30,7 +30,8 @@ public enum Validator {
         out += duplicates(content.news.map { ($0.slug, $0.origin) }, kind: "новость")
         out += duplicates(content.programs.map { ($0.slug, $0.origin) }, kind: "программа")
         out += duplicates(content.pages.map { ($0.slug, $0.origin) }, kind: "страница")
-        let reserved = Set(["news", "cases", "mentors", "programs", "documents", "roadmap", "indicators", "partners", "search", "sv",
+        out += duplicates(content.events.map { ($0.slug, $0.origin) }, kind: "мероприятие")
+        let reserved = Set(["news", "cases", "mentors", "programs", "documents", "roadmap", "indicators", "partners", "events", "search", "sv",
                             "assets", "files", "images", "tags", "404"])
         for page in content.pages where reserved.contains(page.slug) {
             out.append(.error("slug.reserved", "имя страницы `\(page.slug)` занято разделом сайта", at: page.origin,
@@ -65,6 +66,7 @@ public enum Validator {
         for r in content.roadmaps {
             for e in r.events { add([e.title, e.result, e.keyResult] + e.responsible + e.documents, e.origin.file) }
         }
+        for e in content.events { add(e.body, e.origin.file); add([e.title, e.summary, e.place, e.audience], e.origin.file) }
         for p in content.partners { add([p.description], p.origin.file) }
         for d in content.documents { add([d.title], d.origin.file) }
         out += texts.parallelMap { item -> [Diagnostic] in

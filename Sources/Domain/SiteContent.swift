@@ -11,13 +11,14 @@ public struct SiteContent: Sendable, Equatable {
     public var news: [NewsItem]
     public var partners: [Partner]
     public var pages: [Page]
+    public var events: [Event]
     /// Files under files/ and images/ that pages may reference, relative to the content folder.
     public var assets: [String]
 
     public init(settings: SiteSettings, home: HomePage? = nil, documents: [NormativeDocument] = [],
                 programs: [Program] = [], roadmaps: [Roadmap] = [], indicators: IndicatorSet? = nil,
                 cases: [MentoringCase] = [], mentors: [Mentor] = [], news: [NewsItem] = [],
-                partners: [Partner] = [], pages: [Page] = [], assets: [String] = []) {
+                partners: [Partner] = [], pages: [Page] = [], events: [Event] = [], assets: [String] = []) {
         self.settings = settings
         self.home = home
         self.documents = documents
@@ -29,6 +30,7 @@ public struct SiteContent: Sendable, Equatable {
         self.news = news
         self.partners = partners
         self.pages = pages
+        self.events = events
         self.assets = assets
     }
 }

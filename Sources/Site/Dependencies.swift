@@ -22,7 +22,7 @@ enum Dependency: Hashable, Sendable {
 }
 
 enum SectionKey: String, Hashable, Sendable, CaseIterable {
-    case news, cases, mentors, programs, pages, documents, roadmaps, indicators, partners
+    case news, cases, mentors, programs, pages, documents, roadmaps, indicators, partners, events
 }
 
 /// What one page read; the component that reads content notes it.

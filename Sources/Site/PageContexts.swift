@@ -123,7 +123,7 @@ struct PageContexts: Sendable {
         let s = content.settings
         switch page.kind {
         case .home:
-            for read: Dependency in [.home, .list(.news), .list(.mentors), .list(.programs), .list(.cases), .whole(.indicators)] {
+            for read: Dependency in [.home, .list(.news), .list(.mentors), .list(.programs), .list(.cases), .whole(.indicators), .list(.events)] {
                 Reads.note(read)
             }
             let forms = Set(content.programs.flatMap(\.forms) + content.cases.map(\.form))
@@ -140,6 +140,7 @@ struct PageContexts: Sendable {
                 indicators: latestIndicators(content.indicators?.indicators ?? []),
                 news: newsByDate.prefix(3).map { newsCard($0, root: root) },
                 mentors: content.mentors.prefix(3).map { mentorCard($0, root: root) },
+                events: EventsSection.split(content.events, today: today).upcoming.prefix(3).map { EventsSection.card($0, self, root: root) },
                 sections: sections(root: root).filter { $0.href != root },
                 quickLinks: quickLinks(root: root)))
         case .section(let key, let sub):

@@ -7,7 +7,7 @@ extension Scaffold.Kind: ExpressibleByArgument {}
 
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Создать заготовку: кейс, наставника, новость, программу или страницу.",
+        abstract: "Создать заготовку: кейс, наставника, новость, мероприятие, программу или страницу.",
         discussion: """
         Пример: nastavnik new news "Итоги конкурса наставников"
         Файл получает имя из заголовка латиницей (новость — с датой впереди), в нём все поля \
@@ -15,7 +15,7 @@ struct New: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("Что создать: case (кейс), mentor (наставник), news (новость), program (программа), page (страница).",
+    @Argument(help: ArgumentHelp("Что создать: case (кейс), mentor (наставник), news (новость), event (мероприятие), program (программа), page (страница).",
                                  valueName: "вид"))
     var kind: Scaffold.Kind
 

@@ -38,6 +38,7 @@ struct SchoolHomePage: TemplateModel {
     var indicators: [LatestIndicator]
     var news: [NewsCard]
     var mentors: [MentorCard]
+    var events: [EventCard]
     var sections: [SectionLink]
     var quickLinks: [Link]
 
@@ -52,6 +53,7 @@ struct SchoolHomePage: TemplateModel {
         .list("indicators", "each indicator's latest year") { $0.indicators },
         .list("news", "the three latest") { $0.news },
         .list("mentors", "the first three") { $0.mentors },
+        .list("events", "the next three events") { $0.events },
         .list("sections", "the site's sections but the main page") { $0.sections },
         .list("quick_links", "the pages of `pages/`, «Как стать наставником» and «Родителям» first; `default` shows them as buttons under the title") { $0.quickLinks },
     ])
@@ -480,4 +482,49 @@ struct TextPage: TemplateModel {
 struct SectionsPage: TemplateModel {
     var sections: [SectionLink]
     static let fields = Fields<SectionsPage>([.list("sections") { $0.sections }])
+}
+
+struct EventsPage: TemplateModel {
+    var upcoming: [EventCard]
+    var past: [EventCard]
+    static let fields = Fields<EventsPage>([
+        .list("upcoming", "events not over yet, soonest first") { $0.upcoming },
+        .list("past", "events that took place, latest first") { $0.past },
+    ])
+}
+
+struct EventCard: TemplateModel {
+    @Prose var title: String
+    var href: String
+    @Prose var dates: String
+    var datetime: String
+    var endDatetime: String
+    @Prose var time: String
+    @Prose var place: String
+    @Prose var audience: String
+    @Prose var form: String
+    var registration: String
+    @Prose var summary: String
+    var upcoming: Bool
+    var cover: String
+    @Prose var coverAlt: String
+    var coverImage: PictureModel?
+
+    static let fields = Fields<EventCard>([
+        .text("title") { $0.title }, .text("href") { $0.href },
+        .text("dates", "«10 декабря 2026 г.», «10–12 декабря 2026 г.»") { $0.dates },
+        .text("datetime", "the first day, ISO, for `<time datetime>`") { $0.datetime },
+        .text("end_datetime", "the last day of a longer event, ISO") { $0.endDatetime },
+        .text("time", "as written: «15:00–16:30»") { $0.time }, .text("place") { $0.place },
+        .text("audience") { $0.audience }, .text("form", "the mentoring form") { $0.form },
+        .text("registration", "where to sign up") { $0.registration }, .text("summary") { $0.summary },
+        .flag("upcoming", "not over yet on the build date") { $0.upcoming },
+        .text("cover") { $0.cover }, .text("cover_alt") { $0.coverAlt }, .model("cover_image") { $0.coverImage },
+    ])
+}
+
+struct EventPage: TemplateModel {
+    var event: EventCard
+    var bodyHTML: String
+    static let fields = Fields<EventPage>([.model("event") { $0.event }, .html("body_html") { $0.bodyHTML }])
 }

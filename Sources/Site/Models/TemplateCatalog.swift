@@ -23,6 +23,8 @@ public enum TemplateCatalog {
         Entry(template: "mentor", page: "`/mentors/<slug>/`", model: MentorPage<CaseCard>.self),
         Entry(template: "news-list", page: "`/news/`, `/news/page/N/`", model: NewsListPage.self),
         Entry(template: "news", page: "`/news/<slug>/`", model: NewsPage.self),
+        Entry(template: "events", page: "`/events/`", model: EventsPage.self),
+        Entry(template: "event", page: "`/events/<slug>/`", model: EventPage.self),
         Entry(template: "partners", page: "`/partners/`", model: PartnersPage.self),
         Entry(template: "page", page: "`/<slug>/` (a page of `pages/`)", model: TextPage.self),
         Entry(template: "search", page: "`/search/`", model: SectionsPage.self),

@@ -51,7 +51,7 @@ enum SiteSections {
     /// In menu and plan order.
     static let all: [any SiteSection] = [
         DocumentsSection(), ProgramsSection(), RoadmapSection(), IndicatorsSection(), CasesSection(), MentorsSection(),
-        NewsSection(), PartnersSection(), PagesSection(),
+        NewsSection(), EventsSection(), PartnersSection(), PagesSection(),
     ]
 
     static func named(_ key: SectionKey) -> any SiteSection {
