@@ -45,7 +45,7 @@ let package = Package(
         ]),
         .target(name: "Preview", dependencies: ["Site", "Content", "Domain"]),
         .executableTarget(name: "nastavnik", dependencies: [
-            "Site", "Content", "Domain", "Preview",
+            "Site", "Content", "Domain", "Preview", "Markdown",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "NastavnikTests", dependencies: ["Markdown", "Domain", "Content", "Theme", "Site", "Images"],

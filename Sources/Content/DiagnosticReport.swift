@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Markdown
 
 /// Prints diagnostics the way compilers and Hugo do: `file:line:col: ошибка: … [rule]`,
 /// the offending line under it with a caret, a hint, and a Russian summary at the end.
@@ -39,17 +40,23 @@ public enum DiagnosticReport {
         return (head + String(characters[start..<end]) + tail, column - start + head.count)
     }
 
+    /// `check --format json`: every finding, keys in alphabetical order.
     public static func json(_ diagnostics: [Diagnostic]) -> String {
-        struct Item: Encodable {
-            var severity: String, rule: String, message: String, file: String, line: Int, column: Int, hint: String?
+        JSONWriter.write(pretty: true) { json in
+            json.array { json in
+                for d in diagnostics.sortedForReport() {
+                    json.object { json in
+                        json.field("column", d.location.column)
+                        json.field("file", d.location.file)
+                        json.field("hint", d.hint)
+                        json.field("line", d.location.line)
+                        json.field("message", d.message)
+                        json.field("rule", d.rule)
+                        json.field("severity", d.severity.rawValue)
+                    }
+                }
+            }
         }
-        let items = diagnostics.sortedForReport().map {
-            Item(severity: $0.severity.rawValue, rule: $0.rule, message: $0.message, file: $0.location.file,
-                 line: $0.location.line, column: $0.location.column, hint: $0.hint)
-        }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(items)) ?? Data("[]".utf8), as: UTF8.self)
     }
 
     /// «Найдено 3 ошибки и 2 предупреждения в 4 файлах.» / «Ошибок и предупреждений нет.»

@@ -7,7 +7,7 @@ import Theme
 /// or left out, with each error and warning and its file and line. Written outside the
 /// public site (`report/index.html` and `report/report.json`).
 public struct BankReport: Sendable {
-    public struct School: Sendable, Codable {
+    public struct School: Sendable {
         public var folder: String
         public var id: String
         public var organization: String
@@ -21,7 +21,7 @@ public struct BankReport: Sendable {
         public var submissions: [Submission] = []
     }
 
-    public struct Submission: Sendable, Codable {
+    public struct Submission: Sendable {
         public var slug: String
         public var title: String
         public var status: String?
@@ -80,25 +80,66 @@ public struct BankReport: Sendable {
         return out
     }
 
+    /// report.json: keys in alphabetical order, absent values left out.
     public func json() -> Data {
-        struct Totals: Encodable {
-            var schools: Int
-            var built: Int
-            var excluded: Int
+        func diagnostic(_ d: Diagnostic, _ json: inout JSONWriter) {
+            json.object { json in
+                json.field("hint", d.hint)
+                json.key("location")
+                json.object { json in
+                    json.field("column", d.location.column)
+                    json.field("file", d.location.file)
+                    json.field("line", d.location.line)
+                }
+                json.field("message", d.message)
+                json.field("rule", d.rule)
+                json.field("severity", d.severity.rawValue)
+            }
         }
-        struct Document: Encodable {
-            var title: String
-            var date: String
-            var totals: Totals
-            var schools: [School]
-            var bank: [Diagnostic]
+        let out = JSONWriter.write(pretty: true) { json in
+            json.object { json in
+                json.key("bank")
+                json.array { json in for d in bankDiagnostics { diagnostic(d, &json) } }
+                json.field("date", date)
+                json.key("schools")
+                json.array { json in
+                    for school in schools {
+                        json.object { json in
+                            json.field("built", school.built)
+                            json.key("diagnostics")
+                            json.array { json in for d in school.diagnostics { diagnostic(d, &json) } }
+                            json.field("errors", school.errors)
+                            json.field("folder", school.folder)
+                            json.field("id", school.id)
+                            json.field("municipality", school.municipality)
+                            json.field("organization", school.organization)
+                            json.field("practices", school.practices)
+                            json.key("submissions")
+                            json.array { json in
+                                for p in school.submissions {
+                                    json.object { json in
+                                        json.field("comment", p.comment)
+                                        json.field("score", p.score)
+                                        json.field("slug", p.slug)
+                                        json.field("status", p.status)
+                                        json.field("title", p.title)
+                                    }
+                                }
+                            }
+                            json.field("warnings", school.warnings)
+                        }
+                    }
+                }
+                json.field("title", title)
+                json.key("totals")
+                json.object { json in
+                    json.field("built", schools.count - excluded.count)
+                    json.field("excluded", excluded.count)
+                    json.field("schools", schools.count)
+                }
+            }
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let document = Document(title: title, date: date,
-                                totals: Totals(schools: schools.count, built: schools.count - excluded.count, excluded: excluded.count),
-                                schools: schools, bank: bankDiagnostics)
-        return (try? encoder.encode(document)) ?? Data("{}".utf8)
+        return Data(out.utf8)
     }
 
     /// The data of the theme's `report.mustache`.

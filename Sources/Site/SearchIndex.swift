@@ -1,6 +1,7 @@
 import Content
 import Domain
 import Foundation
+import Markdown
 import Synchronization
 
 /// The static search index: one entry per page with its type, a plain-text excerpt source
@@ -91,43 +92,43 @@ enum SearchIndex {
         // One stemmer per slice of pages: the C object is not shareable, and its memo pays
         // off across pages.
         let slices = stride(from: 0, to: inputs.count, by: 64).map { Array(inputs[$0..<min($0 + 64, inputs.count)]) }
-        let rendered = slices.parallelMap { slice -> String in
+        let rendered = slices.parallelMap { slice -> [String] in
             let stemmer = RussianStemmer()
-            var out = ""
+            var out: [String] = []
             for i in slice {
                 let text = (i.parts.filter { !$0.isEmpty } + [plain(String(i.body.prefix(indexedLength)))]).joined(separator: " ")
                 func entry() -> String {
                     let stems = stemmer.stems(i.title + " " + text).joined(separator: " ")
-                    var out = "{\"u\":"; appendJSON(i.path, to: &out)
-                    out += ",\"t\":"; appendJSON(i.title, to: &out)
-                    out += ",\"k\":"; appendJSON(i.kind, to: &out)
-                    out += ",\"x\":"; appendJSON(excerpt(text), to: &out)
-                    out += ",\"w\":"; appendJSON(stems, to: &out)
-                    return out + "}"
+                    return JSONWriter.write { json in
+                        json.object { json in
+                            json.field("u", i.path)
+                            json.field("t", i.title)
+                            json.field("k", i.kind)
+                            json.field("x", excerpt(text))
+                            json.field("w", stems)
+                        }
+                    }
                 }
-                if !out.isEmpty { out += "," }
                 if let cache {
                     var hasher = Hasher()
                     hasher.combine(i.title)
                     hasher.combine(i.kind)
                     hasher.combine(text)
-                    out += cache.entry(i.path, key: hasher.finalize(), make: entry)
+                    out.append(cache.entry(i.path, key: hasher.finalize(), make: entry))
                 } else {
-                    out += entry()
+                    out.append(entry())
                 }
             }
             return out
         }
         cache?.retain(Set(inputs.map(\.path)))
-        // Written by hand: Foundation's JSONEncoder took longer than the rest of a rebuild.
-        var out = "{\"v\":2,\"docs\":["
-        var first = true
-        for part in rendered where !part.isEmpty {
-            if !first { out += "," }
-            first = false
-            out += part
+        let out = JSONWriter.write { json in
+            json.object { json in
+                json.field("v", 2)
+                json.key("docs")
+                json.array { json in for entry in rendered.joined() { json.raw(entry) } }
+            }
         }
-        out += "]}"
         return Data(out.utf8)
     }
 
@@ -152,35 +153,6 @@ enum SearchIndex {
             count += 1
         }
         return out
-    }
-
-    static func appendJSON(_ text: String, to out: inout String) {
-        out += "\""
-        var plainRun = true
-        for scalar in text.unicodeScalars where scalar == "\"" || scalar == "\\" || scalar.value < 0x20 {
-            plainRun = false
-            break
-        }
-        if plainRun {
-            out += text
-        } else {
-            var scalars = String.UnicodeScalarView()
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": scalars.append(contentsOf: "\\\"".unicodeScalars)
-                case "\\": scalars.append(contentsOf: "\\\\".unicodeScalars)
-                case "\n": scalars.append(contentsOf: "\\n".unicodeScalars)
-                case "\r": scalars.append(contentsOf: "\\r".unicodeScalars)
-                case "\t": scalars.append(contentsOf: "\\t".unicodeScalars)
-                case _ where scalar.value < 0x20:
-                    let hex = String(scalar.value, radix: 16)
-                    scalars.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
-                default: scalars.append(scalar)
-                }
-            }
-            out += String(scalars)
-        }
-        out += "\""
     }
 
     /// Markdown without its markup: link targets, HTML tags and markup characters dropped,

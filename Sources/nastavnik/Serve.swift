@@ -4,6 +4,7 @@ import Content
 import Dispatch
 import Domain
 import Foundation
+import Markdown
 import Preview
 import Site
 
@@ -150,8 +151,7 @@ final class ServeSession: Sendable {
             // A template being edited: say so in the terminal and over the page, keep serving.
             let message = Terminal.describe(failure)
             Terminal.err(message + "\nСайт не обновлён: исправьте шаблон.\n")
-            let json = try? JSONSerialization.data(withJSONObject: ["ok": false, "errors": [["file": message, "message": "", "rule": ""]]])
-            events.problems(json ?? Data())
+            events.problems(Self.overlay([(file: message, line: 0, column: 0, message: "", hint: nil, rule: "")]))
             return
         }
         let report = DiagnosticReport.text(result.diagnostics, sources: result.sources, color: Terminal.color)
@@ -173,26 +173,31 @@ final class ServeSession: Sendable {
     }
 
     /// What the browser's overlay shows: the errors, located.
-    struct Overlay: Encodable {
-        struct Problem: Encodable {
-            var file: String
-            var line: Int?
-            var column: Int?
-            var message: String
-            var hint: String?
-            var rule: String
-        }
-        var ok = false
-        var errors: [Problem]
+    static func overlayJSON(_ diagnostics: [Diagnostic]) -> Data {
+        overlay(diagnostics.sortedForReport().filter { $0.severity == .error }.map {
+            (file: $0.location.file, line: $0.location.line, column: max(1, $0.location.column), message: $0.message, hint: $0.hint, rule: $0.rule)
+        })
     }
 
-    static func overlayJSON(_ diagnostics: [Diagnostic]) -> Data {
-        let errors = diagnostics.sortedForReport().filter { $0.severity == .error }.map { d in
-            Overlay.Problem(file: d.location.file, line: d.location.line > 0 ? d.location.line : nil,
-                            column: d.location.line > 0 ? max(1, d.location.column) : nil, message: d.message, hint: d.hint, rule: d.rule)
-        }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(Overlay(errors: errors))) ?? Data()
+    /// `{"errors":[…],"ok":false}`; a line of 0 means the whole file.
+    static func overlay(_ errors: [(file: String, line: Int, column: Int, message: String, hint: String?, rule: String)]) -> Data {
+        Data(JSONWriter.write { json in
+            json.object { json in
+                json.key("errors")
+                json.array { json in
+                    for e in errors {
+                        json.object { json in
+                            json.field("column", e.line > 0 ? e.column : nil)
+                            json.field("file", e.file)
+                            json.field("hint", e.hint)
+                            json.field("line", e.line > 0 ? e.line : nil)
+                            json.field("message", e.message)
+                            json.field("rule", e.rule)
+                        }
+                    }
+                }
+                json.field("ok", false)
+            }
+        }.utf8)
     }
 }
