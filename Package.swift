@@ -48,8 +48,13 @@ let package = Package(
             "Site", "Content", "Domain", "Preview", "Markdown",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "NastavnikTests", dependencies: ["Markdown", "Domain", "Content", "Theme", "Site", "Images"],
-                    resources: []),
+        // Shared by the tests: paths of the checkout, running the built program, sites written inline.
+        .target(name: "TestSupport", dependencies: ["Domain", "Content", "Site"], path: "Tests/TestSupport"),
+        // One test target per module; CLITests run the built program as a user does.
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "TestSupport"]),
+        .testTarget(name: "ContentTests", dependencies: ["Domain", "Content", "Markdown", "Site", "TestSupport"]),
+        .testTarget(name: "SiteTests", dependencies: ["Domain", "Content", "Markdown", "Theme", "Site", "Images", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["Domain", "Content", "Theme", "Site", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

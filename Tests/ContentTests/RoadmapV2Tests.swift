@@ -1,5 +1,7 @@
+import Domain
 import Foundation
 import Testing
+import TestSupport
 
 /// The roadmap as real schools keep it (13.3): official numbers, key results, output
 /// documents, sub-items, per-cycle status, and «нет сведений» — never a false «просрочено».
@@ -8,7 +10,7 @@ import Testing
         let site = try makeBaseSite()
         defer { try? FileManager.default.removeItem(at: site) }
         try overlay(Repo.fixtures.appendingPathComponent("invalid/roadmap-v2-status/content"), onto: site.appendingPathComponent("content"))
-        let result = try runNastavnik(["build", "--today", "2025-06-01"], in: site)
+        let result = try TestSite(at: site).run(today: DayDate(year: 2025, month: 6, day: 1)!)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("content/roadmap.yml:8:9: предупреждение: срок мероприятия «Назначение куратора» прошёл (26.03.2021)"), "\(result.stderr)")
         let page = read(site.appendingPathComponent("public/roadmap/index.html"))

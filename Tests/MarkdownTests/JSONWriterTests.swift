@@ -1,6 +1,7 @@
 import Foundation
 import Markdown
 import Testing
+import TestSupport
 
 /// Every JSON file and answer of the program goes through `JSONWriter`.
 @Suite struct JSONWriterTests {

@@ -2,6 +2,7 @@ import Foundation
 import Markdown
 @testable import Site
 import Testing
+import TestSupport
 
 /// Markdown tables get labelled cells in one pass over the page; nothing of a header may leave
 /// the attribute it is copied into, even with raw HTML allowed (`unsafe_html`).

@@ -1,6 +1,7 @@
 import Foundation
 @testable import Site
 import Testing
+import TestSupport
 
 /// The search index stems with libstemmer; the page's script with a JavaScript port of the
 /// same Snowball algorithm. Both are held to PyPI's snowballstemmer over the demo's whole

@@ -1,5 +1,6 @@
 import Markdown
 import Testing
+import TestSupport
 
 /// Russian typography (Мильчин, «Справочник издателя и автора»): every rule with the text
 /// that shows it, what must stay untouched, and idempotence.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import Theme
 
 /// The program as a user installs it: no theme folder beside it, run from any folder.

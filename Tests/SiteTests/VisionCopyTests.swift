@@ -3,6 +3,7 @@ import Domain
 import Foundation
 @testable import Site
 import Testing
+import TestSupport
 import Theme
 
 /// The copy for the visually impaired is made by swapping two rendered fragments; it must
@@ -45,7 +46,7 @@ import Theme
         try FileManager.default.createDirectory(at: site.appendingPathComponent("content/pages"), withIntermediateDirectories: true)
         try "---\ntitle: \"О проекте\"\n---\nТекст.\n".write(to: site.appendingPathComponent("content/pages/o-proekte.md"),
                                                          atomically: true, encoding: .utf8)
-        let result = try runNastavnik(["build", "--today", "2025-06-01"], in: site)
+        let result = try TestSite(at: site).run(today: DayDate(year: 2025, month: 6, day: 1)!)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!read(site.appendingPathComponent("public/o-proekte/index.html")).contains("Крупная версия"))
         #expect(read(site.appendingPathComponent("public/sv/o-proekte/index.html")).contains("<p>Крупная версия</p>"))

@@ -1,5 +1,7 @@
+import Domain
 import Foundation
 import Testing
+import TestSupport
 
 /// The regional bank v2 (13.8): the centre's selection in review.yml, another region's school
 /// kept out of the roll-ups and shown apart. Fixture: Tests/Fixtures/bank-v2 (three schools,
@@ -14,7 +16,7 @@ import Testing
     @Test func reviewPublishesOnlySelectedPractices() throws {
         let work = try Self.bank()
         defer { try? FileManager.default.removeItem(at: work) }
-        let result = try runNastavnik(["build", "--today", "2026-11-26"], in: work)
+        let result = try TestSite(at: work).run()
         #expect(result.status == 0, "\(result.stderr)")
         let out = work.appendingPathComponent("public")
         let fm = FileManager.default
@@ -41,7 +43,7 @@ import Testing
         let work = try Self.bank()
         defer { try? FileManager.default.removeItem(at: work) }
         try FileManager.default.removeItem(at: work.appendingPathComponent("content/review.yml"))
-        let result = try runNastavnik(["build", "--today", "2026-11-26"], in: work)
+        let result = try TestSite(at: work).run()
         #expect(result.status == 0, "\(result.stderr)")
         let out = work.appendingPathComponent("public")
         let home = read(out.appendingPathComponent("index.html"))
@@ -61,7 +63,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: work) }
         let review = work.appendingPathComponent("content/review.yml")
         try (read(review) + "- practice: \"kirov-sch21/fizika-8\"\n  status: selected\n").write(to: review, atomically: true, encoding: .utf8)
-        let result = try runNastavnik(["check", "--today", "2026-11-26"], in: work)
+        let result = try TestSite(at: work).run(write: false)
         #expect(result.stderr.contains("[bank.review-unknown]"), "\(result.stderr)")
         #expect(result.stderr.contains("возможно, `kirov-sch21/fizika-8-klass`?"))
     }
@@ -72,7 +74,7 @@ import Testing
         let settings = work.appendingPathComponent("content/site.yml")
         try read(settings).replacingOccurrences(of: "kind: regional_center", with: "kind: municipal_office")
             .write(to: settings, atomically: true, encoding: .utf8)
-        let result = try runNastavnik(["build", "--today", "2026-11-26"], in: work)
+        let result = try TestSite(at: work).run()
         #expect(result.status == 0, "\(result.stderr)")
         let out = work.appendingPathComponent("public")
         #expect(read(out.appendingPathComponent("index.html")).contains("Показатели муниципалитета"))
@@ -85,7 +87,7 @@ import Testing
     @Test func competitionsHaveAPageAndTheirWinnersBadges() throws {
         let work = try Self.bank()
         defer { try? FileManager.default.removeItem(at: work) }
-        let result = try runNastavnik(["build", "--today", "2026-11-26"], in: work)
+        let result = try TestSite(at: work).run()
         #expect(result.status == 0, "\(result.stderr)")
         let out = work.appendingPathComponent("public")
         let page = read(out.appendingPathComponent("competitions/index.html"))
@@ -105,14 +107,14 @@ import Testing
         let competitions = work.appendingPathComponent("content/competitions.yml")
         try read(competitions).replacingOccurrences(of: "kirov-sch21/molodoy-uchitel", with: "slobodskoy-sch5/proforientatsiya-les")
             .write(to: competitions, atomically: true, encoding: .utf8)
-        let check = try runNastavnik(["check", "--today", "2026-11-26"], in: work)
+        let check = try TestSite(at: work).run(write: false)
         #expect(check.stderr.contains("в банке нет опубликованной практики `slobodskoy-sch5/proforientatsiya-les` [bank.competition-unknown]"), "\(check.stderr)")
     }
 
     @Test func everySchoolsProgrammesFormTheBanksBase() throws {
         let work = try Self.bank()
         defer { try? FileManager.default.removeItem(at: work) }
-        let result = try runNastavnik(["build", "--today", "2026-11-26"], in: work)
+        let result = try TestSite(at: work).run()
         #expect(result.status == 0, "\(result.stderr)")
         let out = work.appendingPathComponent("public")
         let base = read(out.appendingPathComponent("baza-programm/index.html"))

@@ -1,61 +1,6 @@
 import Foundation
 import Testing
-
-/// A running process whose output is collected as it arrives.
-final class LiveProcess: @unchecked Sendable {
-    let process = Process()
-    private let lock = NSLock()
-    private var collected = Data()
-    private var collectedErr = Data()
-
-    init(_ executable: URL, _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws {
-        process.executableURL = executable
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        var env = ProcessInfo.processInfo.environment
-        for (k, v) in environment { env[k] = v }
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        out.fileHandleForReading.readabilityHandler = { [weak self] h in
-            let d = h.availableData
-            self?.lock.withLock { self?.collected.append(d) }
-        }
-        err.fileHandleForReading.readabilityHandler = { [weak self] h in
-            let d = h.availableData
-            self?.lock.withLock { self?.collectedErr.append(d) }
-        }
-        try process.run()
-    }
-
-    var output: String { lock.withLock { String(decoding: collected, as: UTF8.self) } }
-    var errors: String { lock.withLock { String(decoding: collectedErr, as: UTF8.self) } }
-
-    /// Polls until `condition` holds or `seconds` pass.
-    func wait(_ seconds: Double = 15, until condition: () -> Bool) -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if condition() { return true }
-            Thread.sleep(forTimeInterval: 0.05)
-        }
-        return condition()
-    }
-
-    func waitForExit(_ seconds: Double = 10) -> Bool {
-        wait(seconds) { !process.isRunning }
-    }
-}
-
-func fetch(_ url: String) -> (status: Int, body: String) {
-    guard let curl = try? LiveProcess(URL(fileURLWithPath: "/usr/bin/curl"), ["-s", "-w", "\n%{http_code}", url]),
-          curl.waitForExit() else { return (0, "") }
-    Thread.sleep(forTimeInterval: 0.05)
-    var lines = curl.output.components(separatedBy: "\n")
-    let status = Int(lines.popLast() ?? "") ?? 0
-    // Plain spaces for the typography's, as `read` does.
-    return (status, lines.joined(separator: "\n").replacingOccurrences(of: "\u{00A0}", with: " "))
-}
+import TestSupport
 
 /// `serve` end to end: the real binary, a real HTTP client, real file edits.
 @Suite(.serialized) struct ServeTests {

@@ -2,6 +2,7 @@ import Domain
 import Foundation
 @testable import Site
 import Testing
+import TestSupport
 
 /// events/<slug>.md, the kind added through the section registry: its pages, its place on
 /// the main page, in the menu, the search index and `serve`'s change detection.

@@ -1,6 +1,7 @@
 import Foundation
 @testable import Site
 import Testing
+import TestSupport
 import Theme
 
 /// The typed models are the templates' contract: the documentation is generated from

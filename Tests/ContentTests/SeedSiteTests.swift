@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// One site per seed document (Tests/Fixtures/seeds/<seed>/content, written from the seed's own
 /// tables): the rendered roadmap and indicator tables must match the seed row by row

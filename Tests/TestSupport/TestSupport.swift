@@ -1,21 +1,28 @@
 import Foundation
+import Synchronization
 
 /// Paths of the checkout, found from this file, so tests run from any working directory.
-enum Repo {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let fixtures = root.appendingPathComponent("Tests/Fixtures")
-    static let binary = root.appendingPathComponent(".build/debug/nastavnik")
-    static let defaultTheme = root.appendingPathComponent("themes/default")
+public enum Repo {
+    public static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    public static let fixtures = root.appendingPathComponent("Tests/Fixtures")
+    public static let binary = root.appendingPathComponent(".build/debug/nastavnik")
+    public static let defaultTheme = root.appendingPathComponent("themes/default")
 }
 
-struct ProcessResult {
-    var status: Int32
-    var stdout: String
-    var stderr: String
+public struct ProcessResult {
+    public var status: Int32
+    public var stdout: String
+    public var stderr: String
+
+    public init(status: Int32, stdout: String, stderr: String) {
+        self.status = status
+        self.stdout = stdout
+        self.stderr = stderr
+    }
 }
 
 /// Runs the built `nastavnik` binary, as a user would.
-func runNastavnik(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> ProcessResult {
+public func runNastavnik(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> ProcessResult {
     let process = Process()
     process.executableURL = Repo.binary
     process.arguments = arguments
@@ -41,21 +48,21 @@ func runNastavnik(_ arguments: [String], in directory: URL, environment: [String
 }
 
 /// Data handed over from a reader thread.
-final class DataBox: @unchecked Sendable {
+final class DataBox: Sendable {
     private let done = DispatchSemaphore(value: 0)
-    private var data = Data()
-    func set(_ value: Data) { data = value; done.signal() }
-    func wait() -> Data { done.wait(); return data }
+    private let data = Mutex(Data())
+    func set(_ value: Data) { data.withLock { $0 = value }; done.signal() }
+    func wait() -> Data { done.wait(); return data.withLock { $0 } }
 }
 
-func temporaryDirectory() throws -> URL {
+public func temporaryDirectory() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("nastavnik-test-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }
 
 /// Copies `source` into `destination`, merging folders and replacing files.
-func overlay(_ source: URL, onto destination: URL) throws {
+public func overlay(_ source: URL, onto destination: URL) throws {
     let fm = FileManager.default
     guard let walker = fm.enumerator(at: source, includingPropertiesForKeys: [.isDirectoryKey]) else { return }
     for case let url as URL in walker {
@@ -73,13 +80,13 @@ func overlay(_ source: URL, onto destination: URL) throws {
 /// A file's text with the typography's spaces back to plain ones (non-breaking → space, the
 /// narrow space in thousands removed), so assertions read as the content was written;
 /// TypographyTests hold the typography itself.
-func read(_ url: URL) -> String {
+public func read(_ url: URL) -> String {
     ((try? String(contentsOf: url, encoding: .utf8)) ?? "")
         .replacingOccurrences(of: "\u{00A0}", with: " ").replacingOccurrences(of: "\u{202F}", with: "")
 }
 
 /// Text compared modulo typography: dashes, quotes and the ellipsis as typed on a keyboard.
-func untypeset(_ text: String) -> String {
+public func untypeset(_ text: String) -> String {
     var out = text.replacingOccurrences(of: "\u{00A0}", with: " ").replacingOccurrences(of: "\u{202F}", with: "")
     for (from, to) in [("–", "-"), ("—", "-"), ("«", "\""), ("»", "\""), ("„", "\""), ("“", "\""), ("…", "...")] {
         out = out.replacingOccurrences(of: from, with: to)
@@ -88,7 +95,7 @@ func untypeset(_ text: String) -> String {
 }
 
 /// A fresh copy of Tests/Fixtures/base (a small valid site) in a temporary folder; the caller removes it.
-func makeBaseSite() throws -> URL {
+public func makeBaseSite() throws -> URL {
     let site = try temporaryDirectory()
     try overlay(Repo.fixtures.appendingPathComponent("base"), onto: site)
     return site

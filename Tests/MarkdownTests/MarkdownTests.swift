@@ -1,6 +1,7 @@
 import Foundation
 import Markdown
 import Testing
+import TestSupport
 
 @Suite struct MarkdownTests {
     @Test func headingsGetTransliteratedStableIDs() {

@@ -2,6 +2,7 @@
 import Domain
 import Foundation
 import Testing
+import TestSupport
 
 @Suite struct RoadmapDeadlineTests {
     static func ym(_ y: Int, _ m: Int) -> YearMonth { YearMonth(year: y, month: m) }

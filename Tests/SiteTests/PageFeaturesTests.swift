@@ -1,5 +1,7 @@
+import Domain
 import Foundation
 import Testing
+import TestSupport
 
 /// What a visitor sees on the built pages (issue «Pages a school director is proud to link»):
 /// video covers, breadcrumbs, Open Graph, typography from YAML and Markdown, pagination of
@@ -9,7 +11,7 @@ import Testing
 
     /// The base fixture with a news item carrying a video and pasted player HTML, 30 cases and
     /// a «Родителям» page; built once per test.
-    static func build(_ edit: (URL) throws -> Void = { _ in }) throws -> (work: URL, out: URL, result: ProcessResult) {
+    static func build(_ edit: (URL) throws -> Void = { _ in }) throws -> (work: URL, out: URL, result: TestSite.Built) {
         let work = try makeBaseSite()
         let content = work.appendingPathComponent("content")
         try """
@@ -42,7 +44,7 @@ import Testing
             """.write(to: content.appendingPathComponent("cases/extra-\(i).md"), atomically: true, encoding: .utf8)
         }
         try edit(content)
-        let result = try runNastavnik(["build", "--today", "2026-11-26"], in: work)
+        let result = try TestSite(at: work).run()
         return (work, work.appendingPathComponent("public"), result)
     }
 

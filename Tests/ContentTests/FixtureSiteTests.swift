@@ -3,6 +3,7 @@ import Domain
 import Foundation
 import Site
 import Testing
+import TestSupport
 
 /// Every folder in Tests/Fixtures/invalid is a small site: Tests/Fixtures/base with the
 /// case's files laid over it (and remove.txt's files taken away). Its expected.txt lists

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The findings of the fuzzing run (issue #16), each as a test against the real binary:
 /// data loss, files from outside the content folder, active content, unbounded input,

@@ -1,11 +1,14 @@
+import Domain
 import Foundation
 import Testing
+import TestSupport
 
 /// Photos without secrets (issue #13): a phone photo with GPS, an orientation tag, XMP and a
 /// comment, used as a case cover, a mentor photo and a picture in a body; a PNG scan with
 /// text chunks in files/. Checked with exiftool and by reading the pixels.
 @Suite(.serialized) struct ImageTests {
     static let today = ["--today", "2025-06-01"]
+    static let day = DayDate(year: 2025, month: 6, day: 1)!
 
     static func tool(_ arguments: [String], in folder: URL? = nil) throws -> ProcessResult {
         let process = try LiveProcess(URL(fileURLWithPath: "/usr/bin/env"), arguments, in: folder)
@@ -36,7 +39,7 @@ import Testing
     @Test func publishedPicturesCarryNoMetadataStandUprightAndAreResponsive() throws {
         let site = try Self.siteWithPhotos()
         defer { try? FileManager.default.removeItem(at: site) }
-        let result = try runNastavnik(["build"] + Self.today, in: site)
+        let result = try TestSite(at: site).run(today: Self.day)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("content/images/camera.jpg: предупреждение: в фотографии записаны координаты места съёмки (GPS)"), "\(result.stderr)")
         #expect(result.stderr.contains("content/files/scan.png: предупреждение: в фотографии записаны координаты"))
@@ -84,20 +87,20 @@ import Testing
     @Test func unchangedPicturesComeFromTheCache() throws {
         let site = try Self.siteWithPhotos()
         defer { try? FileManager.default.removeItem(at: site) }
-        #expect(try runNastavnik(["build"] + Self.today, in: site).status == 0)
+        #expect(try TestSite(at: site).run(today: Self.day).status == 0)
         let cache = site.appendingPathComponent(".nastavnik-cache/images")
         let entries = try FileManager.default.contentsOfDirectory(atPath: cache.path).sorted()
         #expect(entries.count >= 3, "\(entries)")
         let stamp = try FileManager.default.attributesOfItem(atPath: cache.appendingPathComponent(entries[0]).path)[.modificationDate] as? Date
         let first = read(site.appendingPathComponent("public/news/2024-09-02-photo/index.html"))
-        #expect(try runNastavnik(["build"] + Self.today, in: site).status == 0)
+        #expect(try TestSite(at: site).run(today: Self.day).status == 0)
         #expect(try FileManager.default.contentsOfDirectory(atPath: cache.path).sorted() == entries)
         #expect(try FileManager.default.attributesOfItem(atPath: cache.appendingPathComponent(entries[0]).path)[.modificationDate] as? Date == stamp)
         #expect(read(site.appendingPathComponent("public/news/2024-09-02-photo/index.html")) == first)
         // keep_original: the main file keeps the full size, still clean.
         let settings = site.appendingPathComponent("content/site.yml")
         try (read(settings) + "images: { keep_original: true }\n").write(to: settings, atomically: true, encoding: .utf8)
-        #expect(try runNastavnik(["build"] + Self.today, in: site).status == 0)
+        #expect(try TestSite(at: site).run(today: Self.day).status == 0)
         let full = try Self.tool(["exiftool", "-s3", "-ImageSize", "-GPSLatitude", "public/images/camera.jpg"], in: site)
         #expect(full.stdout == "2000x3000\n", "\(full.stdout)")
     }
@@ -123,11 +126,11 @@ import Testing
         defer { try? FileManager.default.removeItem(at: site) }
         let news = site.appendingPathComponent("content/news/2024-09-02-n.md")
         try "---\ntitle: \"Новость\"\ndate: 2024-09-02\ncover: images/photo.png\n---\nТекст\n".write(to: news, atomically: true, encoding: .utf8)
-        let missing = try runNastavnik(["check"] + Self.today, in: site)
+        let missing = try TestSite(at: site).run(today: Self.day, write: false)
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("[image.alt]"))
         try "---\ntitle: \"Новость\"\ndate: 2024-09-02\ncover: images/photo.png\ncover_alt: \"\"\n---\nТекст\n".write(to: news, atomically: true, encoding: .utf8)
-        let built = try runNastavnik(["build"] + Self.today, in: site)
+        let built = try TestSite(at: site).run(today: Self.day)
         #expect(built.status == 0, "\(built.stderr)")
         #expect(read(site.appendingPathComponent("public/news/2024-09-02-n/index.html")).contains("alt=\"\" decoding=\"async\""))
     }

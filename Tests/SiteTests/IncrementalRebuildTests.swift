@@ -1,0 +1,83 @@
+import Domain
+import Foundation
+import Site
+import Testing
+import TestSupport
+
+/// `serve` renders only the pages an edit can affect; the result must equal a full build.
+@Suite struct IncrementalRebuildTests {
+    static func options(_ content: URL) -> BuildOptions {
+        BuildOptions(content: content, shownContent: "content", output: URL(fileURLWithPath: "/nonexistent"),
+                     baseURL: "http://127.0.0.1:1313/", today: DayDate(year: 2026, month: 11, day: 26)!,
+                     defaultTheme: Repo.defaultTheme)
+    }
+
+    static func edit(_ file: URL, _ from: String, _ to: String) throws {
+        let text = read(file)
+        #expect(text.contains(from), "\(file.lastPathComponent) has no «\(from)»")
+        try text.replacingOccurrences(of: from, with: to).write(to: file, atomically: true, encoding: .utf8)
+    }
+
+    /// An edit of one entry renders only the pages that read it; an edit of what every
+    /// page shows (site.yml, the menu) renders them all. Either way the result is a full build's.
+    @Test(arguments: [
+        ("news/2025-09-01-novyy-nabor.md", "title: \"Открыт набор наставников на новый учебный год\"", "title: \"Набор открыт\"", true),
+        ("news/2025-09-01-novyy-nabor.md", "date: 2025-09-01", "date: 2023-01-15", true),
+        ("cases/robototehnika.md", "tags: [\"робототехника\", \"инженерное образование\"]", "tags: [\"робототехника\"]", true),
+        ("cases/robototehnika.md", "Команда заняла 2 место", "Команда заняла 1 место", true),
+        ("cases/molodoy-pedagog.md", "mentor: mentors/ivanova", "mentor: mentors/sokolov", true),
+        ("mentors/ivanova.md", "учитель математики", "учитель информатики", true),
+        ("programs/programma-2024.md", "forms: [\"ученик – ученик\", \"учитель-учитель\", \"работодатель — ученик\"]",
+         "forms: [\"ученик – ученик\", \"учитель-учитель\"]", true),
+        ("programs/programma-2024.md", "number: \"112-о\"", "number: \"113-о\"", true),
+        ("pages/roditelyam.md", "## Зачем ребёнку наставник", "## Зачем нужен наставник", true),
+        ("pages/roditelyam.md", "title: \"Родителям\"", "title: \"Для родителей\"", false),
+        ("index.md", "С 2020 года школа", "С 2020 года наша школа", true),
+        ("documents.yml", "number: \"Р-145\"", "number: \"Р-146\"", true),
+        ("roadmap.yml", "Подготовка условий для запуска программы наставничества", "Подготовка условий", true),
+        ("indicators/actual.csv", "mentees_10_19,2021,139,476", "mentees_10_19,2021,140,476", true),
+        ("partners.yml", "mentors: 3", "mentors: 4", true),
+        ("site.yml", "municipality: \"г. Слободской\"", "municipality: \"город Слободской\"", false),
+    ])
+    func incrementalEqualsFull(_ change: (String, String, String, Bool)) throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        try overlay(Repo.root.appendingPathComponent("content"), onto: work.appendingPathComponent("content"))
+        try Self.editAndCompare(work.appendingPathComponent("content"), change.0, change.1, change.2, partial: change.3)
+    }
+
+    /// A bank's pages read its schools: an edit in one school renders them again, and the
+    /// bank's own main page alone renders only itself.
+    @Test(arguments: [
+        ("schools/alpha/content/cases/robototehnika.md", "Команда заняла 2 место", "Команда заняла 1 место", false),
+        ("index.md", "Практики школ Кировской области", "Практики школ и колледжей Кировской области", true),
+    ])
+    func bankIncrementalEqualsFull(_ change: (String, String, String, Bool)) throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        try overlay(Repo.fixtures.appendingPathComponent("bank"), onto: work)
+        try Self.editAndCompare(work.appendingPathComponent("content"), change.0, change.1, change.2, partial: change.3)
+    }
+
+    static func editAndCompare(_ content: URL, _ file: String, _ from: String, _ to: String, partial: Bool) throws {
+        let live = LiveSite(options: Self.options(content))
+        #expect(try live.rebuild().succeeded)
+
+        try Self.edit(content.appendingPathComponent(file), from, to)
+        let incremental = try live.rebuild(themeChanged: false)
+        #expect(incremental.succeeded, "\(incremental.diagnostics)")
+        if partial {
+            #expect(incremental.rendered < incremental.pages, "editing \(file) should not re-render everything")
+        }
+        #expect(!incremental.changed.isEmpty)
+
+        let full = LiveSite(options: Self.options(content))
+        #expect(try full.rebuild().succeeded)
+        #expect(live.paths == full.paths)
+        for path in full.paths {
+            guard case .generated(let expected)? = full.resource(path) else { continue }
+            guard case .generated(let actual)? = live.resource(path) else { Issue.record("\(path) missing"); continue }
+            #expect(actual == expected, "\(path) differs from a full build after editing \(file)")
+        }
+    }
+}
