@@ -5,9 +5,11 @@ import Images
 import Markdown
 import Theme
 
-/// Builds the variables each template receives (listed in docs/themes.md). Values are
-/// plain strings, booleans, arrays and dictionaries, escaped by the template engine;
-/// only `*_html` values (rendered Markdown, SVG) are inserted raw with `{{{…}}}`.
+/// Makes each page's model (`Site/Models/`): the frame every page shares, the main page
+/// and search, and the components the sections (`Site/Sections/`) and the bank's pages
+/// (`BankContexts.swift`) build theirs from — cards, pictures, pagination, facets,
+/// indicators, the roadmap. Text is escaped by the template engine; only `*_html` values
+/// (rendered Markdown, charts) are inserted raw with `{{{…}}}`.
 struct PageContexts: Sendable {
     let content: SiteContent
     let today: DayDate
