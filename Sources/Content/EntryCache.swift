@@ -2,9 +2,10 @@ import Synchronization
 import Domain
 import Foundation
 
-/// Parsed entries kept between loads of the same folder (`serve`): a file whose text is
-/// unchanged is not parsed again. Only per-file work is cached; the checks across files
-/// always run on the whole content.
+/// Work kept between loads of the same folder (`serve`): a file whose text is unchanged is
+/// not parsed again, and a text whose words are unchanged is not scanned for names again.
+/// Only per-file and per-text work is cached; the checks across files always run on the
+/// whole content.
 public final class EntryCache: Sendable {
     private struct Entry: Sendable {
         var text: String
@@ -13,17 +14,96 @@ public final class EntryCache: Sendable {
     }
 
     private let entries = Mutex<[String: Entry]>([:])
+    private let scans = Mutex<Scans>(Scans())
+
+    /// The name scan's findings by text, valid while the people who consented are the same.
+    private struct Scans: Sendable {
+        var people: [String] = []
+        var found: [ScanKey: [Diagnostic]] = [:]
+    }
 
     public init() {}
 
     func value<T: Sendable>(for file: SourceFile, _ parse: () -> (T?, [Diagnostic])) -> (T?, [Diagnostic]) {
         // An entry is keyed by its path, and a path holds one kind of entry: the cast only
         // fails if a file changed kind (moved between folders), and then it is parsed again.
-        if let hit = entries.withLock({ $0[file.path] }), hit.text == file.text, let value = hit.value as? T? {
+        if let hit = entries.withLock({ $0[file.path] }), ByteHash.same(hit.text, file.text), let value = hit.value as? T? {
             return (value, hit.diagnostics)
         }
         let (value, diagnostics) = parse()
         entries.withLock { $0[file.path] = Entry(text: file.text, value: value, diagnostics: diagnostics) }
         return (value, diagnostics)
+    }
+
+    /// Starts a scan of the site's texts: findings of the last one stay valid only if the
+    /// same people consented (a name found in a text is checked against them).
+    func beginScan(people: [String]) {
+        scans.withLock { scans in
+            if scans.people != people { scans = Scans(people: people) }
+        }
+    }
+
+    /// The findings for one text, computed once per text, place and version of its file.
+    func scan(_ key: ScanKey, _ compute: () -> [Diagnostic]) -> [Diagnostic] {
+        if let hit = scans.withLock({ $0.found[key] }) { return hit }
+        let found = compute()
+        scans.withLock { $0.found[key] = found }
+        return found
+    }
+
+    /// Forgets texts no longer in the site, so a long `serve` session does not keep them.
+    func retainScans(_ keys: Set<ScanKey>) {
+        scans.withLock { scans in scans.found = scans.found.filter { keys.contains($0.key) } }
+    }
+}
+
+/// A text of the site where the name scan found it: hashed and compared by its bytes (a
+/// `String`'s own hashing normalises Cyrillic first, which costs more than the scan it saves).
+struct ScanKey: Hashable, Sendable {
+    var file: String
+    var firstLine: Int
+    var text: String
+    /// For texts without a line of their own (YAML values), their file's text: the finding
+    /// is located by searching it.
+    var fileVersion: Int
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(firstLine)
+        hasher.combine(fileVersion)
+        ByteHash.combine(file, into: &hasher)
+        ByteHash.combine(text, into: &hasher)
+    }
+
+    static func == (a: ScanKey, b: ScanKey) -> Bool {
+        a.firstLine == b.firstLine && a.fileVersion == b.fileVersion && ByteHash.same(a.file, b.file) && ByteHash.same(a.text, b.text)
+    }
+}
+
+/// Hashing and comparing text by its UTF-8 bytes.
+public enum ByteHash {
+    /// The length goes in first: ("ab", "c") and ("a", "bc") hash apart.
+    public static func combine(_ text: String, into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { bytes in
+            hasher.combine(bytes.count)
+            hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+        }
+    }
+
+    public static func value(_ text: String) -> Int {
+        var hasher = Hasher()
+        combine(text, into: &hasher)
+        return hasher.finalize()
+    }
+
+    public static func same(_ a: String, _ b: String) -> Bool {
+        var (a, b) = (a, b)
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                guard x.count == y.count else { return false }
+                guard let p = x.baseAddress, let q = y.baseAddress else { return true }
+                return memcmp(p, q, x.count) == 0
+            }
+        }
     }
 }

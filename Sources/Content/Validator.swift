@@ -4,8 +4,10 @@ import Foundation
 /// Rules that need more than one file: references between entries, duplicate slugs,
 /// and names in free text checked against the people who consented.
 public enum Validator {
-    /// - Parameter sources: the decoded files, to point a finding in front matter at its line.
-    public static func validate(_ content: SiteContent, sources: [String: SourceFile] = [:]) -> [Diagnostic] {
+    /// - Parameters:
+    ///   - sources: the decoded files, to point a finding in front matter at its line.
+    ///   - cache: the name scan's findings of the last run (`serve`): a text not changed since is not scanned again.
+    public static func validate(_ content: SiteContent, sources: [String: SourceFile] = [:], cache: EntryCache? = nil) -> [Diagnostic] {
         var out: [Diagnostic] = []
         out += menteeLimits(content)
         out += Completeness.check(content)
@@ -69,25 +71,39 @@ public enum Validator {
         for e in content.events { add(e.body, e.origin.file); add([e.title, e.summary, e.place, e.audience], e.origin.file) }
         for p in content.partners { add([p.description], p.origin.file) }
         for d in content.documents { add([d.title], d.origin.file) }
-        out += texts.parallelMap { item -> [Diagnostic] in
-            var found = labelledChildren(item.text, firstLine: item.firstLine, file: item.file, sources: sources, adults: people)
-            guard PersonalData.mayContainPatronymic(item.text) else { return found }
-            var lineNumber = item.firstLine
-            for line in item.text.split(separator: "\n", omittingEmptySubsequences: false) {
-                for name in PersonalData.fullNames(in: String(line))
-                where !people.contains(where: { PersonalData.sameName(name, $0) }) {
-                    let at = item.firstLine > 0 ? SourceRef(file: item.file, line: lineNumber, column: 1)
-                        : locate(name, in: sources[item.file], file: item.file)
-                    found.append(.warning("privacy.unconsented-name",
-                                          "в тексте названо полное имя «\(name)», а согласия этого человека на публикацию нет в материалах сайта",
-                                          at: at,
-                                          hint: "Если это взрослый, добавьте его страницу в mentors/ с датой согласия; если ребёнок — уберите имя."))
-                }
-                lineNumber += 1
-            }
-            return found
+        cache?.beginScan(people: people)
+        // A text without a line of its own is located in its file: it depends on the file's version.
+        var versions: [String: Int] = [:]
+        if cache != nil {
+            for file in Set(texts.filter { $0.firstLine == 0 }.map(\.file)) { versions[file] = sources[file].map { ByteHash.value($0.text) } ?? 0 }
+        }
+        let keys = texts.map { ScanKey(file: $0.file, firstLine: $0.firstLine, text: $0.text, fileVersion: $0.firstLine == 0 ? versions[$0.file] ?? 0 : 0) }
+        cache?.retainScans(Set(keys))
+        out += Array(zip(texts, keys)).parallelMap { item, key -> [Diagnostic] in
+            guard let cache else { return scan(item, sources: sources, people: people) }
+            return cache.scan(key) { scan(item, sources: sources, people: people) }
         }.joined()
         return out
+    }
+
+    /// The name scan of one text: unconsented full names, and labels next to a child's name.
+    static func scan(_ item: (text: String, firstLine: Int, file: String), sources: [String: SourceFile], people: [String]) -> [Diagnostic] {
+        var found = labelledChildren(item.text, firstLine: item.firstLine, file: item.file, sources: sources, adults: people)
+        guard PersonalData.mayContainPatronymic(item.text) else { return found }
+        var lineNumber = item.firstLine
+        for line in item.text.split(separator: "\n", omittingEmptySubsequences: false) {
+            for name in PersonalData.fullNames(in: String(line))
+            where !people.contains(where: { PersonalData.sameName(name, $0) }) {
+                let at = item.firstLine > 0 ? SourceRef(file: item.file, line: lineNumber, column: 1)
+                    : locate(name, in: sources[item.file], file: item.file)
+                found.append(.warning("privacy.unconsented-name",
+                                      "в тексте названо полное имя «\(name)», а согласия этого человека на публикацию нет в материалах сайта",
+                                      at: at,
+                                      hint: "Если это взрослый, добавьте его страницу в mentors/ с датой согласия; если ребёнок — уберите имя."))
+            }
+            lineNumber += 1
+        }
+        return found
     }
 
     /// At most `limits.mentees_per_mentor` (3 by the model положение, п. 2.5) mentees per

@@ -71,7 +71,7 @@ public final class LiveSite: Sendable {
     /// - Parameter themeChanged: reload templates and assets (a file outside the content folder changed).
     public func rebuild(themeChanged: Bool = true) throws -> Rebuild {
         let started = Date()
-        let checked = Pipeline.validate(Pipeline.load(options, cache: cache), options: options)
+        let checked = Pipeline.validate(Pipeline.load(options, cache: cache), options: options, cache: cache)
         func failed(_ diagnostics: [Diagnostic]) -> Rebuild {
             Rebuild(succeeded: false, diagnostics: diagnostics, sources: checked.sources, rendered: 0, changed: [], pages: 0,
                     seconds: Date().timeIntervalSince(started))

@@ -96,8 +96,8 @@ enum SearchIndex {
             let stemmer = RussianStemmer()
             var out: [String] = []
             for i in slice {
-                let text = (i.parts.filter { !$0.isEmpty } + [plain(String(i.body.prefix(indexedLength)))]).joined(separator: " ")
                 func entry() -> String {
+                    let text = (i.parts.filter { !$0.isEmpty } + [plain(String(i.body.prefix(indexedLength)))]).joined(separator: " ")
                     let stems = stemmer.stems(i.title + " " + text).joined(separator: " ")
                     return JSONWriter.write { json in
                         json.object { json in
@@ -110,10 +110,10 @@ enum SearchIndex {
                     }
                 }
                 if let cache {
+                    // Keyed by the page's own words, hashed as bytes: an unchanged page is not
+                    // made plain, cut or stemmed again.
                     var hasher = Hasher()
-                    hasher.combine(i.title)
-                    hasher.combine(i.kind)
-                    hasher.combine(text)
+                    for part in [i.title, i.kind, i.body] + i.parts { ByteHash.combine(part, into: &hasher) }
                     out.append(cache.entry(i.path, key: hasher.finalize(), make: entry))
                 } else {
                     out.append(entry())
