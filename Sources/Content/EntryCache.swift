@@ -16,11 +16,15 @@ public final class EntryCache: Sendable {
     private let entries = Mutex<[String: Entry]>([:])
     private let scans = Mutex<Scans>(Scans())
 
-    /// The name scan's findings by text, valid while the people who consented are the same.
+    /// The name scan's findings by text, valid while the people who consented are the same;
+    /// `used` collects this scan's, which replace them at its end.
     private struct Scans: Sendable {
         var people: [String] = []
         var found: [ScanKey: [Diagnostic]] = [:]
+        var used: [ScanKey: [Diagnostic]] = [:]
     }
+
+    private let versions = Mutex<(files: [String: (text: String, version: Int)], next: Int)>(([:], 0))
 
     public init() {}
 
@@ -40,43 +44,45 @@ public final class EntryCache: Sendable {
     func beginScan(people: [String]) {
         scans.withLock { scans in
             if scans.people != people { scans = Scans(people: people) }
+            scans.used = [:]
         }
     }
 
-    /// The findings for one text, computed once per text, place and version of its file.
+    /// The findings for one text, computed once per version of its file.
     func scan(_ key: ScanKey, _ compute: () -> [Diagnostic]) -> [Diagnostic] {
-        if let hit = scans.withLock({ $0.found[key] }) { return hit }
+        if let hit = scans.withLock({ scans in scans.found[key].map { scans.used[key] = $0; return $0 } }) { return hit }
         let found = compute()
-        scans.withLock { $0.found[key] = found }
+        scans.withLock { $0.used[key] = found }
         return found
     }
 
-    /// Forgets texts no longer in the site, so a long `serve` session does not keep them.
-    func retainScans(_ keys: Set<ScanKey>) {
-        scans.withLock { scans in scans.found = scans.found.filter { keys.contains($0.key) } }
+    /// Keeps only the texts of this scan, so a long `serve` session does not keep old ones.
+    func endScan() {
+        scans.withLock { scans in
+            scans.found = scans.used
+            scans.used = [:]
+        }
+    }
+
+    /// A number that changes whenever the file's text does, compared byte for byte with the
+    /// last time it was asked for: texts made from an unchanged file are the same texts.
+    func version(of file: SourceFile) -> Int {
+        versions.withLock { versions in
+            if let known = versions.files[file.path], ByteHash.same(known.text, file.text) { return known.version }
+            versions.next += 1
+            versions.files[file.path] = (file.text, versions.next)
+            return versions.next
+        }
     }
 }
 
-/// A text of the site where the name scan found it: hashed and compared by its bytes (a
-/// `String`'s own hashing normalises Cyrillic first, which costs more than the scan it saves).
+/// A text of the site where the name scan found it: its file, the file's version, and its
+/// place among the texts made from that file. An unchanged file makes the same texts in the
+/// same order, so no text is hashed or compared.
 struct ScanKey: Hashable, Sendable {
     var file: String
-    var firstLine: Int
-    var text: String
-    /// For texts without a line of their own (YAML values), their file's text: the finding
-    /// is located by searching it.
-    var fileVersion: Int
-
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(firstLine)
-        hasher.combine(fileVersion)
-        ByteHash.combine(file, into: &hasher)
-        ByteHash.combine(text, into: &hasher)
-    }
-
-    static func == (a: ScanKey, b: ScanKey) -> Bool {
-        a.firstLine == b.firstLine && a.fileVersion == b.fileVersion && ByteHash.same(a.file, b.file) && ByteHash.same(a.text, b.text)
-    }
+    var version: Int
+    var ordinal: Int
 }
 
 /// Hashing and comparing text by its UTF-8 bytes.

@@ -71,18 +71,27 @@ public enum Validator {
         for e in content.events { add(e.body, e.origin.file); add([e.title, e.summary, e.place, e.audience], e.origin.file) }
         for p in content.partners { add([p.description], p.origin.file) }
         for d in content.documents { add([d.title], d.origin.file) }
-        cache?.beginScan(people: people)
-        // A text without a line of its own is located in its file: it depends on the file's version.
-        var versions: [String: Int] = [:]
-        if cache != nil {
-            for file in Set(texts.filter { $0.firstLine == 0 }.map(\.file)) { versions[file] = sources[file].map { ByteHash.value($0.text) } ?? 0 }
+        guard let cache else {
+            out += texts.parallelMap { scan($0, sources: sources, people: people) }.joined()
+            return out
         }
-        let keys = texts.map { ScanKey(file: $0.file, firstLine: $0.firstLine, text: $0.text, fileVersion: $0.firstLine == 0 ? versions[$0.file] ?? 0 : 0) }
-        cache?.retainScans(Set(keys))
-        out += Array(zip(texts, keys)).parallelMap { item, key -> [Diagnostic] in
-            guard let cache else { return scan(item, sources: sources, people: people) }
+        // A text is known by its file's version and its place among that file's texts.
+        cache.beginScan(people: people)
+        var versions: [String: Int] = [:]
+        var ordinals: [String: Int] = [:]
+        let keys = texts.map { item -> ScanKey? in
+            // A text of a file not among the sources is scanned every time.
+            guard let version = versions[item.file] ?? sources[item.file].map({ cache.version(of: $0) }) else { return nil }
+            versions[item.file] = version
+            let ordinal = ordinals[item.file, default: 0]
+            ordinals[item.file] = ordinal + 1
+            return ScanKey(file: item.file, version: version, ordinal: ordinal)
+        }
+        out += Array(zip(texts, keys)).parallelMap { item, key in
+            guard let key else { return scan(item, sources: sources, people: people) }
             return cache.scan(key) { scan(item, sources: sources, people: people) }
         }.joined()
+        cache.endScan()
         return out
     }
 

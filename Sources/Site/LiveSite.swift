@@ -71,7 +71,11 @@ public final class LiveSite: Sendable {
     /// - Parameter themeChanged: reload templates and assets (a file outside the content folder changed).
     public func rebuild(themeChanged: Bool = true) throws -> Rebuild {
         let started = Date()
-        let checked = Pipeline.validate(Pipeline.load(options, cache: cache), options: options, cache: cache)
+        var clock = StageClock()
+        let loaded = Pipeline.load(options, cache: cache)
+        clock.lap("load")
+        let checked = Pipeline.validate(loaded, options: options, cache: cache)
+        clock.lap("validate")
         func failed(_ diagnostics: [Diagnostic]) -> Rebuild {
             Rebuild(succeeded: false, diagnostics: diagnostics, sources: checked.sources, rendered: 0, changed: [], pages: 0,
                     seconds: Date().timeIntervalSince(started))
@@ -86,6 +90,7 @@ public final class LiveSite: Sendable {
         let bankDiagnostics = (bank?.diagnostics ?? []) + (bank?.exclusions ?? [])
         var resolved = Pipeline.resolve(content, files: checked.files, theme: theme,
                                         kind: bank.map { .bank($0.site) } ?? .school, options: options)
+        clock.lap("resolve")
         guard !resolved.diagnostics.hasErrors else { return failed(checked.diagnostics + bankDiagnostics + resolved.diagnostics) }
         resolved.site.searchCache = searchCache
         let site = resolved.site
@@ -99,11 +104,13 @@ public final class LiveSite: Sendable {
         }
 
         let results = Pipeline.render(site, pages) { _, page in page }
+        clock.lap("render \(pages.count)")
         var diagnostics = checked.diagnostics + bankDiagnostics + resolved.diagnostics + results.flatMap(\.diagnostics)
         guard !diagnostics.hasErrors else { return failed(diagnostics) }
         if content.settings.baseURL == nil { diagnostics.append(SiteBuilder.noBaseURL(options.shownContent)) }
 
         let extras = site.extras()
+        clock.lap("extras")
         var changed: [String] = []
         served.withLock { served in
             let full = pages.count == site.plan.count
@@ -124,5 +131,18 @@ public final class LiveSite: Sendable {
         }
         return Rebuild(succeeded: true, diagnostics: diagnostics, sources: checked.sources, rendered: pages.count,
                        changed: changed.sorted(), pages: site.plan.count, seconds: Date().timeIntervalSince(started))
+    }
+}
+
+/// Where a rebuild's time goes, printed when NASTAVNIK_TIMING is set (for work on speed).
+struct StageClock {
+    private static let enabled = ProcessInfo.processInfo.environment["NASTAVNIK_TIMING"] != nil
+    private var last = Date()
+
+    mutating func lap(_ stage: String) {
+        guard Self.enabled else { return }
+        let now = Date()
+        FileHandle.standardError.write(Data("  \(stage): \(Int(now.timeIntervalSince(last) * 1000)) мс\n".utf8))
+        last = now
     }
 }

@@ -74,7 +74,11 @@ public enum SiteBuilder {
             BuildResult(outcome: .contentErrors, diagnostics: diagnostics, sources: sources, pages: 0,
                         seconds: Date().timeIntervalSince(started), bank: bank)
         }
-        let checked = Pipeline.validate(Pipeline.load(options), options: options)
+        var clock = StageClock()
+        let loaded = Pipeline.load(options)
+        clock.lap("load")
+        let checked = Pipeline.validate(loaded, options: options)
+        clock.lap("validate")
         var diagnostics = checked.diagnostics
         guard let content = checked.content, !diagnostics.hasErrors else { return stopped(diagnostics, checked.sources) }
 
@@ -103,6 +107,7 @@ public enum SiteBuilder {
                                         kind: bank.map { .bank($0.site) } ?? .school, options: options)
         diagnostics += resolved.diagnostics
         guard !diagnostics.hasErrors else { return stopped(diagnostics, sources, bank: bank?.report) }
+        clock.lap("resolve")
         let site = resolved.site
         let output: AtomicOutput? = write ? try makeOutput(options.output) : nil
         var pages: (@Sendable (Int, Int) -> Void)?
@@ -122,6 +127,7 @@ public enum SiteBuilder {
             return found
         }
         diagnostics += results.joined()
+        clock.lap("render and write \(site.plan.count) pages")
         guard let output else {
             return BuildResult(outcome: diagnostics.hasErrors ? .contentErrors : .checked, diagnostics: diagnostics,
                                sources: sources, pages: site.plan.count, seconds: Date().timeIntervalSince(started), bank: bank?.report)
@@ -134,9 +140,12 @@ public enum SiteBuilder {
         var reportFolder: URL?
         do {
             let extras = site.extras()
+            clock.lap("extras")
             for file in extras.generated { try output.write(file.data, to: file.path) }
             for file in extras.copied { try output.copy(file.source, to: file.path) }
+            clock.lap("write extras")
             try output.commit()
+            clock.lap("swap")
             if let report = bank?.report {
                 let folder = Self.reportFolder(options)
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -115,7 +115,7 @@ import TestSupport
         let site = try makeBaseSite()
         defer { try? FileManager.default.removeItem(at: site) }
         let result = try runNastavnik(["build", "--base-url", "https://example.org/a/b/", "--today", "2025-06-01"], in: site)
-        #expect(result.status == 0)
+        #expect(result.status == 0, "\(result.stderr)")
         #expect(read(site.appendingPathComponent("public/sitemap.xml")).contains("<loc>https://example.org/a/b/news/</loc>"))
         #expect(read(site.appendingPathComponent("public/news/2024-09-01-start/index.html")).contains("href=\"../../assets/site.css\""))
         try overlay(Repo.fixtures.appendingPathComponent("invalid/too-many-mentees/content"), onto: site.appendingPathComponent("content"))
