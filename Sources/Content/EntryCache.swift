@@ -19,7 +19,7 @@ public final class EntryCache: Sendable {
     /// The name scan's findings by text, valid while the people who consented are the same;
     /// `used` collects this scan's, which replace them at its end.
     private struct Scans: Sendable {
-        var people: [String] = []
+        var people = PersonalData.Consented([])
         var found: [ScanKey: [Diagnostic]] = [:]
         var used: [ScanKey: [Diagnostic]] = [:]
     }
@@ -41,7 +41,7 @@ public final class EntryCache: Sendable {
 
     /// Starts a scan of the site's texts: findings of the last one stay valid only if the
     /// same people consented (a name found in a text is checked against them).
-    func beginScan(people: [String]) {
+    func beginScan(people: PersonalData.Consented) {
         scans.withLock { scans in
             if scans.people != people { scans = Scans(people: people) }
             scans.used = [:]

@@ -47,7 +47,7 @@ public enum Validator {
             if case .person(let name, _) = c.mentor { consented.append(name) }
             consented += c.namedMentees
         }
-        let people = consented
+        let people = PersonalData.Consented(consented)
         // The name scan reads every free text of the site (13.6): on all cores.
         // Front-matter and YAML texts have no line of their own: 0 means "find it in the file".
         var texts: [(text: String, firstLine: Int, file: String)] = []
@@ -96,13 +96,14 @@ public enum Validator {
     }
 
     /// The name scan of one text: unconsented full names, and labels next to a child's name.
-    static func scan(_ item: (text: String, firstLine: Int, file: String), sources: [String: SourceFile], people: [String]) -> [Diagnostic] {
+    static func scan(_ item: (text: String, firstLine: Int, file: String), sources: [String: SourceFile],
+                     people: PersonalData.Consented) -> [Diagnostic] {
         var found = labelledChildren(item.text, firstLine: item.firstLine, file: item.file, sources: sources, adults: people)
         guard PersonalData.mayContainPatronymic(item.text) else { return found }
         var lineNumber = item.firstLine
         for line in item.text.split(separator: "\n", omittingEmptySubsequences: false) {
             for name in PersonalData.fullNames(in: String(line))
-            where !people.contains(where: { PersonalData.sameName(name, $0) }) {
+            where !people.contains(name) {
                 let at = item.firstLine > 0 ? SourceRef(file: item.file, line: lineNumber, column: 1)
                     : locate(name, in: sources[item.file], file: item.file)
                 found.append(.warning("privacy.unconsented-name",
@@ -160,7 +161,7 @@ public enum Validator {
     /// A label a child must never carry («неуспевающий», «трудный» …) in the same sentence as a
     /// personal name is an error (13.6): together they describe a particular child.
     static func labelledChildren(_ text: String, firstLine: Int, file: String, sources: [String: SourceFile],
-                                 adults: [String] = []) -> [Diagnostic] {
+                                 adults: PersonalData.Consented = PersonalData.Consented([])) -> [Diagnostic] {
         guard PersonalData.mayContainLabel(text) else { return [] }
         var out: [Diagnostic] = []
         var lineNumber = firstLine
@@ -172,7 +173,7 @@ public enum Validator {
             for sentence in PersonalData.sentences(lineText) where PersonalData.mayContainLabel(sentence) {
                 guard let label = PersonalData.label(in: sentence), let name = PersonalData.personalName(in: sentence),
                       // A consented adult («наставник Иванова Мария Петровна работала с пассивными…») is no child.
-                      !adults.contains(where: { PersonalData.sameName(name, $0) }) else { continue }
+                      !adults.contains(name) else { continue }
                 let at = firstLine > 0 ? SourceRef(file: file, line: lineNumber, column: 1) : locate(name, in: sources[file], file: file)
                 out.append(.error("privacy.labelled-child", "рядом с именем «\(name)» стоит ярлык «\(label)»: так описан конкретный ребёнок",
                                   at: at, hint: "Уберите имя или ярлык: по 152-ФЗ и этике наставничества детей не называют и не навешивают на них ярлыки целевой модели."))

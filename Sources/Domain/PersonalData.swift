@@ -70,11 +70,20 @@ public enum PersonalData {
     /// Whether `candidate` (a name found in text) names the consented `person`: same
     /// words in any order, ignoring ё/е and case.
     public static func sameName(_ candidate: String, _ person: String) -> Bool {
-        func key(_ s: String) -> [String] {
-            RussianFold.fold(s)
-                .split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" }).map(String.init).sorted()
-        }
-        return key(candidate) == key(person)
+        nameKey(candidate) == nameKey(person)
+    }
+
+    /// A name's words folded (ё/е, case) and sorted: equal for the same name in any order.
+    public static func nameKey(_ name: String) -> String {
+        RussianFold.fold(name).split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" }).map(String.init).sorted().joined(separator: " ")
+    }
+
+    /// The people who consented to being named, looked up by `nameKey` (a site names
+    /// thousands of people in thousands of texts: comparing each pair was a tenth of a check).
+    public struct Consented: Sendable, Equatable {
+        private let keys: Set<String>
+        public init(_ names: [String]) { keys = Set(names.map(PersonalData.nameKey)) }
+        public func contains(_ name: String) -> Bool { keys.contains(PersonalData.nameKey(name)) }
     }
 
     /// Labels of the target model's role models that must never be attached to a named child,

@@ -73,14 +73,16 @@ struct SiteRender: Sendable {
     private func visionPage(_ html: String, _ rendered: PageContexts.Rendered, path: String) -> String? {
         let context = PageContexts.visionVariant(of: rendered.page, path: path)
         if theme.visionInPartialsOnly {
-            var out = Array(html.utf8)
+            var out = html
             var swapped = true
             for partial in ["vision-html", "vision-switch"] {
                 guard let normal = theme.render(partial, rendered.page), let vision = theme.render(partial, context),
-                      let range = out.firstRange(of: Array(normal.utf8)) else { swapped = false; break }
-                out.replaceSubrange(range, with: Array(vision.utf8))
+                      let range = Bytes.firstRange(of: normal, in: out) else { swapped = false; break }
+                // The fragment starts and ends at a tag: byte offsets are character boundaries.
+                let start = out.utf8.index(out.utf8.startIndex, offsetBy: range.lowerBound)
+                out.replaceSubrange(start..<out.utf8.index(start, offsetBy: range.count), with: vision)
             }
-            if swapped { return String(decoding: out, as: UTF8.self) }
+            if swapped { return out }
         }
         return theme.render(rendered.template, context)
     }
