@@ -66,6 +66,10 @@ public struct Typographer {
         var kind: Kind
         var text: ArraySlice<Unicode.Scalar>
         var lower: String { String(String.UnicodeScalarView(text)).lowercased() }
+        /// A word of up to three letters, lowercased, as one number (0 for a longer one): the
+        /// checks of every space against short words, particles and abbreviations then make
+        /// no string.
+        var key: UInt64 { Typographer.key(text) }
         var first: Unicode.Scalar? { text.first }
         func `is`(_ s: Unicode.Scalar) -> Bool { kind == .other && text.count == 1 && text.first == s }
     }
@@ -161,6 +165,27 @@ public struct Typographer {
         !word.isEmpty && word.unicodeScalars.allSatisfy { "IVX".unicodeScalars.contains($0) }
     }
 
+    static func key<C: Collection>(_ scalars: C) -> UInt64 where C.Element == Unicode.Scalar {
+        guard scalars.count <= 3 else { return 0 }
+        var out: UInt64 = 0
+        for s in scalars {
+            var v = s.value
+            switch v {
+            case 0x41...0x5A, 0x410...0x42F: v += 0x20
+            case 0x401: v = 0x451
+            default: break
+            }
+            out = out << 21 | UInt64(v)
+        }
+        return out
+    }
+
+    private static func keys(_ words: Set<String>) -> Set<UInt64> { Set(words.map { key($0.unicodeScalars) }.filter { $0 != 0 }) }
+    private static let shortWordKeys = keys(shortWords)
+    private static let particleKeys = keys(particles)
+    private static let abbreviationKeys = keys(abbreviations)
+    private static let dKey = key("д".unicodeScalars), pKey = key("п".unicodeScalars), tKey = key("т".unicodeScalars)
+
     private static let nbsp: ArraySlice<Unicode.Scalar> = ["\u{00A0}"]
     private static let thin: Unicode.Scalar = "\u{202F}"
 
@@ -174,13 +199,13 @@ public struct Typographer {
                 var bind = false
                 if let p = prev {
                     // «в школе» binds, the «о» of «№ 45-о» does not.
-                    if p.kind == .word, p.text.count <= 2, Self.shortWords.contains(p.lower),
+                    if p.kind == .word, p.text.count <= 2, Self.shortWordKeys.contains(p.key),
                        at(i - 2).map({ !$0.is("-") && !$0.is(".") && $0.kind != .number }) ?? true { bind = true }
                     if p.is("№") || p.is("§") { bind = true }
                     // «г. Слободской», «т. е.», but not the end of «и т. д.» before the next sentence.
-                    if p.is("."), let w = at(i - 2), w.kind == .word, Self.abbreviations.contains(w.lower),
+                    if p.is("."), let w = at(i - 2), w.kind == .word, Self.abbreviationKeys.contains(w.key),
                        at(i - 3).map({ $0.kind != .word && $0.kind != .number }) ?? true,
-                       !(["д", "п"].contains(w.lower) && at(i - 4)?.is(".") == true && at(i - 5)?.lower == "т") { bind = true }
+                       !((w.key == Self.dKey || w.key == Self.pKey) && at(i - 4)?.is(".") == true && at(i - 5)?.key == Self.tKey) { bind = true }
                     if p.kind == .number, let n = next {
                         if n.is("%") || n.is("‰") || n.is("₽") { bind = true }
                         // «2024 г.» is a year, but in «СОШ № 21 г. Кирова» the «г.» is a town.
@@ -189,7 +214,7 @@ public struct Typographer {
                     }
                 }
                 if let n = next, n.is("—") || n.is("–"), prev != nil { bind = true }
-                if let n = next, n.kind == .word, n.text.count <= 2, Self.particles.contains(n.lower), prev?.kind == .word,
+                if let n = next, n.kind == .word, n.text.count <= 2, Self.particleKeys.contains(n.key), prev?.kind == .word,
                    at(i + 2).map({ $0.kind != .word }) ?? true { bind = true }
                 if bind { t[i].text = Self.nbsp }
             case .other where t[i].is("-"):
