@@ -117,7 +117,7 @@ public enum ContentLoader {
     ) -> [T] {
         let paths = files.list(folder, ext: "md").filter { !($0 as NSString).lastPathComponent.hasPrefix("_") }
         let results: [(T?, [Diagnostic], SourceFile?)] = paths.parallelMap { relative in
-            switch files.read(relative) {
+            switch cache?.source(relative, in: files) ?? files.read(relative) {
             case .failure(let d): return (nil, [d], nil)
             case .success(let file):
                 let slug = String((relative as NSString).lastPathComponent.dropLast(3))

@@ -10,12 +10,36 @@ import Glibc
 /// Symbolic links are resolved and kept only when their target lies inside the content
 /// folder (a shared picture linked twice is fine); a link leading outside, a broken link
 /// and a file name with control characters are refused and reported, never read.
+/// A file as `stat` saw it: equal stamps mean the file was not written in between.
+public struct FileStamp: Sendable, Hashable {
+    var size: Int
+    public internal(set) var modified: Int
+    var modifiedNanoseconds: Int
+    var changed: Int
+    var changedNanoseconds: Int
+    var inode: UInt64
+    var device: UInt64
+
+    init(_ info: stat) {
+        size = Int(info.st_size)
+        modified = Int(info.st_mtim.tv_sec)
+        modifiedNanoseconds = Int(info.st_mtim.tv_nsec)
+        changed = Int(info.st_ctim.tv_sec)
+        changedNanoseconds = Int(info.st_ctim.tv_nsec)
+        inode = UInt64(info.st_ino)
+        device = UInt64(info.st_dev)
+    }
+}
+
 public struct ContentFiles: Sendable {
     public let root: URL
     /// How the root is shown in diagnostics, e.g. `content`.
     public let shownRoot: String
     /// Relative paths (with `/`) of every regular file, and their sizes.
     public let sizes: [String: Int]
+    /// What the listing saw of each file (size, change time, inode): `serve` reads again
+    /// only a file whose stamp changed.
+    public let stamps: [String: FileStamp]
     /// Linked files that stay inside the folder: relative path → the real file's absolute path.
     /// Copies and reads go to the real file, so the output never holds a link.
     private let targets: [String: String]
@@ -28,6 +52,7 @@ public struct ContentFiles: Sendable {
         var listing = Listing(realRoot: Self.realPath(self.root.path) ?? self.root.path, shownRoot: shownRoot)
         listing.walk(self.root.path, prefix: "")
         sizes = listing.sizes
+        stamps = listing.stamps
         targets = listing.targets
         problems = listing.problems
     }
@@ -72,6 +97,7 @@ public struct ContentFiles: Sendable {
         let realRoot: String
         let shownRoot: String
         var sizes: [String: Int] = [:]
+        var stamps: [String: FileStamp] = [:]
         var targets: [String: String] = [:]
         var problems: [Diagnostic] = []
 
@@ -117,13 +143,16 @@ public struct ContentFiles: Sendable {
                     // A linked folder is not followed (it could loop back); a linked file inside counts.
                     if info.st_mode & S_IFMT == S_IFREG {
                         sizes[relative] = Int(info.st_size)
+                        stamps[relative] = FileStamp(info)
                         targets[relative] = real
                     }
                     continue
                 }
                 switch info.st_mode & S_IFMT {
                 case S_IFDIR: walk(path, prefix: relative + "/")
-                case S_IFREG: sizes[relative] = Int(info.st_size)
+                case S_IFREG:
+                    sizes[relative] = Int(info.st_size)
+                    stamps[relative] = FileStamp(info)
                 default: break
                 }
             }

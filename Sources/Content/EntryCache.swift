@@ -25,6 +25,7 @@ public final class EntryCache: Sendable {
     }
 
     private let versions = Mutex<(files: [String: (text: String, version: Int)], next: Int)>(([:], 0))
+    private let read = Mutex<[String: (stamp: FileStamp, file: SourceFile)]>([:])
 
     public init() {}
 
@@ -37,6 +38,22 @@ public final class EntryCache: Sendable {
         let (value, diagnostics) = parse()
         entries.withLock { $0[file.path] = Entry(text: file.text, value: value, diagnostics: diagnostics) }
         return (value, diagnostics)
+    }
+
+    /// A file of the folder, read again only when its stamp (size, times, inode) changed.
+    func source(_ relative: String, in files: ContentFiles) -> Result<SourceFile, Diagnostic> {
+        let key = files.root.path + "/" + relative
+        // A file written in the last seconds is read anyway: two saves within one tick of the
+        // file system's clock, of the same size, would leave the same stamp.
+        if let stamp = files.stamps[relative], time(nil) - stamp.modified > 2,
+           let known = read.withLock({ $0[key] }), known.stamp == stamp {
+            return .success(known.file)
+        }
+        let result = files.read(relative)
+        if case .success(let file) = result, let stamp = files.stamps[relative] {
+            read.withLock { $0[key] = (stamp, file) }
+        }
+        return result
     }
 
     /// Starts a scan of the site's texts: findings of the last one stay valid only if the
