@@ -33,8 +33,11 @@ public enum ContentLoader {
         var diagnostics: [Diagnostic] = files.problems
         var sources: [String: SourceFile] = [:]
 
+        // Entries check that the pictures and files they name exist: kept ones are valid only
+        // while the folder holds the same files.
+        options.cache?.beginLoad(files)
         func read(_ relative: String) -> SourceFile? {
-            switch files.read(relative) {
+            switch options.cache?.source(relative, in: files) ?? files.read(relative) {
             case .success(let file):
                 sources[file.path] = file
                 return file
@@ -43,11 +46,15 @@ public enum ContentLoader {
                 return nil
             }
         }
-        func single<T>(_ relative: String, _ body: (SourceFile, DiagnosticSink) -> T?) -> T? {
+        func single<T: Sendable>(_ relative: String, _ body: (SourceFile, DiagnosticSink) -> T?) -> T? {
             guard files.exists(relative), let file = read(relative) else { return nil }
-            let sink = DiagnosticSink(today: options.today)
-            let value = body(file, sink)
-            diagnostics.append(contentsOf: sink.diagnostics)
+            func parse() -> (T?, [Diagnostic]) {
+                let sink = DiagnosticSink(today: options.today)
+                let value = body(file, sink)
+                return (value, sink.diagnostics)
+            }
+            let (value, found) = options.cache?.value(for: file, parse) ?? parse()
+            diagnostics.append(contentsOf: found)
             return value
         }
 

@@ -26,6 +26,8 @@ public final class EntryCache: Sendable {
 
     private let versions = Mutex<(files: [String: (text: String, version: Int)], next: Int)>(([:], 0))
     private let read = Mutex<[String: (stamp: FileStamp, file: SourceFile)]>([:])
+    /// The folder's other files (pictures, documents) when the kept entries were read.
+    private let assets = Mutex<[String: Int]?>(nil)
 
     public init() {}
 
@@ -38,6 +40,17 @@ public final class EntryCache: Sendable {
         let (value, diagnostics) = parse()
         entries.withLock { $0[file.path] = Entry(text: file.text, value: value, diagnostics: diagnostics) }
         return (value, diagnostics)
+    }
+
+    /// Starts a load: kept entries are dropped when a picture or document was added, removed
+    /// or changed, since an entry's check of the files it names may then say otherwise.
+    func beginLoad(_ files: ContentFiles) {
+        let now = files.sizes.filter { !$0.key.hasSuffix(".md") && !$0.key.hasSuffix(".yml") && !$0.key.hasSuffix(".csv") }
+        let changed = assets.withLock { known in
+            defer { known = now }
+            return known != nil && known != now
+        }
+        if changed { entries.withLock { $0 = [:] } }
     }
 
     /// A file of the folder, read again only when its stamp (size, times, inode) changed.

@@ -81,3 +81,27 @@ import TestSupport
         }
     }
 }
+
+/// What `serve` keeps between rebuilds never hides a change of the folder's other files.
+@Suite struct ServeCacheTests {
+    @Test func addingTheMissingPictureClearsTheError() throws {
+        let site = try TestSite(["news/cover.md": """
+            ---
+            title: "Новость"
+            date: 2024-10-01
+            cover: images/later.png
+            cover_alt: "Фото"
+            ---
+            Текст.
+            """])
+        defer { site.remove() }
+        let live = LiveSite(options: IncrementalRebuildTests.options(site.content))
+        let first = try live.rebuild()
+        #expect(!first.succeeded)
+        #expect(first.diagnostics.contains { $0.rule == "file.missing" })
+        try FileManager.default.copyItem(at: site.content.appendingPathComponent("images/photo.png"),
+                                         to: site.content.appendingPathComponent("images/later.png"))
+        let second = try live.rebuild(themeChanged: false)
+        #expect(second.succeeded, "\(second.diagnostics)")
+    }
+}
