@@ -30,6 +30,7 @@ public final class LiveSite: Sendable {
     private let options: BuildOptions
     private let cache = EntryCache()
     private let searchCache = SearchIndex.Cache()
+    private let fileCache = SiteRender.FileCache()
     /// What is served, swapped whole by each good rebuild while requests read it.
     private struct Served {
         var generated: [String: Data] = [:]
@@ -93,6 +94,8 @@ public final class LiveSite: Sendable {
         clock.lap("resolve")
         guard !resolved.diagnostics.hasErrors else { return failed(checked.diagnostics + bankDiagnostics + resolved.diagnostics) }
         resolved.site.searchCache = searchCache
+        if !reuseTheme { fileCache.clear() }
+        resolved.site.fileCache = fileCache
         let site = resolved.site
         let paths = site.plan.map(\.path)
         let pages: [PlannedPage]

@@ -1,6 +1,7 @@
 import Content
 import Domain
 import Foundation
+import Synchronization
 import Images
 import Markdown
 import Theme
@@ -18,6 +19,21 @@ struct SiteRender: Sendable {
     let images: [String: ProcessedImage]
     /// Search entries of the previous rebuild (`serve`).
     var searchCache: SearchIndex.Cache? = nil
+    /// Feeds and sitemap of the previous rebuild (`serve`): most edits change neither.
+    var fileCache: FileCache? = nil
+
+    /// The rendered feeds and sitemap with the models they were rendered from.
+    final class FileCache: Sendable {
+        let feed = Mutex<(model: FeedModel, rss: Data, atom: Data)?>(nil)
+        let sitemap = Mutex<(model: SitemapModel, data: Data)?>(nil)
+        init() {}
+
+        /// A new theme may render them differently.
+        func clear() {
+            feed.withLock { $0 = nil }
+            sitemap.withLock { $0 = nil }
+        }
+    }
 
     /// Output files of one page: the page and its copy for the visually impaired.
     struct Page: Sendable {
@@ -92,6 +108,7 @@ struct SiteRender: Sendable {
     func extras() -> (generated: [(path: String, data: Data)], copied: [(path: String, source: URL)]) {
         var generated: [(path: String, data: Data)] = []
         var copied: [(path: String, source: URL)] = []
+        var clock = StageClock()
         let news = content.news.sorted { ($0.date, $0.slug) > ($1.date, $1.slug) }
         // Feeds, sitemap and robots.txt are theme templates: a theme may override them.
         func render(_ template: String, _ context: any TemplateModel) -> Data { Data((theme.render(template, context) ?? "").utf8) }
@@ -99,7 +116,13 @@ struct SiteRender: Sendable {
             // Feeds are in the copy for the visually impaired too: its pages link them relatively.
             if !news.isEmpty {
                 let feed = Feeds.feedContext(content, base: base, items: Array(news.prefix(50)))
-                let rss = render("rss", feed), atom = render("atom", feed)
+                let (rss, atom): (Data, Data)
+                if let kept = fileCache?.feed.withLock({ $0 }), kept.model == feed {
+                    (rss, atom) = (kept.rss, kept.atom)
+                } else {
+                    (rss, atom) = (render("rss", feed), render("atom", feed))
+                    fileCache?.feed.withLock { $0 = (feed, rss, atom) }
+                }
                 for prefix in ["", SiteURLs.visionFolder] {
                     generated.append((prefix + "news/rss.xml", rss))
                     generated.append((prefix + "news/atom.xml", atom))
@@ -107,9 +130,17 @@ struct SiteRender: Sendable {
             }
             let paths = plan.map(\.path).filter { $0 != "404.html" && $0 != "search/" }
             let dates = Dictionary(content.news.map { (SiteURLs.news($0.slug), $0.date) }, uniquingKeysWith: max)
-            generated.append(("sitemap.xml", render("sitemap", Feeds.sitemapContext(base: base, paths: paths, modified: dates))))
+            let sitemap = Feeds.sitemapContext(base: base, paths: paths, modified: dates)
+            if let kept = fileCache?.sitemap.withLock({ $0 }), kept.model == sitemap {
+                generated.append(("sitemap.xml", kept.data))
+            } else {
+                let data = render("sitemap", sitemap)
+                fileCache?.sitemap.withLock { $0 = (sitemap, data) }
+                generated.append(("sitemap.xml", data))
+            }
         }
         generated.append(("robots.txt", render("robots", Feeds.robotsContext(base: urls.baseURL))))
+        clock.lap("  feeds, sitemap")
         var bankFiles: [(path: String, data: Data)] = []
         var extraEntries: [SearchIndex.Input] = []
         if case .bank(let bank) = kind {
@@ -120,6 +151,7 @@ struct SiteRender: Sendable {
                          ("practices-index.js", ScriptData.wrap(practices, as: "nastavnikPractices"))]
         }
         let index = SearchIndex.json(content, extra: extraEntries, cache: searchCache)
+        clock.lap("  search index")
         let assets = theme.assets()
         // The copy for the visually impaired links to the same data files, assets, pictures
         // and documents (VisionCopy.sharedFolders): they are written once.
@@ -149,6 +181,7 @@ struct SiteRender: Sendable {
                 for path in schoolContent.assets { publish(path, as: BankURLs.schoolFiles(school.id) + path, from: schoolFiles) }
             }
         }
+        clock.lap("  assets, files")
         return (generated, copied)
     }
 }

@@ -18,6 +18,21 @@ enum SearchIndex {
         var parts: [String]
         /// Markdown of the body, if any.
         var body: String = ""
+        /// Its bytes hashed when it was read (`MarkdownBody.digest`).
+        var bodyDigest: Int? = nil
+
+        init(title: String, path: String, kind: String, parts: [String], body: String = "") {
+            self.title = title
+            self.path = path
+            self.kind = kind
+            self.parts = parts
+            self.body = body
+        }
+
+        init(title: String, path: String, kind: String, parts: [String], markdown: MarkdownBody) {
+            self.init(title: title, path: path, kind: kind, parts: parts, body: markdown.text)
+            bodyDigest = markdown.digest
+        }
     }
 
     /// Characters of plain text kept for the excerpt under a result.
@@ -38,7 +53,7 @@ enum SearchIndex {
             let c = bank.bank.mentoringCase(p)
             out.append(Input(title: c.title, path: BankURLs.practice(school.id, c.slug), kind: "Практика",
                              parts: [school.name, school.municipality ?? "", c.form.title, c.roleModel ?? "", c.summary ?? "", c.audience ?? ""]
-                                 + c.tags + c.results, body: c.body.text))
+                                 + c.tags + c.results, markdown: c.body))
         }
         for school in bank.bank.schools where !school.excluded {
             out.append(Input(title: school.fullName, path: BankURLs.school(school.id), kind: "Организация",
@@ -113,7 +128,8 @@ enum SearchIndex {
                     // Keyed by the page's own words, hashed as bytes: an unchanged page is not
                     // made plain, cut or stemmed again.
                     var hasher = Hasher()
-                    for part in [i.title, i.kind, i.body] + i.parts { ByteHash.combine(part, into: &hasher) }
+                    for part in [i.title, i.kind] + i.parts { ByteHash.combine(part, into: &hasher) }
+                    hasher.combine(i.bodyDigest ?? ByteHash.value(i.body))
                     out.append(cache.entry(i.path, key: hasher.finalize(), make: entry))
                 } else {
                     out.append(entry())

@@ -1,7 +1,7 @@
 import Theme
 
 /// `rss.mustache` and `atom.mustache`. Every text is plain (tags dropped, no typography).
-struct FeedModel: TemplateModel {
+struct FeedModel: TemplateModel, Equatable {
     var title: String
     var descriptionHTML: String
     var author: String
@@ -22,7 +22,7 @@ struct FeedModel: TemplateModel {
     ])
 }
 
-struct FeedItem: TemplateModel {
+struct FeedItem: TemplateModel, Equatable {
     var title: String
     var link: String
     var dateRFC822: String
@@ -38,12 +38,12 @@ struct FeedItem: TemplateModel {
     ])
 }
 
-struct SitemapModel: TemplateModel {
+struct SitemapModel: TemplateModel, Equatable {
     var urls: [SitemapURL]
     static let fields = Fields<SitemapModel>([.list("urls") { $0.urls }])
 }
 
-struct SitemapURL: TemplateModel {
+struct SitemapURL: TemplateModel, Equatable {
     var loc: String
     var lastmod = ""
     static let fields = Fields<SitemapURL>([

@@ -62,7 +62,7 @@ struct CasesSection: SiteSection {
         content.cases.map { c in
             SearchIndex.Input(title: c.title, path: SiteURLs.caseURL(c.slug), kind: "Кейс",
                               parts: [c.summary ?? "", c.form.title, c.roleModel ?? "", c.audience ?? ""] + c.tags + c.results,
-                              body: c.body.text)
+                              markdown: c.body)
         }
     }
 

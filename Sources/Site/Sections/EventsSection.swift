@@ -53,7 +53,7 @@ struct EventsSection: SiteSection {
         content.events.map { e in
             SearchIndex.Input(title: e.title, path: Self.url(e.slug), kind: "Мероприятие",
                               parts: [e.summary ?? "", e.place ?? "", e.audience ?? "", e.form?.title ?? "", e.russianDates],
-                              body: e.body.text)
+                              markdown: e.body)
         }
     }
 

@@ -42,7 +42,7 @@ struct MentorsSection: SiteSection {
     func search(_ content: SiteContent) -> [SearchIndex.Input] {
         content.mentors.map { m in
             SearchIndex.Input(title: m.name, path: SiteURLs.mentor(m.slug), kind: "Наставник",
-                              parts: [m.position ?? "", m.organization ?? "", m.form?.title ?? ""], body: m.body.text)
+                              parts: [m.position ?? "", m.organization ?? "", m.form?.title ?? ""], markdown: m.body)
         }
     }
 

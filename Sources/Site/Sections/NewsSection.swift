@@ -38,7 +38,7 @@ struct NewsSection: SiteSection {
 
     func search(_ content: SiteContent) -> [SearchIndex.Input] {
         content.news.map { n in
-            SearchIndex.Input(title: n.title, path: SiteURLs.news(n.slug), kind: "Новость", parts: [n.summary ?? ""] + n.tags, body: n.body.text)
+            SearchIndex.Input(title: n.title, path: SiteURLs.news(n.slug), kind: "Новость", parts: [n.summary ?? ""] + n.tags, markdown: n.body)
         }
     }
 

@@ -22,7 +22,7 @@ struct PagesSection: SiteSection {
     }
 
     func search(_ content: SiteContent) -> [SearchIndex.Input] {
-        content.pages.map { SearchIndex.Input(title: $0.title, path: SiteURLs.page($0.slug), kind: "Страница", parts: [], body: $0.body.text) }
+        content.pages.map { SearchIndex.Input(title: $0.title, path: SiteURLs.page($0.slug), kind: "Страница", parts: [], markdown: $0.body) }
     }
 
     func changes(_ old: SiteContent, _ new: SiteContent, into out: inout Set<Dependency>) {

@@ -34,7 +34,7 @@ struct ProgramsSection: SiteSection {
     func search(_ content: SiteContent) -> [SearchIndex.Input] {
         content.programs.map { p in
             SearchIndex.Input(title: p.title, path: SiteURLs.program(p.slug), kind: "Программа",
-                              parts: p.goals + p.tasks + p.expectedResults + p.forms.map(\.title), body: p.body.text)
+                              parts: p.goals + p.tasks + p.expectedResults + p.forms.map(\.title), markdown: p.body)
         }
     }
 
