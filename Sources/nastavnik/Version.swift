@@ -3,7 +3,7 @@ import ArgumentParser
 /// The program's version: `nastavnik --version`, `nastavnik version`, the release file names
 /// (the Makefile reads it from here).
 enum Version {
-    static let current = "0.3.0"
+    static let current = "0.4.0"
 }
 
 struct VersionCommand: ParsableCommand {
