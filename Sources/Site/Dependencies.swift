@@ -53,7 +53,24 @@ struct ContentChange {
         var content: SiteContent
         var sections: [SitePlan.Section]
         var images: [String: ProcessedImage]
+        /// A bank's schools, the centre's decisions and competitions; nil for a school's site.
+        var bank: BankState?
+    }
+
+    struct BankState: Sendable, Equatable {
         var schools: [SiteContent?]
+        var practices: [Practice]
+        var reviews: [String: ReviewDecision]?
+        var competitions: [Competition]
+        var otherRegion: Set<Int>
+
+        init(_ bank: Bank) {
+            schools = bank.schools.map(\.content)
+            practices = bank.practices
+            reviews = bank.reviews
+            competitions = bank.competitions
+            otherRegion = bank.otherRegion
+        }
     }
 
     static func between(_ old: Snapshot, _ new: Snapshot) -> Set<Dependency>? {
@@ -63,8 +80,10 @@ struct ContentChange {
         if a.settings != b.settings { out.insert(.settings) }
         if a.home != b.home { out.insert(.home) }
         if old.sections != new.sections { out.insert(.sections) }
-        if old.schools != new.schools { out.insert(.bank) }
         for section in SiteSections.all { section.changes(a, b, into: &out) }
+        // A bank's own pages combine its schools with its settings, targets, decisions and
+        // competitions: any change renders them again.
+        if new.bank != nil, old.bank != new.bank || !out.isEmpty { out.insert(.bank) }
         return out
     }
 }

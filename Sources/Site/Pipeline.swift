@@ -79,7 +79,7 @@ enum Pipeline {
         let images = SiteBuilder.processImages(content, files: files, kind: kind, options: options)
         let site = SiteRender(content: content, files: files, theme: theme, today: options.today, kind: kind, images: images.images)
         let snapshot = ContentChange.Snapshot(content: content, sections: site.contexts.sectionEntries, images: images.images,
-                                              schools: kind.bank?.bank.schools.map(\.content) ?? [])
+                                              bank: kind.bank.map { ContentChange.BankState($0.bank) })
         return Resolved(site: site, diagnostics: images.diagnostics, snapshot: snapshot)
     }
 

@@ -59,6 +59,18 @@ import TestSupport
         try Self.editAndCompare(work.appendingPathComponent("content"), change.0, change.1, change.2, partial: change.3)
     }
 
+    /// The centre's decisions, its competitions and its targets are the bank's too.
+    @Test(arguments: [
+        ("review.yml", "  status: selected\n  score: 24", "  status: rejected\n  score: 24", false),
+        ("competitions.yml", "Лучшая практика наставничества — 2025", "Лучшая практика наставничества 2025 года", false),
+    ])
+    func bankFilesIncrementalEqualsFull(_ change: (String, String, String, Bool)) throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        try overlay(Repo.fixtures.appendingPathComponent("bank-v2"), onto: work)
+        try Self.editAndCompare(work.appendingPathComponent("content"), change.0, change.1, change.2, partial: change.3)
+    }
+
     static func editAndCompare(_ content: URL, _ file: String, _ from: String, _ to: String, partial: Bool) throws {
         let live = LiveSite(options: Self.options(content))
         #expect(try live.rebuild().succeeded)
