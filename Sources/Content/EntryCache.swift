@@ -9,6 +9,7 @@ import Foundation
 public final class EntryCache: Sendable {
     private struct Entry: Sendable {
         var text: String
+        var revision: Int
         var value: (any Sendable)?
         var diagnostics: [Diagnostic]
     }
@@ -24,7 +25,8 @@ public final class EntryCache: Sendable {
         var used: [ScanKey: [Diagnostic]] = [:]
     }
 
-    private let versions = Mutex<(files: [String: (text: String, version: Int)], next: Int)>(([:], 0))
+    private let versions = Mutex<(files: [String: (text: String, revision: Int, version: Int)], next: Int)>(([:], 0))
+    private let revisions = Counter()
     private let read = Mutex<[String: (stamp: FileStamp, file: SourceFile)]>([:])
     /// The folder's other files (pictures, documents) when the kept entries were read.
     private let assets = Mutex<[String: Int]?>(nil)
@@ -34,11 +36,11 @@ public final class EntryCache: Sendable {
     func value<T: Sendable>(for file: SourceFile, _ parse: () -> (T?, [Diagnostic])) -> (T?, [Diagnostic]) {
         // An entry is keyed by its path, and a path holds one kind of entry: the cast only
         // fails if a file changed kind (moved between folders), and then it is parsed again.
-        if let hit = entries.withLock({ $0[file.path] }), ByteHash.same(hit.text, file.text), let value = hit.value as? T? {
+        if let hit = entries.withLock({ $0[file.path] }), Self.same(hit.text, hit.revision, file), let value = hit.value as? T? {
             return (value, hit.diagnostics)
         }
         let (value, diagnostics) = parse()
-        entries.withLock { $0[file.path] = Entry(text: file.text, value: value, diagnostics: diagnostics) }
+        entries.withLock { $0[file.path] = Entry(text: file.text, revision: file.revision, value: value, diagnostics: diagnostics) }
         return (value, diagnostics)
     }
 
@@ -63,10 +65,10 @@ public final class EntryCache: Sendable {
             return .success(known.file)
         }
         let result = files.read(relative)
-        if case .success(let file) = result, let stamp = files.stamps[relative] {
-            read.withLock { $0[key] = (stamp, file) }
-        }
-        return result
+        guard case .success(var file) = result, let stamp = files.stamps[relative] else { return result }
+        file.revision = revisions.next()
+        read.withLock { $0[key] = (stamp, file) }
+        return .success(file)
     }
 
     /// Starts a scan of the site's texts: findings of the last one stay valid only if the
@@ -98,11 +100,17 @@ public final class EntryCache: Sendable {
     /// last time it was asked for: texts made from an unchanged file are the same texts.
     func version(of file: SourceFile) -> Int {
         versions.withLock { versions in
-            if let known = versions.files[file.path], ByteHash.same(known.text, file.text) { return known.version }
+            if let known = versions.files[file.path], Self.same(known.text, known.revision, file) { return known.version }
             versions.next += 1
-            versions.files[file.path] = (file.text, versions.next)
+            versions.files[file.path] = (file.text, file.revision, versions.next)
             return versions.next
         }
+    }
+
+    /// Whether `file` has the text kept with `revision`: by the revision when both are known.
+    private static func same(_ text: String, _ revision: Int, _ file: SourceFile) -> Bool {
+        if revision != 0, file.revision != 0 { return revision == file.revision }
+        return ByteHash.same(text, file.text)
     }
 }
 

@@ -6,6 +6,9 @@ public struct SourceFile: Sendable {
     /// The path shown to the user, e.g. `content/news/x.md`.
     public var path: String
     public var text: String
+    /// Set by `serve`'s cache when it read the file: the same number means the same text,
+    /// without comparing it (0: not known).
+    var revision = 0
 
     public init(path: String, text: String) {
         self.path = path
