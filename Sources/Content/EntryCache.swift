@@ -27,7 +27,7 @@ public final class EntryCache: Sendable {
 
     private let versions = Mutex<(files: [String: (text: String, revision: Int, version: Int)], next: Int)>(([:], 0))
     private let revisions = Counter()
-    private let read = Mutex<[String: (stamp: FileStamp, file: SourceFile)]>([:])
+    private let read = Mutex<[String: (stamp: FileStamp, file: SourceFile, readAt: Int)]>([:])
     /// The folder's other files (pictures, documents) when the kept entries were read.
     private let assets = Mutex<[String: Int]?>(nil)
 
@@ -58,16 +58,17 @@ public final class EntryCache: Sendable {
     /// A file of the folder, read again only when its stamp (size, times, inode) changed.
     func source(_ relative: String, in files: ContentFiles) -> Result<SourceFile, Diagnostic> {
         let key = files.root.path + "/" + relative
-        // A file written in the last seconds is read anyway: two saves within one tick of the
-        // file system's clock, of the same size, would leave the same stamp.
-        if let stamp = files.stamps[relative], time(nil) - stamp.modified > 2,
-           let known = read.withLock({ $0[key] }), known.stamp == stamp {
+        // Kept only if it was read well after its last write: two saves within one tick of the
+        // file system's clock (2 s on FAT), of the same size, would leave the same stamp.
+        if let stamp = files.stamps[relative], let known = read.withLock({ $0[key] }), known.stamp == stamp,
+           known.readAt - stamp.modified > 2 {
             return .success(known.file)
         }
         let result = files.read(relative)
         guard case .success(var file) = result, let stamp = files.stamps[relative] else { return result }
         file.revision = revisions.next()
-        read.withLock { $0[key] = (stamp, file) }
+        let now = time(nil)
+        read.withLock { $0[key] = (stamp, file, now) }
         return .success(file)
     }
 

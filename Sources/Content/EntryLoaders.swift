@@ -195,6 +195,11 @@ enum EntryLoaders {
         var f = doc.fields
         let slug = SlugField.read(&f, fileSlug: slug, sink: sink)
         let title = f.string("title", required: true, describe: "название мероприятия")
+        // «date: 2026-12-10 15:00»: the time written with the date is the event's time.
+        let timeInDate = f.node("date")?.scalar.flatMap { raw -> String? in
+            let parts = raw.trimmingSpaces.split(separator: " ", maxSplits: 1)
+            return parts.count == 2 && parts[1].contains(":") ? String(parts[1]) : nil
+        }
         let date = f.date("date", required: true, describe: "дата мероприятия, первый день")
         let endRef = f.node("end")?.ref ?? f.ref
         var end = f.date("end")
@@ -203,7 +208,7 @@ enum EntryLoaders {
                        at: endRef, hint: "В `date` — первый день, в `end` — последний; для однодневного мероприятия `end` не нужен.")
             end = nil
         }
-        let time = f.string("time")
+        let time = f.string("time") ?? timeInDate
         let place = f.string("place")
         let audience = f.string("audience")
         let form = f.node("form").flatMap { self.form($0, key: "form", sink: sink) }

@@ -33,8 +33,9 @@ public enum Validator {
         out += duplicates(content.programs.map { ($0.slug, $0.origin) }, kind: "программа")
         out += duplicates(content.pages.map { ($0.slug, $0.origin) }, kind: "страница")
         out += duplicates(content.events.map { ($0.slug, $0.origin) }, kind: "мероприятие")
-        let reserved = Set(["news", "cases", "mentors", "programs", "documents", "roadmap", "indicators", "partners", "events", "search", "sv",
-                            "assets", "files", "images", "tags", "404"])
+        // `events` is a section's only when the site has events: older sites may have a page of that name.
+        let reserved = Set(["news", "cases", "mentors", "programs", "documents", "roadmap", "indicators", "partners", "search", "sv",
+                            "assets", "files", "images", "tags", "404"] + (content.events.isEmpty ? [] : ["events"]))
         for page in content.pages where reserved.contains(page.slug) {
             out.append(.error("slug.reserved", "имя страницы `\(page.slug)` занято разделом сайта", at: page.origin,
                               hint: "Переименуйте файл pages/\(page.slug).md."))

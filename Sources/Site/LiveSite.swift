@@ -43,8 +43,10 @@ public final class LiveSite: Sendable {
         var snapshot: ContentChange.Snapshot
         var paths: [String]
         var theme: Theme
-        /// What each page read when it was last rendered.
+        /// What each page read when it was last rendered, and what its rendering said (a
+        /// broken link in a page not rendered again is still reported).
         var reads: [String: Set<Dependency>]
+        var pageDiagnostics: [String: [Diagnostic]]
     }
 
     private let served = Mutex(Served())
@@ -108,7 +110,11 @@ public final class LiveSite: Sendable {
 
         let results = Pipeline.render(site, pages) { _, page in page }
         clock.lap("render \(pages.count)")
-        var diagnostics = checked.diagnostics + bankDiagnostics + resolved.diagnostics + results.flatMap(\.diagnostics)
+        let full = pages.count == site.plan.count
+        var pageDiagnostics = full ? [:] : previous?.pageDiagnostics ?? [:]
+        for (page, result) in zip(pages, results) { pageDiagnostics[page.path] = result.diagnostics }
+        var diagnostics = checked.diagnostics + bankDiagnostics + resolved.diagnostics
+            + site.plan.flatMap { pageDiagnostics[$0.path] ?? [] }
         guard !diagnostics.hasErrors else { return failed(diagnostics) }
         if content.settings.baseURL == nil { diagnostics.append(SiteBuilder.noBaseURL(options.shownContent)) }
 
@@ -116,7 +122,6 @@ public final class LiveSite: Sendable {
         clock.lap("extras")
         var changed: [String] = []
         served.withLock { served in
-            let full = pages.count == site.plan.count
             var newGenerated = full ? [:] : served.generated
             for file in results.flatMap(\.files) + extras.generated {
                 if served.generated[file.path] != file.data { changed.append(file.path) }
@@ -130,7 +135,8 @@ public final class LiveSite: Sendable {
             var reads = full ? [:] : served.last?.reads ?? [:]
             for (page, result) in zip(pages, results) { reads[page.path] = result.reads }
             served = Served(generated: newGenerated, copied: newCopied,
-                            last: Last(snapshot: resolved.snapshot, paths: paths, theme: theme, reads: reads))
+                            last: Last(snapshot: resolved.snapshot, paths: paths, theme: theme, reads: reads,
+                                       pageDiagnostics: pageDiagnostics))
         }
         return Rebuild(succeeded: true, diagnostics: diagnostics, sources: checked.sources, rendered: pages.count,
                        changed: changed.sorted(), pages: site.plan.count, seconds: Date().timeIntervalSince(started))

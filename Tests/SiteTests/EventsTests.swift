@@ -88,4 +88,22 @@ import TestSupport
         #expect(event(d(2026, 12, 31), d(2027, 1, 2)).russianDates == "31 декабря 2026 г. – 2 января 2027 г.")
         #expect(event(d(2026, 12, 10), d(2026, 12, 10)).russianDates == "10 декабря 2026 г.")
     }
+
+    /// A time written with the date is the event's time; a page named `events` is reserved
+    /// only on a site that has events.
+    @Test func timeInTheDateAndAnOlderEventsPage() throws {
+        let site = try TestSite(["events/seminar.md": "---\ntitle: \"Семинар\"\ndate: 2026-12-10 15:00\n---\nТекст.\n"])
+        defer { site.remove() }
+        #expect(try site.build().outcome == .built)
+        #expect(site.page("events/seminar/").contains("10 декабря 2026 г.</time>, 15:00"))
+
+        let older = try TestSite(["pages/events.md": "---\ntitle: \"Мероприятия\"\n---\nПлан мероприятий.\n"])
+        defer { older.remove() }
+        #expect(try older.build().outcome == .built)
+        // Once the site has events, the page's address is theirs.
+        try FileManager.default.createDirectory(at: older.content.appendingPathComponent("events"), withIntermediateDirectories: true)
+        try "---\ntitle: \"Семинар\"\ndate: 2026-12-10\n---\nТекст.\n".write(
+            to: older.content.appendingPathComponent("events/seminar.md"), atomically: true, encoding: .utf8)
+        #expect(try older.build(write: false).diagnostics.contains { $0.rule == "slug.reserved" })
+    }
 }

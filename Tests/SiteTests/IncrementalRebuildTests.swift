@@ -116,4 +116,16 @@ import TestSupport
         let second = try live.rebuild(themeChanged: false)
         #expect(second.succeeded, "\(second.diagnostics)")
     }
+
+    /// A warning of a page that an edit does not render again is still reported.
+    @Test func warningsOfPagesNotRenderedAgainStay() throws {
+        let site = try TestSite(["pages/roditelyam.md": "---\ntitle: \"Родителям\"\n---\nСм. [страницу](/nowhere/).\n"])
+        defer { site.remove() }
+        let live = LiveSite(options: IncrementalRebuildTests.options(site.content))
+        #expect(try live.rebuild().diagnostics.contains { $0.rule == "link.broken" })
+        try IncrementalRebuildTests.edit(site.content.appendingPathComponent("news/2024-09-01-start.md"), "Текст новости.", "Новый текст.")
+        let next = try live.rebuild(themeChanged: false)
+        #expect(next.rendered < next.pages)
+        #expect(next.diagnostics.contains { $0.rule == "link.broken" }, "\(next.diagnostics)")
+    }
 }

@@ -506,6 +506,7 @@ struct EventCard: TemplateModel {
     var registration: String
     @Prose var summary: String
     var upcoming: Bool
+    var draft: Bool
     var cover: String
     @Prose var coverAlt: String
     var coverImage: PictureModel?
@@ -519,6 +520,7 @@ struct EventCard: TemplateModel {
         .text("audience") { $0.audience }, .text("form", "the mentoring form") { $0.form },
         .text("registration", "where to sign up") { $0.registration }, .text("summary") { $0.summary },
         .flag("upcoming", "not over yet on the build date") { $0.upcoming },
+        .flag("draft", "shown by `serve --drafts`") { $0.draft },
         .text("cover") { $0.cover }, .text("cover_alt") { $0.coverAlt }, .model("cover_image") { $0.coverImage },
     ])
 }

@@ -45,7 +45,7 @@ struct EventsSection: SiteSection {
         return EventCard(title: e.title, href: root + url(e.slug), dates: e.russianDates, datetime: e.date.iso,
                          endDatetime: e.end?.iso ?? "", time: e.time ?? "", place: e.place ?? "", audience: e.audience ?? "",
                          form: e.form?.title ?? "", registration: e.registration ?? "", summary: e.summary ?? "",
-                         upcoming: e.isUpcoming(on: site.today), cover: e.cover.map { root + $0.path } ?? "", coverAlt: e.cover?.alt ?? "",
+                         upcoming: e.isUpcoming(on: site.today), draft: e.draft, cover: e.cover.map { root + $0.path } ?? "", coverAlt: e.cover?.alt ?? "",
                          coverImage: e.cover.map { site.picture($0.path, alt: $0.alt, root: root, sizes: PageContexts.cardSizes, lazy: true) })
     }
 
