@@ -202,6 +202,20 @@ PROBE = """(opts) => {
       if (off) say('chart', f, off + ' из ' + tracks.length + ' шкал графика не совпадают с остальными (столбцы и деления смещены)');
     }
   }
+  // Cards side by side in one grid row start at one height.
+  for (const grid of document.querySelectorAll('.cards, .stats')) {
+    const rows = new Map();
+    for (const c of grid.children) {
+      if (hidden(c)) continue;
+      const r = c.getBoundingClientRect();
+      const row = [...rows.keys()].find(top => Math.abs(top - r.top) < 24);
+      if (row === undefined) rows.set(r.top, [r]); else rows.get(row).push(r);
+    }
+    for (const [top, cells] of rows) {
+      const off = cells.filter(r => Math.abs(r.top - top) > 1).length;
+      if (off) say('grid', grid, off + ' из ' + cells.length + ' карточек ряда сдвинуты по высоте');
+    }
+  }
   return out;
 }"""
 
@@ -212,6 +226,7 @@ NAMES = {
     "header": "высокая шапка",
     "measure": "длинная строка",
     "chart": "мелкий текст графика",
+    "grid": "карточки ряда не на одной высоте",
 }
 
 
