@@ -141,6 +141,18 @@ public enum RussianNumber {
         return text.replacingOccurrences(of: ".", with: ",")
     }
 
+    /// Exactly `digits` decimals, zeros kept: «0,20» (durations in messages).
+    public static func fixed(_ value: Double, digits: Int) -> String {
+        guard value.isFinite, abs(value) < 1e12 else { return "—" }
+        var scale = 1
+        for _ in 0..<digits { scale *= 10 }
+        let n = Int((abs(value) * Double(scale)).rounded())
+        let fraction = String(n % scale)
+        let sign = value < 0 && n > 0 ? "-" : ""
+        guard digits > 0 else { return sign + String(n) }
+        return sign + "\(n / scale)," + String(repeating: "0", count: digits - fraction.count) + fraction
+    }
+
     /// Thin grouping of thousands with no-break spaces: «12 480».
     public static func integer(_ value: Int) -> String {
         let digits = String(abs(value))

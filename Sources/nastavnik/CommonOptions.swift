@@ -169,13 +169,7 @@ enum Terminal {
     }
 
     static func seconds(_ s: Double) -> String {
-        RussianNumberFormat.decimal(s, digits: s < 10 ? 2 : 1) + " с"
-    }
-}
-
-enum RussianNumberFormat {
-    static func decimal(_ v: Double, digits: Int) -> String {
-        String(format: "%.\(digits)f", v).replacingOccurrences(of: ".", with: ",")
+        RussianNumber.fixed(s, digits: s < 10 ? 2 : 1) + " с"
     }
 }
 

@@ -123,4 +123,11 @@ import TestSupport
         #expect(BankLoader.expand("schools/*/content", in: root.path) == ["schools/a/content", "schools/b/content"])
         #expect(BankLoader.expand("nothing/*", in: root.path) == [])
     }
+
+    @Test func fixedDecimalsKeepTheirZeros() {
+        #expect(RussianNumber.fixed(0.2, digits: 2) == "0,20")
+        #expect(RussianNumber.fixed(12.345, digits: 1) == "12,3")
+        #expect(RussianNumber.fixed(3, digits: 2) == "3,00")
+        #expect(RussianNumber.fixed(-1.5, digits: 1) == "-1,5")
+    }
 }
