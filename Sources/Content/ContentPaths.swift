@@ -171,6 +171,12 @@ public struct ContentFiles: Sendable {
 
     public func exists(_ relative: String) -> Bool { sizes[relative] != nil }
 
+    /// Whether the file is one the loader reads as text (an entry, a YAML file, a table),
+    /// not a picture or document that pages only link or show.
+    public static func isText(_ relative: String) -> Bool {
+        relative.hasSuffix(".md") || relative.hasSuffix(".yml") || relative.hasSuffix(".csv")
+    }
+
     /// Relative paths under `folder` with the extension, sorted.
     public func list(_ folder: String, ext: String) -> [String] {
         sizes.keys.filter { $0.hasPrefix(folder + "/") && $0.hasSuffix("." + ext) && !$0.dropFirst(folder.count + 1).contains("/") }.sorted()

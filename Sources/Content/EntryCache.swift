@@ -47,7 +47,7 @@ public final class EntryCache: Sendable {
     /// Starts a load: kept entries are dropped when a picture or document was added, removed
     /// or changed, since an entry's check of the files it names may then say otherwise.
     func beginLoad(_ files: ContentFiles) {
-        let now = files.sizes.filter { !$0.key.hasSuffix(".md") && !$0.key.hasSuffix(".yml") && !$0.key.hasSuffix(".csv") }
+        let now = files.sizes.filter { !ContentFiles.isText($0.key) }
         let changed = assets.withLock { known in
             defer { known = now }
             return known != nil && known != now

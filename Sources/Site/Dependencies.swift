@@ -1,3 +1,4 @@
+import Content
 import Domain
 import Images
 import Synchronization
@@ -45,45 +46,124 @@ final class Reads: Sendable {
     }
 }
 
-/// What changed between two loads of a site, as the dependencies pages record; nil when
-/// anything may have (pictures, the theme, the set of pages).
-struct ContentChange {
-    /// The values the change is worked out from, kept from the last rebuild.
-    struct Snapshot: Sendable {
-        var content: SiteContent
-        var sections: [SitePlan.Section]
-        var images: [String: ProcessedImage]
-        /// A bank's schools, the centre's decisions and competitions; nil for a school's site.
-        var bank: BankState?
-    }
+/// What pages are made from, as one fingerprint per `Dependency`: what `serve` compares
+/// between two rebuilds and what the build cache compares between two runs. An entry's
+/// fingerprint is its file's text, a list's the fields lists show, so an edit of a body
+/// renders its page again but not the list of its section.
+struct SiteInputs: Sendable, Equatable {
+    /// What any page may show: the pictures as processed, the other files (their sizes), the
+    /// date the build is for and whether drafts are shown. When it differs, every page is
+    /// rendered again.
+    var global: Fingerprint
+    var prints: [Dependency: Fingerprint]
 
-    struct BankState: Sendable, Equatable {
-        var schools: [SiteContent?]
-        var practices: [Practice]
-        var reviews: [String: ReviewDecision]?
-        var competitions: [Competition]
-        var otherRegion: Set<Int>
-
-        init(_ bank: Bank) {
-            schools = bank.schools.map(\.content)
-            practices = bank.practices
-            reviews = bank.reviews
-            competitions = bank.competitions
-            otherRegion = bank.otherRegion
+    init(content: SiteContent, sources: [String: SourceFile], files: ContentFiles, sections: [SitePlan.Section],
+         images: [String: ProcessedImage], today: DayDate, bank: Bool) {
+        var global = StableHasher()
+        global.combine(today.iso)
+        global.combine(content.settings.baseURL ?? "")
+        for (path, size) in files.sizes.sorted(by: { $0.key < $1.key }) where !ContentFiles.isText(path) {
+            global.combine(path)
+            global.combine(size)
         }
+        for (path, image) in images.sorted(by: { $0.key < $1.key }) {
+            global.combine(path)
+            global.combine(image.width)
+            global.combine(image.height)
+            for variant in image.fallback + image.webp {
+                global.combine(variant.path)
+                global.combine(variant.width)
+            }
+            for output in image.outputs {
+                global.combine(output.path)
+                global.combine(output.source.path)
+            }
+        }
+        self.global = global.finalize()
+
+        var builder = InputPrints(sources: sources, root: files.shownRoot)
+        builder.prints[.settings] = builder.file(files.shownRoot + "/site.yml")
+        builder.prints[.home] = builder.file(files.shownRoot + "/index.md")
+        var menu = StableHasher()
+        for section in sections {
+            menu.combine(section.path)
+            menu.combine(section.title)
+        }
+        builder.prints[.sections] = menu.finalize()
+        for section in SiteSections.all { section.fingerprint(content, into: &builder) }
+        builder.finishWhole()
+        if bank {
+            // A bank's own pages combine its schools with its settings, targets, decisions and
+            // competitions: any file of it or of a school renders them again.
+            var all = StableHasher()
+            for path in sources.keys.sorted() { all.combine(builder.file(path)) }
+            builder.prints[.bank] = all.finalize()
+        }
+        prints = builder.prints
+    }
+}
+
+/// Builds the fingerprints of one load; each section adds its own (`SiteSection.fingerprint`).
+struct InputPrints {
+    let sources: [String: SourceFile]
+    let root: String
+    var prints: [Dependency: Fingerprint] = [:]
+    /// Files that are no entry's own: one YAML file or table read whole (documents, roadmap,
+    /// indicators, partners) is fingerprinted by all of them together.
+    private var entryFiles: Set<String> = []
+
+    init(sources: [String: SourceFile], root: String) {
+        self.sources = sources
+        self.root = root
     }
 
-    static func between(_ old: Snapshot, _ new: Snapshot) -> Set<Dependency>? {
-        guard old.content.assets == new.content.assets, old.images == new.images else { return nil }
-        let (a, b) = (old.content, new.content)
+    func file(_ path: String) -> Fingerprint {
+        guard let file = sources[path] else { return Fingerprint(high: 0, low: 1) }
+        return StableHasher.of(file.text)
+    }
+
+    /// `.entry` by each entry's file; `.list` by which entries, in which order, with the fields
+    /// lists show.
+    mutating func entries<T>(_ section: SectionKey, _ items: [T], slug: (T) -> String, origin: (T) -> SourceRef,
+                             listed: (T) -> [String]) {
+        var list = StableHasher()
+        for item in items {
+            let file = origin(item).file
+            entryFiles.insert(file)
+            let key = slug(item)
+            prints[.entry(section, key)] = self.file(file)
+            list.combine(key)
+            for field in listed(item) { list.combine(field) }
+        }
+        prints[.list(section)] = list.finalize()
+    }
+
+    /// `.whole`, once every section has named its entries' files: the files no entry owns
+    /// (site.yml and index.md have their own).
+    mutating func whole(_ section: SectionKey) { wholeSections.append(section) }
+    private var wholeSections: [SectionKey] = []
+
+    mutating func finishWhole() {
+        var all = StableHasher()
+        for path in sources.keys.sorted() where !entryFiles.contains(path)
+            && path != root + "/site.yml" && path != root + "/index.md" {
+            all.combine(path)
+            all.combine(file(path))
+        }
+        let print = all.finalize()
+        for section in wholeSections { prints[.whole(section)] = print }
+    }
+}
+
+/// What changed between two loads of a site, as the dependencies pages record.
+enum ContentChange {
+    /// Nil when anything may have (pictures, other files, the date).
+    static func between(_ old: SiteInputs, _ new: SiteInputs) -> Set<Dependency>? {
+        guard old.global == new.global else { return nil }
         var out: Set<Dependency> = []
-        if a.settings != b.settings { out.insert(.settings) }
-        if a.home != b.home { out.insert(.home) }
-        if old.sections != new.sections { out.insert(.sections) }
-        for section in SiteSections.all { section.changes(a, b, into: &out) }
-        // A bank's own pages combine its schools with its settings, targets, decisions and
-        // competitions: any change renders them again.
-        if new.bank != nil, old.bank != new.bank || !out.isEmpty { out.insert(.bank) }
+        for (dependency, print) in new.prints where old.prints[dependency] != print { out.insert(dependency) }
+        for dependency in old.prints.keys where new.prints[dependency] == nil { out.insert(dependency) }
+        if new.prints[.bank] != nil, !out.isEmpty { out.insert(.bank) }
         return out
     }
 }

@@ -40,7 +40,8 @@ public final class LiveSite: Sendable {
 
     /// The last good rebuild: what the next one compares with.
     private struct Last {
-        var snapshot: ContentChange.Snapshot
+        var inputs: SiteInputs
+        var themeName: String
         var paths: [String]
         var theme: Theme
         /// What each page read when it was last rendered, and what its rendering said (a
@@ -86,12 +87,13 @@ public final class LiveSite: Sendable {
         guard let content = checked.content, !checked.diagnostics.hasErrors else { return failed(checked.diagnostics) }
 
         let previous = served.withLock { $0.last }
-        let reuseTheme = !themeChanged && previous?.snapshot.content.settings.theme == content.settings.theme
+        let reuseTheme = !themeChanged && previous?.themeName == content.settings.theme
         let theme = try previous.flatMap { reuseTheme ? $0.theme : nil }
             ?? SiteBuilder.loadTheme(content.settings.theme, options: options)
         let bank = content.settings.kind == .bank ? Pipeline.schools(of: content, options: options) : nil
         let bankDiagnostics = (bank?.diagnostics ?? []) + (bank?.exclusions ?? [])
-        var resolved = Pipeline.resolve(content, files: checked.files, theme: theme,
+        let sources = checked.sources.merging(bank?.sources ?? [:]) { a, _ in a }
+        var resolved = Pipeline.resolve(content, files: checked.files, sources: sources, theme: theme,
                                         kind: bank.map { .bank($0.site) } ?? .school, options: options)
         clock.lap("resolve")
         guard !resolved.diagnostics.hasErrors else { return failed(checked.diagnostics + bankDiagnostics + resolved.diagnostics) }
@@ -102,7 +104,7 @@ public final class LiveSite: Sendable {
         let paths = site.plan.map(\.path)
         let pages: [PlannedPage]
         if let previous, reuseTheme, previous.paths == paths,
-           let changes = ContentChange.between(previous.snapshot, resolved.snapshot) {
+           let changes = ContentChange.between(previous.inputs, resolved.inputs) {
             pages = site.plan.filter { page in previous.reads[page.path].map { !$0.isDisjoint(with: changes) } ?? true }
         } else {
             pages = site.plan
@@ -135,7 +137,7 @@ public final class LiveSite: Sendable {
             var reads = full ? [:] : served.last?.reads ?? [:]
             for (page, result) in zip(pages, results) { reads[page.path] = result.reads }
             served = Served(generated: newGenerated, copied: newCopied,
-                            last: Last(snapshot: resolved.snapshot, paths: paths, theme: theme, reads: reads,
+                            last: Last(inputs: resolved.inputs, themeName: content.settings.theme, paths: paths, theme: theme, reads: reads,
                                        pageDiagnostics: pageDiagnostics))
         }
         return Rebuild(succeeded: true, diagnostics: diagnostics, sources: checked.sources, rendered: pages.count,

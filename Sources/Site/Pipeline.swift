@@ -70,17 +70,18 @@ enum Pipeline {
         var site: SiteRender
         var diagnostics: [Diagnostic]
         /// What the next rebuild compares with, to find what an edit changed.
-        var snapshot: ContentChange.Snapshot
+        var inputs: SiteInputs
     }
 
     /// Stage 3b: pictures, then the plan of pages and what renders them.
-    static func resolve(_ content: SiteContent, files: ContentFiles, theme: Theme, kind: SiteKind,
-                        options: BuildOptions) -> Resolved {
+    /// - Parameter sources: every file read, a bank's schools' included: what pages are made of.
+    static func resolve(_ content: SiteContent, files: ContentFiles, sources: [String: SourceFile], theme: Theme,
+                        kind: SiteKind, options: BuildOptions) -> Resolved {
         let images = SiteBuilder.processImages(content, files: files, kind: kind, options: options)
         let site = SiteRender(content: content, files: files, theme: theme, today: options.today, kind: kind, images: images.images)
-        let snapshot = ContentChange.Snapshot(content: content, sections: site.contexts.sectionEntries, images: images.images,
-                                              bank: kind.bank.map { ContentChange.BankState($0.bank) })
-        return Resolved(site: site, diagnostics: images.diagnostics, snapshot: snapshot)
+        let inputs = SiteInputs(content: content, sources: sources, files: files, sections: site.contexts.sectionEntries,
+                                images: images.images, today: options.today, bank: kind.bank != nil)
+        return Resolved(site: site, diagnostics: images.diagnostics, inputs: inputs)
     }
 
     /// Stage 4: the given pages on all cores. `deliver` gets each page as it is done, on

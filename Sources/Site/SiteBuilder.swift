@@ -103,7 +103,7 @@ public enum SiteBuilder {
             }
         }
         // The image stage writes its cache: only once the output is known to be safe.
-        let resolved = Pipeline.resolve(content, files: checked.files, theme: theme,
+        let resolved = Pipeline.resolve(content, files: checked.files, sources: sources, theme: theme,
                                         kind: bank.map { .bank($0.site) } ?? .school, options: options)
         diagnostics += resolved.diagnostics
         guard !diagnostics.hasErrors else { return stopped(diagnostics, sources, bank: bank?.report) }

@@ -66,12 +66,12 @@ struct CasesSection: SiteSection {
         }
     }
 
-    func changes(_ old: SiteContent, _ new: SiteContent, into out: inout Set<Dependency>) {
+    func fingerprint(_ content: SiteContent, into prints: inout InputPrints) {
         // Lists and facets show the form, role model, year and tags; a mentor's page lists the cases naming it.
-        SiteSections.changes(key, old.cases, new.cases, slug: \.slug, listed: { c in
+        prints.entries(key, content.cases, slug: \.slug, origin: \.origin, listed: { c in
             var mentor = ""
             if case .page(let slug) = c.mentor { mentor = slug }
             return [c.slug, c.title, c.form.rawValue, c.roleModel ?? "", String(c.period?.year ?? 0), mentor] + c.tags
-        }, into: &out)
+        })
     }
 }

@@ -30,7 +30,7 @@ struct DocumentsSection: SiteSection {
                                                             parts: content.documents.flatMap { [$0.citation, $0.issuer ?? ""] })]
     }
 
-    func changes(_ old: SiteContent, _ new: SiteContent, into out: inout Set<Dependency>) {
-        SiteSections.changes(key, old.documents, new.documents, into: &out)
+    func fingerprint(_ content: SiteContent, into prints: inout InputPrints) {
+        prints.whole(key)
     }
 }

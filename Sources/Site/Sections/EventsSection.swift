@@ -57,8 +57,8 @@ struct EventsSection: SiteSection {
         }
     }
 
-    func changes(_ old: SiteContent, _ new: SiteContent, into out: inout Set<Dependency>) {
+    func fingerprint(_ content: SiteContent, into prints: inout InputPrints) {
         // The list and the main page order events by their dates.
-        SiteSections.changes(key, old.events, new.events, slug: \.slug, listed: { [$0.slug, $0.date.iso, $0.end?.iso ?? ""] }, into: &out)
+        prints.entries(key, content.events, slug: \.slug, origin: \.origin, listed: { [$0.slug, $0.date.iso, $0.end?.iso ?? ""] })
     }
 }

@@ -27,7 +27,7 @@ struct IndicatorsSection: SiteSection {
                                   parts: set.indicators.flatMap { [$0.title, $0.definition ?? ""] })]
     }
 
-    func changes(_ old: SiteContent, _ new: SiteContent, into out: inout Set<Dependency>) {
-        SiteSections.changes(key, old.indicators, new.indicators, into: &out)
+    func fingerprint(_ content: SiteContent, into prints: inout InputPrints) {
+        prints.whole(key)
     }
 }

@@ -46,7 +46,7 @@ struct MentorsSection: SiteSection {
         }
     }
 
-    func changes(_ old: SiteContent, _ new: SiteContent, into out: inout Set<Dependency>) {
-        SiteSections.changes(key, old.mentors, new.mentors, slug: \.slug, listed: { [$0.slug, $0.name] }, into: &out)
+    func fingerprint(_ content: SiteContent, into prints: inout InputPrints) {
+        prints.entries(key, content.mentors, slug: \.slug, origin: \.origin, listed: { [$0.slug, $0.name] })
     }
 }

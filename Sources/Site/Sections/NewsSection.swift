@@ -42,7 +42,7 @@ struct NewsSection: SiteSection {
         }
     }
 
-    func changes(_ old: SiteContent, _ new: SiteContent, into out: inout Set<Dependency>) {
-        SiteSections.changes(key, old.news, new.news, slug: \.slug, listed: { [$0.slug, $0.date.iso] }, into: &out)
+    func fingerprint(_ content: SiteContent, into prints: inout InputPrints) {
+        prints.entries(key, content.news, slug: \.slug, origin: \.origin, listed: { [$0.slug, $0.date.iso] })
     }
 }

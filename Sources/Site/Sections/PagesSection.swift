@@ -25,7 +25,7 @@ struct PagesSection: SiteSection {
         content.pages.map { SearchIndex.Input(title: $0.title, path: SiteURLs.page($0.slug), kind: "Страница", parts: [], markdown: $0.body) }
     }
 
-    func changes(_ old: SiteContent, _ new: SiteContent, into out: inout Set<Dependency>) {
-        SiteSections.changes(key, old.pages, new.pages, slug: \.slug, listed: { [$0.slug, $0.title, String($0.weight)] }, into: &out)
+    func fingerprint(_ content: SiteContent, into prints: inout InputPrints) {
+        prints.entries(key, content.pages, slug: \.slug, origin: \.origin, listed: { [$0.slug, $0.title, String($0.weight)] })
     }
 }

@@ -28,7 +28,7 @@ struct PartnersSection: SiteSection {
                                                            parts: content.partners.flatMap { [$0.name, $0.description ?? ""] })]
     }
 
-    func changes(_ old: SiteContent, _ new: SiteContent, into out: inout Set<Dependency>) {
-        SiteSections.changes(key, old.partners, new.partners, into: &out)
+    func fingerprint(_ content: SiteContent, into prints: inout InputPrints) {
+        prints.whole(key)
     }
 }

@@ -38,9 +38,8 @@ struct ProgramsSection: SiteSection {
         }
     }
 
-    func changes(_ old: SiteContent, _ new: SiteContent, into out: inout Set<Dependency>) {
+    func fingerprint(_ content: SiteContent, into prints: inout InputPrints) {
         // The main page shows the forms of the programmes.
-        SiteSections.changes(key, old.programs, new.programs, slug: \.slug, listed: { [$0.slug, $0.title] + $0.forms.map(\.rawValue) },
-                             into: &out)
+        prints.entries(key, content.programs, slug: \.slug, origin: \.origin, listed: { [$0.slug, $0.title] + $0.forms.map(\.rawValue) })
     }
 }

@@ -41,7 +41,7 @@ struct RoadmapSection: SiteSection {
         return [SearchIndex.Input(title: "Дорожная карта", path: "roadmap/", kind: "Дорожная карта", parts: parts)]
     }
 
-    func changes(_ old: SiteContent, _ new: SiteContent, into out: inout Set<Dependency>) {
-        SiteSections.changes(key, old.roadmaps, new.roadmaps, into: &out)
+    func fingerprint(_ content: SiteContent, into prints: inout InputPrints) {
+        prints.whole(key)
     }
 }

@@ -18,8 +18,8 @@ protocol SiteSection: Sendable {
     func make(_ page: SectionPage, path: String, _ site: PageContexts, root: String, md: MarkdownBodies) -> PageContexts.Made
     /// Its pages with words of their own, for the search index.
     func search(_ content: SiteContent) -> [SearchIndex.Input]
-    /// What changed in it between two loads, as its pages record their reads.
-    func changes(_ old: SiteContent, _ new: SiteContent, into out: inout Set<Dependency>)
+    /// Its fingerprints (`.entry`, `.list` or `.whole`), as its pages record their reads.
+    func fingerprint(_ content: SiteContent, into prints: inout InputPrints)
 }
 
 /// Renders a Markdown body of an entry (body, its file, its folder) for the page being made.
@@ -67,26 +67,5 @@ enum SiteSections {
             PlannedPage(path: SiteURLs.listing(base, page: n),
                         kind: .section(key, .list(ListPage(title: title, filter: filter, base: base, number: n, count: count))))
         }
-    }
-
-    /// `.entry` for every entry edited, added or removed; `.list` when the section's listing
-    /// (which entries, in which order, with the fields lists show) changed.
-    static func changes<T: Equatable>(_ section: SectionKey, _ old: [T], _ new: [T], slug: (T) -> String,
-                                      listed: (T) -> [String], into out: inout Set<Dependency>) {
-        var before: [String: T] = [:]
-        for item in old { before[slug(item)] = item }
-        var seen: Set<String> = []
-        for item in new {
-            let key = slug(item)
-            seen.insert(key)
-            if before[key] != item { out.insert(.entry(section, key)) }
-        }
-        for key in before.keys where !seen.contains(key) { out.insert(.entry(section, key)) }
-        if old.map(listed) != new.map(listed) { out.insert(.list(section)) }
-    }
-
-    /// A section read as a whole (one YAML file).
-    static func changes<T: Equatable>(_ section: SectionKey, _ old: T, _ new: T, into out: inout Set<Dependency>) {
-        if old != new { out.insert(.whole(section)) }
     }
 }
