@@ -57,6 +57,11 @@ struct SiteInputs: Sendable, Equatable {
     var global: Fingerprint
     var prints: [Dependency: Fingerprint]
 
+    init(global: Fingerprint, prints: [Dependency: Fingerprint]) {
+        self.global = global
+        self.prints = prints
+    }
+
     init(content: SiteContent, sources: [String: SourceFile], files: ContentFiles, sections: [SitePlan.Section],
          images: [String: ProcessedImage], today: DayDate, bank: Bool) {
         var global = StableHasher()

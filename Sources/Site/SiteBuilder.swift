@@ -17,6 +17,8 @@ public struct BuildOptions: Sendable {
     public var defaultTheme: URL?
     /// Where a bank writes its validation report; beside the output folder when nil.
     public var report: URL?
+    /// Use and keep the build cache (`BuildCache`); `--no-cache` builds everything anew.
+    public var cache: Bool = true
 
     /// `--base-url` over `site.yml`'s, always ending in «/»: `build` and `serve` alike.
     func applyBaseURL(to content: inout SiteContent) {
@@ -52,6 +54,9 @@ public struct BuildResult: Sendable {
     public var sources: [String: SourceFile]
     public var pages: Int
     public var seconds: Double
+    /// Pages rendered this time (the others were unchanged), and output files written.
+    public var rendered: Int = 0
+    public var written: Int = 0
     /// The path part of `base_url` (`/nastavnichestvo/`), when known.
     public var basePath: String? = nil
     /// A bank's report on its schools, and where it was written.
@@ -109,11 +114,29 @@ public enum SiteBuilder {
         guard !diagnostics.hasErrors else { return stopped(diagnostics, sources, bank: bank?.report) }
         clock.lap("resolve")
         let site = resolved.site
-        let output: AtomicOutput? = write ? try makeOutput(options.output) : nil
+        let isBank = bank != nil
+        let cacheURL = BuildCache.url(options: options)
+        let kept = write && options.cache ? BuildCache.read(cacheURL) : nil
+        let key = BuildCache.key(options: options, theme: theme, bank: isBank)
+        let output: SiteOutput? = write ? try makeOutput(options.output, previous: kept?.output) : nil
+
+        // Pages whose recorded reads meet no changed input, and whose files are still as the
+        // last build wrote them, are not rendered again: their records and findings carry over.
+        var records: [String: BuildCache.PageRecord] = [:]
+        var pagesToRender = site.plan
+        if let kept, let output, kept.key == key, !isBank,
+           let changes = ContentChange.between(kept.inputs, resolved.inputs) {
+            pagesToRender = site.plan.filter { page in
+                guard let record = kept.pages[page.path], record.reads.isDisjoint(with: changes),
+                      record.files.allSatisfy(output.keep) else { return true }
+                records[page.path] = record
+                return false
+            }
+        }
         var pages: (@Sendable (Int, Int) -> Void)?
         if let progress { pages = { @Sendable done, total in progress(.pages, done, total) } }
-        let counter = ProgressCounter(total: site.plan.count, report: pages)
-        let results: [[Diagnostic]] = Pipeline.render(site, site.plan) { page, rendered in
+        let counter = ProgressCounter(total: pagesToRender.count, report: pages)
+        let results: [BuildCache.PageRecord] = Pipeline.render(site, pagesToRender) { page, rendered in
             var found = rendered.diagnostics
             if let output {
                 do {
@@ -124,13 +147,15 @@ public enum SiteBuilder {
                 }
             }
             counter.tick()
-            return found
+            return BuildCache.PageRecord(reads: rendered.reads, diagnostics: found, files: rendered.files.map(\.path))
         }
-        diagnostics += results.joined()
-        clock.lap("render and write \(site.plan.count) pages")
+        for (page, record) in zip(pagesToRender, results) { records[page.path] = record }
+        diagnostics += site.plan.flatMap { records[$0.path]?.diagnostics ?? [] }
+        clock.lap("render and write \(pagesToRender.count) of \(site.plan.count) pages")
         guard let output else {
             return BuildResult(outcome: diagnostics.hasErrors ? .contentErrors : .checked, diagnostics: diagnostics,
-                               sources: sources, pages: site.plan.count, seconds: Date().timeIntervalSince(started), bank: bank?.report)
+                               sources: sources, pages: site.plan.count, seconds: Date().timeIntervalSince(started),
+                               rendered: pagesToRender.count, bank: bank?.report)
         }
         guard !diagnostics.hasErrors else {
             output.discard()
@@ -145,7 +170,13 @@ public enum SiteBuilder {
             for file in extras.copied { try output.copy(file.source, to: file.path) }
             clock.lap("write extras")
             try output.commit()
-            clock.lap("swap")
+            clock.lap("commit \(output.writtenCount) files")
+            if options.cache {
+                let cache = BuildCache(key: key, inputs: resolved.inputs, pages: records, output: output.records)
+                // A cache that cannot be written costs the next build its speed, nothing else.
+                try? cache.write(to: cacheURL)
+                clock.lap("cache")
+            }
             if let report = bank?.report {
                 let folder = Self.reportFolder(options)
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -162,7 +193,8 @@ public enum SiteBuilder {
             diagnostics.append(noBaseURL(options.shownContent))
         }
         return BuildResult(outcome: .built, diagnostics: diagnostics, sources: sources, pages: site.plan.count,
-                           seconds: Date().timeIntervalSince(started), basePath: site.urls.absolutePath,
+                           seconds: Date().timeIntervalSince(started), rendered: pagesToRender.count,
+                           written: output.writtenCount, basePath: site.urls.absolutePath,
                            bank: bank?.report, reportFolder: reportFolder)
     }
 
@@ -263,8 +295,8 @@ public enum SiteBuilder {
         }
     }
 
-    private static func makeOutput(_ url: URL) throws -> AtomicOutput {
-        do { return try AtomicOutput(destination: url) } catch {
+    private static func makeOutput(_ url: URL, previous: [String: OutputRecord]?) throws -> SiteOutput {
+        do { return try SiteOutput(destination: url, previous: previous) } catch {
             throw BuildFailure.output("не удалось создать папку для сайта рядом с \(url.path): \(error.localizedDescription)")
         }
     }

@@ -8,7 +8,9 @@ import Theme
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Проверить материалы и собрать сайт.",
-        discussion: "Сайт пишется во временную папку и заменяет старый только целиком: при ошибках прежний сайт остаётся нетронутым."
+        discussion: "Изменившиеся файлы пишутся во временную папку и переносятся в сайт, только когда собраны все: при ошибках "
+            + "прежний сайт остаётся нетронутым. Страницы, чьи материалы не менялись, не собираются заново: сборка помнит их "
+            + "в папке .nastavnik-cache рядом с папкой content (её можно удалить в любой момент)."
     )
 
     @OptionGroup var options: ContentOptions
@@ -28,6 +30,9 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Банк практик: папка для отчёта о проверке школ (по умолчанию report рядом с папкой сайта).",
                                             valueName: "папка"))
     var report: String?
+
+    @Flag(name: .customLong("no-cache"), help: "Собрать все страницы заново, не глядя на прошлую сборку.")
+    var noCache = false
 
     @Sendable static func showProgress(_ stage: BuildStage, _ done: Int, _ total: Int) {
         switch stage {
@@ -64,10 +69,11 @@ struct Build: ParsableCommand {
         if let baseURL, URL(string: baseURL)?.host == nil {
             Terminal.fail(Failure.usage("«\(baseURL)» — не адрес сайта; пример: https://school.ru/nastavnichestvo/"))
         }
-        let build = BuildOptions(content: contentURL, shownContent: options.shownContent,
+        var build = BuildOptions(content: contentURL, shownContent: options.shownContent,
                                  output: outputURL, baseURL: baseURL,
                                  drafts: options.drafts, today: today,
                                  report: report.map { URL(fileURLWithPath: $0).standardizedFileURL })
+        build.cache = !noCache
         let showProgress = Terminal.isTTY && format == .text && !Terminal.quiet
         let result: BuildResult
         let progress: (@Sendable (BuildStage, Int, Int) -> Void)? = showProgress ? Build.showProgress : nil
@@ -83,6 +89,10 @@ struct Build: ParsableCommand {
             if format == .text {
                 Terminal.note("Готово: \(result.pages) \(DiagnosticReport.plural(result.pages, "страница", "страницы", "страниц")) за \(Terminal.seconds(result.seconds)), "
                              + "предупреждений: \(warnings). Сайт в папке \(out).\n")
+                if result.rendered < result.pages {
+                    Terminal.note("Собрано заново: \(result.rendered) \(DiagnosticReport.plural(result.rendered, "страница", "страницы", "страниц")), "
+                                 + "записано файлов: \(result.written); остальное не менялось.\n")
+                }
             }
             if let zip {
                 do {

@@ -1,0 +1,246 @@
+import Domain
+import Foundation
+import Theme
+
+/// What a build keeps for the next one, in `.nastavnik-cache/build/` beside the content
+/// folder: the fingerprints of what pages were made from, what each page read and reported,
+/// and every file of the output with its stamp. The next build renders only the pages whose
+/// reads meet a changed fingerprint and writes only files whose bytes differ.
+///
+/// The cache is an optimisation, never a source of truth: a missing, damaged or foreign file
+/// is ignored (a clean build), and `--no-cache` ignores it too. Safe to delete.
+struct BuildCache: Sendable, Equatable {
+    /// What every page depends on beyond the content: the program, the theme, the options.
+    /// When it differs, nothing kept is used.
+    var key: Fingerprint
+    var inputs: SiteInputs
+    var pages: [String: PageRecord]
+    var output: [String: OutputRecord]
+
+    struct PageRecord: Sendable, Equatable {
+        var reads: Set<Dependency>
+        var diagnostics: [Diagnostic]
+        /// The output files the page made (its HTML, its copy for the visually impaired).
+        var files: [String]
+    }
+
+    /// What invalidates every page: the program itself (any new build of it), the theme's
+    /// templates, and the options a page is rendered with.
+    static func key(options: BuildOptions, theme: Theme, bank: Bool) -> Fingerprint {
+        var hasher = StableHasher()
+        hasher.combine(format)
+        var info = stat()
+        if stat("/proc/self/exe", &info) == 0 {
+            let program = OutputStamp(info)
+            hasher.combine(program.size)
+            hasher.combine(program.modified)
+            hasher.combine(program.nanoseconds)
+            hasher.combine(Int(truncatingIfNeeded: program.inode))
+        }
+        hasher.combine(options.content.standardizedFileURL.path)
+        hasher.combine(options.output.standardizedFileURL.path)
+        hasher.combine(options.baseURL ?? "")
+        hasher.combine(options.drafts ? 1 : 0)
+        hasher.combine(bank ? 1 : 0)
+        for (name, file) in theme.templateFiles.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(name)
+            hasher.combine(file)
+            // A built-in template is part of the program; one on disk is read.
+            if let data = FileManager.default.contents(atPath: file) { hasher.combine(data) }
+        }
+        return hasher.finalize()
+    }
+
+    /// Bumped whenever what is kept, or how it is written, changes.
+    static let format = 1
+    private static let magic = "nastavnik-build-cache"
+
+    /// One file per output folder, named by its path: two outputs of one site keep two.
+    static func url(options: BuildOptions) -> URL {
+        let name = StableHasher.of(options.output.standardizedFileURL.path)
+        let file = String(name.high, radix: 16) + String(name.low, radix: 16) + ".cache"
+        let folder = options.content.standardizedFileURL.deletingLastPathComponent().appendingPathComponent(".nastavnik-cache/build")
+        if (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)) != nil,
+           FileManager.default.isWritableFile(atPath: folder.path) {
+            return folder.appendingPathComponent(file)
+        }
+        return FileManager.default.temporaryDirectory.appendingPathComponent("nastavnik-cache/build/" + file)
+    }
+
+    static func read(_ url: URL) -> BuildCache? {
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        var reader = CacheReader(data)
+        return try? reader.cache()
+    }
+
+    /// Written whole under another name, then renamed: a killed build leaves the old cache or the new.
+    func write(to url: URL) throws {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        var writer = CacheWriter()
+        writer.string(Self.magic)
+        writer.int(Self.format)
+        writer.print(key)
+        writer.print(inputs.global)
+        writer.int(inputs.prints.count)
+        for (dependency, print) in inputs.prints {
+            writer.dependency(dependency)
+            writer.print(print)
+        }
+        writer.int(pages.count)
+        for (path, page) in pages {
+            writer.string(path)
+            writer.int(page.reads.count)
+            for dependency in page.reads { writer.dependency(dependency) }
+            writer.int(page.diagnostics.count)
+            for d in page.diagnostics { writer.diagnostic(d) }
+            writer.int(page.files.count)
+            for file in page.files { writer.string(file) }
+        }
+        writer.int(output.count)
+        for (path, record) in output {
+            writer.string(path)
+            writer.print(record.print)
+            writer.int(record.stamp.size)
+            writer.int(record.stamp.modified)
+            writer.int(record.stamp.nanoseconds)
+            writer.int(Int(truncatingIfNeeded: record.stamp.inode))
+        }
+        try writer.data.write(to: url, options: .atomic)
+    }
+}
+
+/// The cache's binary layout: integers as 8 little-endian bytes, texts as their length and
+/// UTF-8 bytes. Read back with every length checked against what is left.
+struct CacheWriter {
+    private(set) var data = Data()
+
+    mutating func int(_ value: Int) {
+        var v = Int64(value).littleEndian
+        withUnsafeBytes(of: &v) { data.append(contentsOf: $0) }
+    }
+
+    mutating func string(_ text: String) {
+        let bytes = Array(text.utf8)
+        int(bytes.count)
+        data.append(contentsOf: bytes)
+    }
+
+    mutating func print(_ print: Fingerprint) {
+        int(Int(Int64(bitPattern: print.high)))
+        int(Int(Int64(bitPattern: print.low)))
+    }
+
+    mutating func dependency(_ dependency: Dependency) {
+        switch dependency {
+        case .settings: string("settings")
+        case .home: string("home")
+        case .sections: string("sections")
+        case .bank: string("bank")
+        case .entry(let section, let slug): string("entry/" + section.rawValue + "/" + slug)
+        case .list(let section): string("list/" + section.rawValue)
+        case .whole(let section): string("whole/" + section.rawValue)
+        }
+    }
+
+    mutating func diagnostic(_ d: Diagnostic) {
+        string(d.severity.rawValue)
+        string(d.rule)
+        string(d.message)
+        string(d.location.file)
+        int(d.location.line)
+        int(d.location.column)
+        string(d.hint ?? "")
+        int(d.hint == nil ? 0 : 1)
+    }
+}
+
+struct CacheReader {
+    struct Damaged: Error {}
+
+    private let bytes: [UInt8]
+    private var offset = 0
+
+    init(_ data: Data) { bytes = [UInt8](data) }
+
+    mutating func int() throws -> Int {
+        guard bytes.count - offset >= 8 else { throw Damaged() }
+        var v: UInt64 = 0
+        for i in 0..<8 { v |= UInt64(bytes[offset + i]) << (8 * UInt64(i)) }
+        offset += 8
+        return Int(Int64(bitPattern: v))
+    }
+
+    mutating func count() throws -> Int {
+        let n = try int()
+        // Every counted item takes at least a byte: a damaged count cannot make a huge array.
+        guard n >= 0, n <= bytes.count - offset else { throw Damaged() }
+        return n
+    }
+
+    mutating func string() throws -> String {
+        let n = try count()
+        defer { offset += n }
+        return String(decoding: bytes[offset..<offset + n], as: UTF8.self)
+    }
+
+    mutating func print() throws -> Fingerprint {
+        Fingerprint(high: UInt64(bitPattern: Int64(try int())), low: UInt64(bitPattern: Int64(try int())))
+    }
+
+    mutating func dependency() throws -> Dependency {
+        let text = try string()
+        switch text {
+        case "settings": return .settings
+        case "home": return .home
+        case "sections": return .sections
+        case "bank": return .bank
+        default: break
+        }
+        let parts = text.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+        guard parts.count >= 2, let section = SectionKey(rawValue: parts[1]) else { throw Damaged() }
+        switch (parts[0], parts.count) {
+        case ("entry", 3): return .entry(section, parts[2])
+        case ("list", 2): return .list(section)
+        case ("whole", 2): return .whole(section)
+        default: throw Damaged()
+        }
+    }
+
+    mutating func diagnostic() throws -> Diagnostic {
+        guard let severity = Severity(rawValue: try string()) else { throw Damaged() }
+        let rule = try string(), message = try string(), file = try string()
+        let line = try int(), column = try int()
+        let hint = try string()
+        let hasHint = try int() == 1
+        return Diagnostic(severity, rule, message, at: SourceRef(file: file, line: line, column: column), hint: hasHint ? hint : nil)
+    }
+
+    mutating func cache() throws -> BuildCache {
+        guard try string() == "nastavnik-build-cache", try int() == BuildCache.format else { throw Damaged() }
+        let key = try print()
+        let global = try print()
+        var prints: [Dependency: Fingerprint] = [:]
+        for _ in 0..<(try count()) { prints[try dependency()] = try print() }
+        var pages: [String: BuildCache.PageRecord] = [:]
+        for _ in 0..<(try count()) {
+            let path = try string()
+            var reads: Set<Dependency> = []
+            for _ in 0..<(try count()) { reads.insert(try dependency()) }
+            var diagnostics: [Diagnostic] = []
+            for _ in 0..<(try count()) { diagnostics.append(try diagnostic()) }
+            var files: [String] = []
+            for _ in 0..<(try count()) { files.append(try string()) }
+            pages[path] = BuildCache.PageRecord(reads: reads, diagnostics: diagnostics, files: files)
+        }
+        var output: [String: OutputRecord] = [:]
+        for _ in 0..<(try count()) {
+            let path = try string()
+            let print = try print()
+            let stamp = OutputStamp(size: try int(), modified: try int(), nanoseconds: try int(),
+                                    inode: UInt64(bitPattern: Int64(try int())))
+            output[path] = OutputRecord(print: print, stamp: stamp)
+        }
+        guard offset == bytes.count else { throw Damaged() }
+        return BuildCache(key: key, inputs: SiteInputs(global: global, prints: prints), pages: pages, output: output)
+    }
+}

@@ -1,0 +1,389 @@
+import CPlatform
+import Foundation
+import Synchronization
+
+/// One file of the output as a build left it: what the next build compares with, to leave an
+/// unchanged file alone.
+struct OutputRecord: Sendable, Equatable {
+    /// Of its bytes (a generated file) or of its source's path and stamp (a copied one).
+    var print: Fingerprint
+    /// What `stat` said of it once written: a file edited or removed since is written again.
+    var stamp: OutputStamp
+}
+
+struct OutputStamp: Sendable, Hashable {
+    var size: Int
+    var modified: Int
+    var nanoseconds: Int
+    var inode: UInt64
+
+    init(size: Int, modified: Int, nanoseconds: Int, inode: UInt64) {
+        self.size = size
+        self.modified = modified
+        self.nanoseconds = nanoseconds
+        self.inode = inode
+    }
+
+    init(_ info: stat) {
+        self.init(size: Int(info.st_size), modified: Int(info.st_mtim.tv_sec), nanoseconds: Int(info.st_mtim.tv_nsec),
+                  inode: UInt64(info.st_ino))
+    }
+
+    /// A regular file's stamp; nil for anything else (a link, a folder, nothing).
+    static func of(_ path: String) -> OutputStamp? {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return OutputStamp(info)
+    }
+}
+
+/// Writes a build's output so that a failed or killed build never leaves a broken site, and an
+/// unchanged file is never written again.
+///
+/// Every file that changed is written into a staging folder beside the output
+/// (`.public.building-PID`), never into the output itself. Then:
+/// - **A first or clean build** (nothing known of the output) swaps the staging folder with
+///   the output in one system call (`renameat2(RENAME_EXCHANGE)`); the old output is removed
+///   after that.
+/// - **Any later build** (the build cache knows every file of the output and its stamp) writes
+///   only the files whose bytes differ and commits them through a journal
+///   (`.public.journal-PID`): the list of files to move in and files to remove, written whole
+///   and renamed into place: that rename is the commit. The moves and removals follow, each a
+///   single `rename` or `unlink`, and the journal is removed last.
+///
+/// A build killed before the commit leaves the output as it was (the staging folder is
+/// removed by the next build); a build killed after it leaves a journal that the next build,
+/// or `serve`, carries out before anything else. Every file of the output is at every moment
+/// whole, in its old or its new version; no old tree is ever deleted on the way.
+final class SiteOutput: Sendable {
+    let destination: URL
+    let staging: URL
+    /// What the last build left, when known and trusted: then only changed files are written.
+    private let previous: [String: OutputRecord]?
+    /// Files found in the output that the last build did not write (put there by hand, or by
+    /// another build): removed at the commit, so the output holds exactly this build's files.
+    private let strangers: [String]
+    private let written = Mutex<[String: OutputRecord]>([:])
+    /// Files written into the staging folder (the others are kept as they are).
+    private let staged = Mutex<Set<String>>([])
+
+    init(destination: URL, previous: [String: OutputRecord]?) throws {
+        self.destination = destination.standardizedFileURL
+        let parent = self.destination.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        Self.recover(self.destination)
+        var isFolder: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: self.destination.path, isDirectory: &isFolder) && isFolder.boolValue
+        self.previous = exists ? previous : nil
+        if exists, let previous {
+            strangers = Self.files(in: self.destination.path).filter { previous[$0] == nil }
+        } else {
+            strangers = []
+        }
+        staging = parent.appendingPathComponent(".\(self.destination.lastPathComponent).building-\(getpid())")
+        try? FileManager.default.removeItem(at: staging)
+        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+    }
+
+    /// How many files this build wrote (the others were left as they were).
+    var writtenCount: Int { staged.withLock { $0.count } }
+
+    /// The output's files after `commit`, for the next build.
+    var records: [String: OutputRecord] { written.withLock { $0 } }
+
+    /// Writes `data` at `relative`, unless the output already holds these bytes there.
+    func write(_ data: Data, to relative: String) throws {
+        let print = StableHasher.of(data)
+        if keepIfSame(relative, print: print) { return }
+        let path = staging.path + "/" + relative
+        if let slash = relative.lastIndex(of: "/") { try Self.makeDirectories(staging.path + "/" + relative[..<slash]) }
+        // Plain POSIX calls: FileManager's per-file directory checks dominated the write of 10,000 pages.
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+        defer { close(fd) }
+        try data.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                guard n > 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+                offset += n
+            }
+        }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+        record(relative, OutputRecord(print: print, stamp: OutputStamp(info)), staged: true)
+    }
+
+    /// Copies `source` to `relative`, unless the output holds the copy made of this very file
+    /// (its path and stamp unchanged).
+    func copy(_ source: URL, to relative: String) throws {
+        guard let sourceStamp = OutputStamp.of(source.resolvingSymlinksInPath().path) else {
+            throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: source.path])
+        }
+        var hasher = StableHasher()
+        hasher.combine(source.path)
+        hasher.combine(sourceStamp.size)
+        hasher.combine(sourceStamp.modified)
+        hasher.combine(sourceStamp.nanoseconds)
+        hasher.combine(Int(truncatingIfNeeded: sourceStamp.inode))
+        let print = hasher.finalize()
+        if keepIfSame(relative, print: print) { return }
+        let url = staging.appendingPathComponent(relative)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? FileManager.default.removeItem(at: url)
+        // A real copy, not a hard link: a deploy step that edits the output in place must
+        // never change the content folder or the image cache.
+        try FileManager.default.copyItem(at: source, to: url)
+        guard let stamp = OutputStamp.of(url.path) else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path]) }
+        record(relative, OutputRecord(print: print, stamp: stamp), staged: true)
+    }
+
+    /// Keeps the file of a page not rendered again; false when the output no longer holds
+    /// what the last build wrote there (the page must be rendered).
+    func keep(_ relative: String) -> Bool {
+        guard let known = previous?[relative], OutputStamp.of(destination.path + "/" + relative) == known.stamp else { return false }
+        record(relative, known, staged: false)
+        return true
+    }
+
+    private func keepIfSame(_ relative: String, print: Fingerprint) -> Bool {
+        guard let known = previous?[relative], known.print == print else { return false }
+        return keep(relative)
+    }
+
+    private func record(_ relative: String, _ record: OutputRecord, staged isStaged: Bool) {
+        written.withLock { $0[relative] = record }
+        if isStaged { staged.withLock { _ = $0.insert(relative) } }
+    }
+
+    /// Puts the new files in place and removes those no longer made.
+    func commit() throws {
+        guard let previous else { return try swap() }
+        let moves = staged.withLock { $0 }.sorted()
+        let kept = written.withLock { Set($0.keys) }
+        let removals = (previous.keys.filter { !kept.contains($0) } + strangers.filter { !kept.contains($0) }).sorted()
+        FaultInjection.point("staged")
+        if !moves.isEmpty || !removals.isEmpty {
+            let journal = Journal(staging: staging.lastPathComponent, moves: moves, removals: removals)
+            try journal.write(to: Self.journalURL(destination, pid: getpid()))
+            FaultInjection.point("journal")
+            journal.apply(to: destination)
+        }
+        try? FileManager.default.removeItem(at: Self.journalURL(destination, pid: getpid()))
+        try? FileManager.default.removeItem(at: staging)
+    }
+
+    /// A clean build: the staging folder becomes the output.
+    private func swap() throws {
+        let fm = FileManager.default
+        FaultInjection.point("staged")
+        var isFolder: ObjCBool = false
+        if fm.fileExists(atPath: destination.path, isDirectory: &isFolder), isFolder.boolValue,
+           nastavnik_exchange_paths(staging.path, destination.path) == 0 {
+            FaultInjection.point("swapped")
+            // The staging name now holds the previous output: removed by another process, off
+            // the build's time (21,000 files take seconds to unlink).
+            Self.removeInBackground(staging, as: destination.deletingLastPathComponent()
+                .appendingPathComponent(".\(destination.lastPathComponent).old-\(getpid())"))
+            return
+        }
+        let old = destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).old-\(getpid())")
+        try? fm.removeItem(at: old)
+        if fm.fileExists(atPath: destination.path) {
+            try fm.moveItem(at: destination, to: old)
+        }
+        do {
+            try fm.moveItem(at: staging, to: destination)
+        } catch {
+            if fm.fileExists(atPath: old.path) { try? fm.moveItem(at: old, to: destination) }
+            throw error
+        }
+        try? fm.removeItem(at: old)
+    }
+
+    /// Renames `folder` to `name` and has `rm -rf` remove it without waiting: a leftover is
+    /// removed by the next build (`recover`) once this process is gone.
+    static func removeInBackground(_ folder: URL, as name: URL) {
+        guard rename(folder.path, name.path) == 0 else {
+            try? FileManager.default.removeItem(at: folder)
+            return
+        }
+        var pid: pid_t = 0
+        let args = ["rm", "-rf", "--", name.path]
+        var argv: [UnsafeMutablePointer<CChar>?] = args.map { strdup($0) } + [nil]
+        defer { for arg in argv { free(arg) } }
+        if posix_spawn(&pid, "/bin/rm", nil, nil, &argv, environ) != 0 {
+            try? FileManager.default.removeItem(at: name)
+        }
+    }
+
+    func discard() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+
+    static func journalURL(_ destination: URL, pid: Int32) -> URL {
+        destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).journal-\(pid)")
+    }
+
+    /// Finishes what killed builds left: a committed journal is carried out, then staging and
+    /// old folders of processes that no longer run are removed.
+    static func recover(_ destination: URL) {
+        let parent = destination.deletingLastPathComponent()
+        let name = destination.lastPathComponent
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
+        func deadProcess(_ entry: String, _ kind: String) -> Bool {
+            let prefix = "." + name + kind
+            guard entry.hasPrefix(prefix), let pid = Int32(entry.dropFirst(prefix.count)) else { return false }
+            return pid != getpid() && !(kill(pid, 0) == 0 || errno == EPERM)
+        }
+        for entry in entries where deadProcess(entry, ".journal-") {
+            let url = parent.appendingPathComponent(entry)
+            if let journal = Journal.read(url) {
+                journal.apply(to: destination)
+                try? FileManager.default.removeItem(at: parent.appendingPathComponent(journal.staging))
+            }
+            try? FileManager.default.removeItem(at: url)
+        }
+        for entry in entries where deadProcess(entry, ".building-") || deadProcess(entry, ".old-") {
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(entry))
+        }
+    }
+
+    /// Every file under `root`, relative, by `readdir` (FileManager's enumerator stats each entry).
+    static func files(in root: String) -> [String] {
+        var out: [String] = []
+        func walk(_ folder: String, _ prefix: String) {
+            guard let dir = opendir(folder) else { return }
+            defer { closedir(dir) }
+            while let entry = readdir(dir) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+                }
+                if name == "." || name == ".." { continue }
+                let path = folder + "/" + name
+                var type = entry.pointee.d_type
+                if type == UInt8(DT_UNKNOWN) {
+                    var info = stat()
+                    guard lstat(path, &info) == 0 else { continue }
+                    type = info.st_mode & S_IFMT == S_IFDIR ? UInt8(DT_DIR) : UInt8(DT_REG)
+                }
+                if type == UInt8(DT_DIR) { walk(path, prefix + name + "/") } else { out.append(prefix + name) }
+            }
+        }
+        walk(root, "")
+        return out
+    }
+
+    static func makeDirectories(_ path: String) throws {
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT, let slash = path.lastIndex(of: "/") else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+        }
+        try makeDirectories(String(path[..<slash]))
+        if mkdir(path, 0o755) != 0 && errno != EEXIST { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+    }
+}
+
+/// The files a build moves into the output and removes from it, written before the first
+/// move: what makes a killed build's update finishable.
+struct Journal: Equatable {
+    /// The staging folder's name, beside the output.
+    var staging: String
+    var moves: [String]
+    var removals: [String]
+
+    private static let magic = "nastavnik-journal 1"
+
+    /// Written whole under a temporary name, synced, then renamed: a journal either exists
+    /// complete or not at all.
+    func write(to url: URL) throws {
+        // Paths are separated by NUL, the one byte no file name holds.
+        var text = Self.magic + "\0" + staging + "\0"
+        for path in moves { text += "M\0" + path + "\0" }
+        for path in removals { text += "D\0" + path + "\0" }
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(url.lastPathComponent + ".tmp")
+        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path]) }
+        let bytes = Array(text.utf8)
+        let ok = bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                guard n > 0 else { return false }
+                offset += n
+            }
+            return fsync(fd) == 0
+        }
+        close(fd)
+        guard ok, rename(temporary.path, url.path) == 0 else {
+            unlink(temporary.path)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+        }
+    }
+
+    static func read(_ url: URL) -> Journal? {
+        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else { return nil }
+        var fields = text.split(separator: "\0", omittingEmptySubsequences: false).map(String.init)
+        guard fields.count >= 3, fields[0] == magic, fields.removeLast().isEmpty else { return nil }
+        var journal = Journal(staging: fields[1], moves: [], removals: [])
+        var i = 2
+        while i + 1 < fields.count {
+            switch fields[i] {
+            case "M": journal.moves.append(fields[i + 1])
+            case "D": journal.removals.append(fields[i + 1])
+            default: return nil
+            }
+            i += 2
+        }
+        guard i == fields.count, !journal.staging.contains("/"), journal.staging.hasPrefix(".") else { return nil }
+        // Only paths inside the output: a damaged journal must not move or remove anything else.
+        let safe = (journal.moves + journal.removals).allSatisfy { path in
+            !path.isEmpty && !path.hasPrefix("/") && !path.split(separator: "/").contains("..")
+        }
+        return safe ? journal : nil
+    }
+
+    /// Moves and removes; each step can be done again (a move whose file is gone was made).
+    func apply(to destination: URL) {
+        let root = destination.path
+        let from = destination.deletingLastPathComponent().path + "/" + staging
+        for (n, path) in moves.enumerated() {
+            let source = from + "/" + path
+            guard access(source, F_OK) == 0 else { continue }
+            if let slash = path.lastIndex(of: "/") { try? SiteOutput.makeDirectories(root + "/" + path[..<slash]) }
+            let target = root + "/" + path
+            // A folder where a file now goes (a page that became a file) is moved aside whole.
+            var info = stat()
+            if lstat(target, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { try? FileManager.default.removeItem(atPath: target) }
+            if rename(source, target) != 0 {
+                // Another file system (an output folder that is a mount point): copied, then renamed.
+                let temporary = target + ".nastavnik-tmp"
+                unlink(temporary)
+                if (try? FileManager.default.copyItem(atPath: source, toPath: temporary)) != nil { rename(temporary, target) }
+            }
+            FaultInjection.point("move-\(n + 1)")
+        }
+        var folders: Set<String> = []
+        for path in removals {
+            unlink(root + "/" + path)
+            var folder = path
+            while let slash = folder.lastIndex(of: "/") {
+                folder = String(folder[..<slash])
+                folders.insert(folder)
+            }
+        }
+        FaultInjection.point("removed")
+        // Folders left empty go, deepest first; a folder still holding files stays.
+        for folder in folders.sorted(by: { $0.count > $1.count }) { rmdir(root + "/" + folder) }
+    }
+}
+
+/// Named points where a test may have the build killed (`NASTAVNIK_KILL_AT=journal`), to check
+/// that a build killed at any step leaves the output whole.
+enum FaultInjection {
+    private static let target = ProcessInfo.processInfo.environment["NASTAVNIK_KILL_AT"]
+
+    static func point(_ name: String) {
+        if let target, target == name { kill(getpid(), SIGKILL) }
+    }
+}
