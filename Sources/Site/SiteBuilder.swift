@@ -80,6 +80,9 @@ public enum SiteBuilder {
                         seconds: Date().timeIntervalSince(started), bank: bank)
         }
         var clock = StageClock()
+        // What a killed build committed is finished first, even if this build finds errors:
+        // the output is then the whole site that build made, not a part of it.
+        if write { SiteOutput.recover(options.output.standardizedFileURL) }
         let loaded = Pipeline.load(options)
         clock.lap("load")
         let checked = Pipeline.validate(loaded, options: options)

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// A build killed at any step of writing its output leaves every file whole, old or new; a
+/// build killed before its commit leaves the old site exactly, and the next build finishes or
+/// discards what it left (`SiteOutput`).
+@Suite struct OutputCommitTests {
+    static let today = ["--today", "2026-11-26"]
+
+    func tree(_ folder: URL) -> [String: Data] {
+        var out: [String: Data] = [:]
+        let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
+        while let url = walker?.nextObject() as? URL {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            out[String(url.path.dropFirst(folder.path.count + 1))] = FileManager.default.contents(atPath: url.path)
+        }
+        return out
+    }
+
+    /// The paths where two trees differ (missing on one side or other bytes), for short messages.
+    func differences(_ a: [String: Data], _ b: [String: Data]) -> [String] {
+        Set(a.keys).union(b.keys).filter { a[$0] != b[$0] }.sorted()
+    }
+
+    /// Folders and files a build leaves beside the output, other than the cache; the old tree
+    /// of a clean build is removed by a process of its own, so it is given a moment.
+    func debris(_ root: URL) -> [String] {
+        for _ in 0..<50 {
+            let hidden = ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? [])
+                .filter { $0.hasPrefix(".") && $0 != ".nastavnik-cache" }
+            if hidden.isEmpty { return [] }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        return ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []).filter { $0.hasPrefix(".") && $0 != ".nastavnik-cache" }
+    }
+
+    @Test(arguments: [
+        // An update through the journal, step by step.
+        ("staged", false), ("journal", false), ("move-1", false), ("move-2", false), ("removed", false),
+        // A clean build (`--no-cache`): the whole new folder swapped in.
+        ("staged", true), ("swapped", true),
+    ])
+    func buildKilledAtEveryStepLeavesAWholeSite(step: String, clean: Bool) throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try overlay(Repo.root.appendingPathComponent("content"), onto: root.appendingPathComponent("content"))
+        #expect(try runNastavnik(["build"] + Self.today, in: root).status == 0)
+        let output = root.appendingPathComponent("public")
+        let old = tree(output)
+
+        // An edit that changes some files and removes others.
+        let news = root.appendingPathComponent("content/news")
+        let items = try FileManager.default.contentsOfDirectory(atPath: news.path).sorted()
+        try FileManager.default.removeItem(at: news.appendingPathComponent(items[0]))
+        let edited = news.appendingPathComponent(items[1])
+        try (read(edited) + "\nНовый абзац.\n").write(to: edited, atomically: true, encoding: .utf8)
+        #expect(try runNastavnik(["build", "--no-cache", "--out", "expected"] + Self.today, in: root).status == 0)
+        let new = tree(root.appendingPathComponent("expected"))
+        #expect(!differences(old, new).isEmpty)
+
+        let killed = try runNastavnik(["build"] + (clean ? ["--no-cache"] : []) + Self.today, in: root,
+                                      environment: ["NASTAVNIK_KILL_AT": step])
+        #expect(killed.status == SIGKILL, "step \(step): the build was not killed there (\(killed.status))")
+        let left = tree(output)
+        #expect(left["index.html"] != nil, "step \(step): no site")
+        let mixed = left.filter { path, data in old[path] != data && new[path] != data }.keys.sorted()
+        #expect(mixed.isEmpty, "step \(step): files neither old nor new: \(mixed.prefix(5))")
+        if step == "staged" { #expect(differences(left, old).isEmpty, "step \(step): the old site was changed before the commit") }
+        if step == "swapped" { #expect(differences(left, new).isEmpty) }
+
+        // The next build finds an error: it writes nothing, but finishes what the killed one
+        // committed, so the site is whole: the old one if killed before the commit, else the new.
+        let other = news.appendingPathComponent(items[2])
+        let good = read(other)
+        try ("---\ntitle: [\n---\n" + good).write(to: other, atomically: true, encoding: .utf8)
+        #expect(try runNastavnik(["build"] + Self.today, in: root).status == 1)
+        let committed = !["staged"].contains(step)
+        let whole = differences(tree(output), committed ? new : old)
+        #expect(whole.isEmpty, "step \(step): after a failed build the site is not whole: \(whole.prefix(5))")
+
+        try good.write(to: other, atomically: true, encoding: .utf8)
+        #expect(try runNastavnik(["build"] + Self.today, in: root).status == 0)
+        let after = differences(tree(output), new)
+        #expect(after.isEmpty, "step \(step): the next build did not give the new site: \(after.prefix(5))")
+        #expect(debris(root).isEmpty, "step \(step): \(debris(root))")
+    }
+}

@@ -1,0 +1,180 @@
+import Content
+import Domain
+import Foundation
+import Site
+import Testing
+import TestSupport
+
+/// The build cache never serves stale output: after every edit of a random sequence, a build
+/// that reuses the last one gives byte for byte the site a clean build gives, and says the same.
+@Suite struct BuildCacheTests {
+    /// A deterministic generator, so a failing sequence can be replayed from its seed.
+    struct Random: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static let today = DayDate(year: 2026, month: 11, day: 26)!
+
+    func build(_ root: URL, into output: String, cache: Bool) throws -> (BuildResult, String) {
+        var options = BuildOptions(content: root.appendingPathComponent("content"), shownContent: "content",
+                                   output: root.appendingPathComponent(output), today: Self.today, defaultTheme: Repo.defaultTheme)
+        options.cache = cache
+        let result = try SiteBuilder.build(options)
+        return (result, DiagnosticReport.text(result.diagnostics, sources: result.sources))
+    }
+
+    /// Every file under `folder` with its bytes.
+    func tree(_ folder: URL) -> [String: Data] {
+        var out: [String: Data] = [:]
+        let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
+        while let url = walker?.nextObject() as? URL {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            out[String(url.path.dropFirst(folder.path.count + 1))] = FileManager.default.contents(atPath: url.path)
+        }
+        return out
+    }
+
+    /// One edit an editor might make, picked at random; returns what it did, for the failure message.
+    func edit(_ content: URL, _ random: inout Random, step: Int) throws -> String {
+        let fm = FileManager.default
+        func files(_ folder: String) -> [URL] {
+            ((try? fm.contentsOfDirectory(atPath: content.appendingPathComponent(folder).path)) ?? [])
+                .filter { $0.hasSuffix(".md") }.sorted().map { content.appendingPathComponent(folder + "/" + $0) }
+        }
+        func change(_ url: URL, _ body: (String) -> String) throws {
+            try body(read(url)).write(to: url, atomically: true, encoding: .utf8)
+        }
+        let folders = ["news", "cases", "mentors", "pages", "programs", "events"]
+        switch Int.random(in: 0..<12, using: &random) {
+        case 0, 1:
+            let folder = folders.randomElement(using: &random)!
+            guard let file = files(folder).randomElement(using: &random) else { return "nothing in \(folder)" }
+            try change(file) { $0 + "\nДобавленный абзац номер \(step).\n" }
+            return "body of \(file.lastPathComponent)"
+        case 2:
+            guard let file = files("news").randomElement(using: &random) else { return "no news" }
+            try change(file) { $0.replacingOccurrences(of: "title: \"", with: "title: \"Правка \(step): ") }
+            return "title of \(file.lastPathComponent)"
+        case 3:
+            guard let file = files("news").randomElement(using: &random) else { return "no news" }
+            let day = Int.random(in: 10...28, using: &random)
+            try change(file) { text in
+                text.replacingOccurrences(of: #"date: \d{4}-\d{2}-\d{2}"#, with: "date: 2025-06-\(day)", options: .regularExpression)
+            }
+            return "date of \(file.lastPathComponent)"
+        case 4:
+            guard let file = files("news").randomElement(using: &random) else { return "no news" }
+            let copy = content.appendingPathComponent("news/2026-01-\(10 + step % 18)-novost-\(step).md")
+            try? fm.removeItem(at: copy)
+            try fm.copyItem(at: file, to: copy)
+            try change(copy) { $0.replacingOccurrences(of: "title: \"", with: "title: \"Копия \(step): ") }
+            return "new news \(copy.lastPathComponent)"
+        case 5:
+            let news = files("news")
+            guard news.count > 3, let file = news.randomElement(using: &random) else { return "too few news" }
+            try fm.removeItem(at: file)
+            return "removed \(file.lastPathComponent)"
+        case 6:
+            try change(content.appendingPathComponent("documents.yml")) { $0 + "\n# правка \(step)\n" }
+            return "documents.yml comment"
+        case 7:
+            try change(content.appendingPathComponent("site.yml")) { text in
+                text.replacingOccurrences(of: #"title: "[^"]*""#, with: "title: \"Наставничество \(step)\"", options: .regularExpression)
+            }
+            return "site title"
+        case 8:
+            guard let file = files(folders.randomElement(using: &random)!).randomElement(using: &random) else { return "nothing" }
+            try fm.setAttributes([.modificationDate: Date()], ofItemAtPath: file.path)
+            return "touched \(file.lastPathComponent)"
+        case 9:
+            try change(content.appendingPathComponent("index.md")) { $0 + "\nЕщё слово \(step).\n" }
+            return "index.md"
+        case 10:
+            guard let file = files("cases").randomElement(using: &random) else { return "no cases" }
+            let renamed = file.deletingLastPathComponent().appendingPathComponent("praktika-\(step).md")
+            try fm.moveItem(at: file, to: renamed)
+            return "renamed \(file.lastPathComponent)"
+        default:
+            let images = content.appendingPathComponent("images")
+            let pictures = ((try? fm.contentsOfDirectory(atPath: images.path)) ?? []).sorted()
+            guard pictures.count >= 2 else { return "no pictures" }
+            let (a, b) = (images.appendingPathComponent(pictures[0]), images.appendingPathComponent(pictures[1]))
+            let (x, y) = (try Data(contentsOf: a), try Data(contentsOf: b))
+            try y.write(to: a)
+            try x.write(to: b)
+            return "swapped pictures"
+        }
+    }
+
+    @Test(arguments: [UInt64(1), 2, 3])
+    func randomEditsGiveTheCleanBuildByteForByte(seed: UInt64) throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try overlay(Repo.root.appendingPathComponent("content"), onto: root.appendingPathComponent("content"))
+        var random = Random(state: seed)
+        var first = try build(root, into: "public", cache: true)
+        #expect(first.0.outcome == .built, "\(first.1)")
+        var reused = 0
+        for step in 1...12 {
+            let did = try edit(root.appendingPathComponent("content"), &random, step: step)
+            let cached = try build(root, into: "public", cache: true)
+            let clean = try build(root, into: "clean", cache: false)
+            #expect(cached.0.outcome == clean.0.outcome, "seed \(seed), step \(step) (\(did))")
+            #expect(cached.1 == clean.1, "seed \(seed), step \(step) (\(did)): the messages differ")
+            guard clean.0.outcome == .built else { continue }
+            let (a, b) = (tree(root.appendingPathComponent("public")), tree(root.appendingPathComponent("clean")))
+            #expect(Set(a.keys) == Set(b.keys), "seed \(seed), step \(step) (\(did)): \(Set(a.keys).symmetricDifference(b.keys).sorted().prefix(5))")
+            let differing = a.keys.filter { b[$0] != nil && a[$0] != b[$0] }.sorted()
+            #expect(differing.isEmpty, "seed \(seed), step \(step) (\(did)): \(differing.prefix(5))")
+            if cached.0.rendered < cached.0.pages { reused += 1 }
+            first = cached
+        }
+        // The cache is used, not only harmless: most edits render a part of the site.
+        #expect(reused >= 4, "seed \(seed): only \(reused) builds reused pages")
+    }
+
+    @Test func unchangedSiteWritesNothingAndNoCacheRendersAll() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try overlay(Repo.root.appendingPathComponent("content"), onto: root.appendingPathComponent("content"))
+        let first = try build(root, into: "public", cache: true).0
+        #expect(first.rendered == first.pages && first.written > 100)
+        let index = root.appendingPathComponent("public/index.html")
+        let before = try FileManager.default.attributesOfItem(atPath: index.path)[.systemFileNumber] as? Int
+
+        let second = try build(root, into: "public", cache: true).0
+        #expect(second.rendered == 0 && second.written == 0, "\(second.rendered) pages, \(second.written) files")
+        #expect(try FileManager.default.attributesOfItem(atPath: index.path)[.systemFileNumber] as? Int == before)
+
+        // A file of the output edited or removed by hand is written again.
+        try "испорчено".write(to: index, atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(at: root.appendingPathComponent("public/sv/news/index.html"))
+        try "лишний".write(to: root.appendingPathComponent("public/lishniy.txt"), atomically: true, encoding: .utf8)
+        let repaired = try build(root, into: "public", cache: true).0
+        #expect(repaired.rendered == 2, "\(repaired.rendered)")
+        #expect(read(index).contains("<html"))
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("public/sv/news/index.html").path))
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("public/lishniy.txt").path))
+
+        let clean = try build(root, into: "public", cache: false).0
+        #expect(clean.rendered == clean.pages)
+
+        // A damaged cache is ignored, never trusted.
+        let folder = root.appendingPathComponent(".nastavnik-cache/build")
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            let url = folder.appendingPathComponent(name)
+            var data = try Data(contentsOf: url)
+            data.removeLast(data.count / 2)
+            try data.write(to: url)
+        }
+        let afterDamage = try build(root, into: "public", cache: true).0
+        #expect(afterDamage.outcome == .built && afterDamage.rendered == afterDamage.pages)
+    }
+}
