@@ -1,17 +1,13 @@
 /// A Markdown body with where it starts in its file, so links and names found in it
 /// can be reported at their own line.
 public struct MarkdownBody: Sendable, Hashable {
-    public var text: String { didSet { digest = ByteHash.value(text) } }
+    public var text: String
     /// 1-based line of the body's first line in the file.
     public var firstLine: Int
-    /// The text's bytes hashed once, when it is read: `serve` tells an edited body from a kept
-    /// one without hashing every body of the site again.
-    public private(set) var digest: Int
 
     public init(text: String, firstLine: Int) {
         self.text = text
         self.firstLine = firstLine
-        digest = ByteHash.value(text)
     }
 
     public var isEmpty: Bool { text.allSatisfy(\.isWhitespace) }

@@ -18,8 +18,6 @@ enum SearchIndex {
         var parts: [String]
         /// Markdown of the body, if any.
         var body: String = ""
-        /// Its bytes hashed when it was read (`MarkdownBody.digest`).
-        var bodyDigest: Int? = nil
 
         init(title: String, path: String, kind: String, parts: [String], body: String = "") {
             self.title = title
@@ -31,7 +29,6 @@ enum SearchIndex {
 
         init(title: String, path: String, kind: String, parts: [String], markdown: MarkdownBody) {
             self.init(title: title, path: path, kind: kind, parts: parts, body: markdown.text)
-            bodyDigest = markdown.digest
         }
     }
 
@@ -83,22 +80,64 @@ enum SearchIndex {
         return inputs
     }
 
-    /// Entries kept between rebuilds of `serve`: an unchanged page is not stemmed again.
+    /// Entries kept between rebuilds of `serve`, and between builds (`BuildCache`): an
+    /// unchanged page is not made plain, cut or stemmed again.
     final class Cache: Sendable {
-        private let entries = Mutex<[String: (key: Int, json: String)]>([:])
+        private let entries = Mutex<[String: (key: Fingerprint, json: String)]>([:])
+        /// Whether an entry was made or dropped since the cache was read.
+        private let changed = Mutex(false)
 
         init() {}
 
-        func entry(_ path: String, key: Int, make: () -> String) -> String {
+        func entry(_ path: String, key: Fingerprint, make: () -> String) -> String {
             if let hit = entries.withLock({ $0[path] }), hit.key == key { return hit.json }
             let json = make()
             entries.withLock { $0[path] = (key, json) }
+            changed.withLock { $0 = true }
             return json
         }
 
         /// Forgets pages that are gone, so a long `serve` session does not keep them.
         func retain(_ paths: Set<String>) {
-            entries.withLock { entries in entries = entries.filter { paths.contains($0.key) } }
+            entries.withLock { entries in
+                let kept = entries.filter { paths.contains($0.key) }
+                if kept.count != entries.count { changed.withLock { $0 = true } }
+                entries = kept
+            }
+        }
+
+        private static let magic = "nastavnik-search-cache 1"
+
+        /// The entries a build kept; an empty cache when there are none or they are damaged.
+        static func read(_ url: URL) -> Cache {
+            let cache = Cache()
+            guard let data = FileManager.default.contents(atPath: url.path) else { return cache }
+            var reader = CacheReader(data)
+            var entries: [String: (key: Fingerprint, json: String)] = [:]
+            do {
+                guard try reader.string() == magic else { return cache }
+                for _ in 0..<(try reader.count()) {
+                    let path = try reader.string()
+                    entries[path] = (try reader.print(), try reader.string())
+                }
+            } catch { return cache }
+            cache.entries.withLock { $0 = entries }
+            return cache
+        }
+
+        /// Writes the entries if any changed since they were read.
+        func write(to url: URL) throws {
+            guard changed.withLock({ $0 }) else { return }
+            var writer = CacheWriter()
+            writer.string(Self.magic)
+            let all = entries.withLock { $0 }
+            writer.int(all.count)
+            for (path, entry) in all {
+                writer.string(path)
+                writer.print(entry.key)
+                writer.string(entry.json)
+            }
+            try writer.data.write(to: url, options: .atomic)
         }
     }
 
@@ -127,9 +166,9 @@ enum SearchIndex {
                 if let cache {
                     // Keyed by the page's own words, hashed as bytes: an unchanged page is not
                     // made plain, cut or stemmed again.
-                    var hasher = Hasher()
-                    for part in [i.title, i.kind] + i.parts { ByteHash.combine(part, into: &hasher) }
-                    hasher.combine(i.bodyDigest ?? ByteHash.value(i.body))
+                    var hasher = StableHasher()
+                    for part in [i.title, i.kind] + i.parts { hasher.combine(part) }
+                    hasher.combine(i.body)
                     out.append(cache.entry(i.path, key: hasher.finalize(), make: entry))
                 } else {
                     out.append(entry())

@@ -116,12 +116,14 @@ public enum SiteBuilder {
         diagnostics += resolved.diagnostics
         guard !diagnostics.hasErrors else { return stopped(diagnostics, sources, bank: bank?.report) }
         clock.lap("resolve")
-        let site = resolved.site
+        var site = resolved.site
         let isBank = bank != nil
         let cacheURL = BuildCache.url(options: options)
         let kept = write && options.cache ? BuildCache.read(cacheURL) : nil
         let key = BuildCache.key(options: options, theme: theme, bank: isBank)
         let output: SiteOutput? = write ? try makeOutput(options.output, previous: kept?.output) : nil
+        let searchURL = cacheURL.deletingPathExtension().appendingPathExtension("search")
+        if write && options.cache { site.searchCache = SearchIndex.Cache.read(searchURL) }
 
         // Pages whose recorded reads meet no changed input, and whose files are still as the
         // last build wrote them, are not rendered again: their records and findings carry over.
@@ -136,6 +138,7 @@ public enum SiteBuilder {
                 return false
             }
         }
+        clock.lap("cache read, output listed, \(site.plan.count - pagesToRender.count) pages kept")
         var pages: (@Sendable (Int, Int) -> Void)?
         if let progress { pages = { @Sendable done, total in progress(.pages, done, total) } }
         let counter = ProgressCounter(total: pagesToRender.count, report: pages)
@@ -178,6 +181,7 @@ public enum SiteBuilder {
                 let cache = BuildCache(key: key, inputs: resolved.inputs, pages: records, output: output.records)
                 // A cache that cannot be written costs the next build its speed, nothing else.
                 try? cache.write(to: cacheURL)
+                try? site.searchCache?.write(to: searchURL)
                 clock.lap("cache")
             }
             if let report = bank?.report {

@@ -52,7 +52,7 @@ struct BuildCache: Sendable, Equatable {
     }
 
     /// Bumped whenever what is kept, or how it is written, changes.
-    static let format = 1
+    static let format = 2
     private static let magic = "nastavnik-build-cache"
 
     /// One file per output folder, named by its path: two outputs of one site keep two.
@@ -81,16 +81,29 @@ struct BuildCache: Sendable, Equatable {
         writer.int(Self.format)
         writer.print(key)
         writer.print(inputs.global)
-        writer.int(inputs.prints.count)
-        for (dependency, print) in inputs.prints {
+        // Dependencies are written once, in a table; pages name them by their number there
+        // (a list page reads hundreds of entries).
+        var table: [Dependency: Int] = [:]
+        var order: [Dependency] = []
+        func number(_ dependency: Dependency) -> Int {
+            if let n = table[dependency] { return n }
+            table[dependency] = order.count
+            order.append(dependency)
+            return order.count - 1
+        }
+        for dependency in inputs.prints.keys { _ = number(dependency) }
+        for page in pages.values { for dependency in page.reads { _ = number(dependency) } }
+        writer.int(order.count)
+        for dependency in order {
             writer.dependency(dependency)
-            writer.print(print)
+            writer.print(inputs.prints[dependency] ?? .zero)
+            writer.int(inputs.prints[dependency] == nil ? 0 : 1)
         }
         writer.int(pages.count)
         for (path, page) in pages {
             writer.string(path)
             writer.int(page.reads.count)
-            for dependency in page.reads { writer.dependency(dependency) }
+            for dependency in page.reads { writer.int(number(dependency)) }
             writer.int(page.diagnostics.count)
             for d in page.diagnostics { writer.diagnostic(d) }
             writer.int(page.files.count)
@@ -220,12 +233,22 @@ struct CacheReader {
         let key = try print()
         let global = try print()
         var prints: [Dependency: Fingerprint] = [:]
-        for _ in 0..<(try count()) { prints[try dependency()] = try print() }
+        var table: [Dependency] = []
+        for _ in 0..<(try count()) {
+            let dependency = try dependency()
+            let print = try print()
+            if try int() == 1 { prints[dependency] = print }
+            table.append(dependency)
+        }
         var pages: [String: BuildCache.PageRecord] = [:]
         for _ in 0..<(try count()) {
             let path = try string()
             var reads: Set<Dependency> = []
-            for _ in 0..<(try count()) { reads.insert(try dependency()) }
+            for _ in 0..<(try count()) {
+                let n = try int()
+                guard table.indices.contains(n) else { throw Damaged() }
+                reads.insert(table[n])
+            }
             var diagnostics: [Diagnostic] = []
             for _ in 0..<(try count()) { diagnostics.append(try diagnostic()) }
             var files: [String] = []

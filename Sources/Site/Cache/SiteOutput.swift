@@ -60,9 +60,10 @@ final class SiteOutput: Sendable {
     let staging: URL
     /// What the last build left, when known and trusted: then only changed files are written.
     private let previous: [String: OutputRecord]?
-    /// Files found in the output that the last build did not write (put there by hand, or by
-    /// another build): removed at the commit, so the output holds exactly this build's files.
-    private let strangers: [String]
+    /// Every file of the output as it is now, with its stamp: a file found there that the last
+    /// build did not write (put there by hand, or by another build) is removed at the commit,
+    /// so the output holds exactly this build's files.
+    private let existing: [String: OutputStamp]
     private let written = Mutex<[String: OutputRecord]>([:])
     /// Files written into the staging folder (the others are kept as they are).
     private let staged = Mutex<Set<String>>([])
@@ -75,11 +76,7 @@ final class SiteOutput: Sendable {
         var isFolder: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: self.destination.path, isDirectory: &isFolder) && isFolder.boolValue
         self.previous = exists ? previous : nil
-        if exists, let previous {
-            strangers = Self.files(in: self.destination.path).filter { previous[$0] == nil }
-        } else {
-            strangers = []
-        }
+        existing = exists && previous != nil ? Self.files(in: self.destination.path) : [:]
         staging = parent.appendingPathComponent(".\(self.destination.lastPathComponent).building-\(getpid())")
         try? FileManager.default.removeItem(at: staging)
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
@@ -141,7 +138,7 @@ final class SiteOutput: Sendable {
     /// Keeps the file of a page not rendered again; false when the output no longer holds
     /// what the last build wrote there (the page must be rendered).
     func keep(_ relative: String) -> Bool {
-        guard let known = previous?[relative], OutputStamp.of(destination.path + "/" + relative) == known.stamp else { return false }
+        guard let known = previous?[relative], existing[relative] == known.stamp else { return false }
         record(relative, known, staged: false)
         return true
     }
@@ -161,7 +158,7 @@ final class SiteOutput: Sendable {
         guard let previous else { return try swap() }
         let moves = staged.withLock { $0 }.sorted()
         let kept = written.withLock { Set($0.keys) }
-        let removals = (previous.keys.filter { !kept.contains($0) } + strangers.filter { !kept.contains($0) }).sorted()
+        let removals = Set(previous.keys).union(existing.keys).subtracting(kept).sorted()
         FaultInjection.point("staged")
         if !moves.isEmpty || !removals.isEmpty {
             let journal = Journal(staging: staging.lastPathComponent, moves: moves, removals: removals)
@@ -249,25 +246,27 @@ final class SiteOutput: Sendable {
         }
     }
 
-    /// Every file under `root`, relative, by `readdir` (FileManager's enumerator stats each entry).
-    static func files(in root: String) -> [String] {
-        var out: [String] = []
+    /// Every file under `root`, relative, with its stamp (`readdir` and `fstatat`; FileManager's
+    /// enumerator is several times slower).
+    static func files(in root: String) -> [String: OutputStamp] {
+        var out: [String: OutputStamp] = [:]
         func walk(_ folder: String, _ prefix: String) {
             guard let dir = opendir(folder) else { return }
             defer { closedir(dir) }
+            let fd = dirfd(dir)
             while let entry = readdir(dir) {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                     String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
                 }
                 if name == "." || name == ".." { continue }
-                let path = folder + "/" + name
-                var type = entry.pointee.d_type
-                if type == UInt8(DT_UNKNOWN) {
-                    var info = stat()
-                    guard lstat(path, &info) == 0 else { continue }
-                    type = info.st_mode & S_IFMT == S_IFDIR ? UInt8(DT_DIR) : UInt8(DT_REG)
+                var info = stat()
+                guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+                if info.st_mode & S_IFMT == S_IFDIR {
+                    walk(folder + "/" + name, prefix + name + "/")
+                } else {
+                    // A link or anything else than a regular file has no stamp a record can match.
+                    out[prefix + name] = info.st_mode & S_IFMT == S_IFREG ? OutputStamp(info) : OutputStamp(size: -1, modified: 0, nanoseconds: 0, inode: 0)
                 }
-                if type == UInt8(DT_DIR) { walk(path, prefix + name + "/") } else { out.append(prefix + name) }
             }
         }
         walk(root, "")
