@@ -77,21 +77,28 @@ struct MarkdownDocument {
     static let maxNesting = 32
 
     static func nestingIsBounded(_ body: MarkdownBody, file: String, sink: DiagnosticSink) -> Bool {
+        // By bytes, line by line: the `>` and blanks that open each line.
         var line = 0
-        for text in body.text.split(separator: "\n", omittingEmptySubsequences: false) {
-            line += 1
-            var depth = 0
-            for ch in text.utf8 {
-                if ch == UInt8(ascii: ">") { depth += 1 } else if ch != UInt8(ascii: " ") && ch != UInt8(ascii: "\t") { break }
+        var depth = 0
+        var opening = true
+        var bytes = body.text.utf8.makeIterator()
+        while true {
+            let next = bytes.next()
+            if next == UInt8(ascii: "\n") || next == nil {
+                line += 1
+                if depth > maxNesting { break }
+                if next == nil { return true }
+                depth = 0
+                opening = true
+                continue
             }
-            if depth > maxNesting {
-                sink.error("markdown.too-deep", "цитата вложена \(depth) \(depth % 10 >= 2 && depth % 10 <= 4 && !(12...14).contains(depth % 100) ? "раза" : "раз") — допустимо не больше \(maxNesting)",
-                           at: SourceRef(file: file, line: body.firstLine + line - 1, column: 1),
-                           hint: "Уберите лишние знаки `>` в начале строки.")
-                return false
-            }
+            guard opening, let ch = next else { continue }
+            if ch == UInt8(ascii: ">") { depth += 1 } else if ch != UInt8(ascii: " ") && ch != UInt8(ascii: "\t") { opening = false }
         }
-        return true
+        sink.error("markdown.too-deep", "цитата вложена \(depth) \(depth % 10 >= 2 && depth % 10 <= 4 && !(12...14).contains(depth % 100) ? "раза" : "раз") — допустимо не больше \(maxNesting)",
+                   at: SourceRef(file: file, line: body.firstLine + line - 1, column: 1),
+                   hint: "Уберите лишние знаки `>` в начале строки.")
+        return false
     }
 }
 

@@ -167,7 +167,7 @@ enum IndicatorsLoader {
         // A table of counts has short lines; SwiftCSV slows down badly on huge cells and traps on
         // a repeated column name, so both are refused before it sees the file.
         var lineNumber = 0
-        for line in file.text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in file.text.lines {
             lineNumber += 1
             if line.utf8.count > 4096 {
                 sink.error("csv.syntax", "строка \(lineNumber) CSV длиннее 4096 байт — в таблице показателей таких не бывает",

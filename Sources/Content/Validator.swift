@@ -102,7 +102,7 @@ public enum Validator {
         var found = labelledChildren(item.text, firstLine: item.firstLine, file: item.file, sources: sources, adults: people)
         guard PersonalData.mayContainPatronymic(item.text) else { return found }
         var lineNumber = item.firstLine
-        for line in item.text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in item.text.lines {
             for name in PersonalData.fullNames(in: String(line))
             where !people.contains(name) {
                 let at = item.firstLine > 0 ? SourceRef(file: item.file, line: lineNumber, column: 1)
@@ -166,7 +166,7 @@ public enum Validator {
         guard PersonalData.mayContainLabel(text) else { return [] }
         var out: [Diagnostic] = []
         var lineNumber = firstLine
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in text.lines {
             defer { lineNumber += 1 }
             // Most lines of a text that mentions a label do not: skip them with the byte scan.
             let lineText = String(line)
@@ -186,7 +186,7 @@ public enum Validator {
     /// The first line of the file that holds `text`, with its column; line 1 when not found.
     static func locate(_ text: String, in file: SourceFile?, file path: String) -> SourceRef {
         guard let file else { return SourceRef(file: path, line: 1, column: 1) }
-        for (i, line) in file.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (i, line) in file.text.lines.enumerated() {
             if let range = line.range(of: text) {
                 return SourceRef(file: path, line: i + 1, column: line.distance(from: line.startIndex, to: range.lowerBound) + 1)
             }
