@@ -37,6 +37,39 @@ struct PageContexts: Sendable {
         newsByDate = content.news.sorted { ($0.date, $0.slug) > ($1.date, $1.slug) }
         mentorsByName = content.mentors.sorted { $0.name < $1.name }
         casesByYear = content.cases.sorted { ($0.period?.year ?? 0, $0.title) > ($1.period?.year ?? 0, $1.title) }
+        // Looked up by every case and mentor page: a search through all of them each time made
+        // 4,000 case pages of a large site compare 4 million slugs.
+        mentorIndex = Dictionary(content.mentors.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        programIndex = Dictionary(content.programs.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        var byMentor: [String: [Int]] = [:]
+        for (i, c) in content.cases.enumerated() {
+            if case .page(let slug) = c.mentor { byMentor[slug, default: []].append(i) }
+        }
+        casesByMentor = byMentor
+        var byFacet: [CaseFilter: [Int]] = [:]
+        for facet in facets { byFacet[facet.filter] = [] }
+        for (i, c) in casesByYear.enumerated() {
+            for facet in facets where facet.filter.matches(c) { byFacet[facet.filter, default: []].append(i) }
+        }
+        casesByFacet = byFacet
+    }
+
+    /// A mentor's and a programme's place in the content, by slug.
+    let mentorIndex: [String: Int]
+    let programIndex: [String: Int]
+    /// The cases naming a mentor page, in content order, by the mentor's slug.
+    let casesByMentor: [String: [Int]]
+    /// The places in `casesByYear` of the cases each facet shows.
+    let casesByFacet: [CaseFilter: [Int]]
+
+    func mentor(_ slug: String) -> Mentor? { mentorIndex[slug].map { content.mentors[$0] } }
+    func program(_ slug: String) -> Program? { programIndex[slug].map { content.programs[$0] } }
+
+    /// One page of the cases a list shows, newest first, and how many it shows in all.
+    func cases(_ filter: CaseFilter, page number: Int) -> (cases: [MentoringCase], count: Int) {
+        let places = filter == .all ? Array(casesByYear.indices)
+            : casesByFacet[filter] ?? casesByYear.indices.filter { filter.matches(casesByYear[$0]) }
+        return (places.dropFirst((number - 1) * SitePlan.perPage).prefix(SitePlan.perPage).map { casesByYear[$0] }, places.count)
     }
 
     struct Rendered {

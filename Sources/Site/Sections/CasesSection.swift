@@ -28,9 +28,9 @@ struct CasesSection: SiteSection {
             var list = ListPage(title: "Кейсы наставничества", base: "cases/", number: 1, count: 1)
             if case .list(let given) = page { list = given }
             Reads.note(.list(key))
-            let matching = list.filter == .all ? site.casesByYear[...] : site.casesByYear.filter(list.filter.matches)[...]
+            let matching = site.cases(list.filter, page: list.number)
             return PageContexts.Made(template: "cases", title: list.heading, section: "cases/", body: CasesPage(
-                cases: matching.dropFirst((list.number - 1) * SitePlan.perPage).prefix(SitePlan.perPage).map { site.caseCard($0, root: root) },
+                cases: matching.cases.map { site.caseCard($0, root: root) },
                 count: matching.count, pagination: site.pagination(list.number, list.count, root: root, base: list.base),
                 filtered: list.filter != .all, facetGroups: site.facetGroups(root: root, current: path)))
         case .item(let i):
@@ -39,14 +39,14 @@ struct CasesSection: SiteSection {
             if case .person(let name, _) = c.mentor { card.mentorName = name }
             if case .page(let slug) = c.mentor {
                 Reads.note(.mentors, slug)
-                if let m = site.content.mentors.first(where: { $0.slug == slug }) {
+                if let m = site.mentor(slug) {
                     card.mentorName = m.name
                     card.mentorHref = root + SiteURLs.mentor(m.slug)
                 }
             }
             if let slug = c.program {
                 Reads.note(.programs, slug)
-                if let p = site.content.programs.first(where: { $0.slug == slug }) {
+                if let p = site.program(slug) {
                     card.programTitle = p.title
                     card.programHref = root + SiteURLs.program(p.slug)
                 }

@@ -31,7 +31,7 @@ struct MentorsSection: SiteSection {
             Reads.note(.list(.cases))
             var card = site.mentorCard(m, root: root)
             card.photoImage = PageContexts.atTop(card.photoImage, class: "portrait")
-            let cases = site.content.cases.filter { if case .page(let slug) = $0.mentor { return slug == m.slug }; return false }
+            let cases = (site.casesByMentor[m.slug] ?? []).map { site.content.cases[$0] }
             return PageContexts.Made(template: "mentor", title: m.name, section: "mentors/",
                                      body: MentorPage(mentor: card, cases: cases.map { site.caseCard($0, root: root) },
                                                       bodyHTML: md(m.body, m.origin.file, "mentors")),
