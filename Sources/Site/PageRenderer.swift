@@ -155,8 +155,8 @@ struct SiteRender: Sendable {
         let assets = theme.assets()
         // The copy for the visually impaired links to the same data files, assets, pictures
         // and documents (VisionCopy.sharedFolders): they are written once.
-        generated.append(("search-index.json", index))
-        generated.append(("search-index.js", ScriptData.wrap(index, as: "nastavnikSearchIndex")))
+        generated.append(("search-index.json", index.json))
+        generated.append(("search-index.js", index.script))
         for file in bankFiles { generated.append((file.path, file.data)) }
         for (relative, source) in assets {
             switch source {

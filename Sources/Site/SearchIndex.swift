@@ -111,8 +111,7 @@ enum SearchIndex {
         /// The entries a build kept; an empty cache when there are none or they are damaged.
         static func read(_ url: URL) -> Cache {
             let cache = Cache()
-            guard let data = FileManager.default.contents(atPath: url.path) else { return cache }
-            var reader = CacheReader(data)
+            guard var reader = CacheReader(contentsOf: url) else { return cache }
             var entries: [String: (key: Fingerprint, json: String)] = [:]
             do {
                 guard try reader.string() == magic else { return cache }
@@ -128,20 +127,23 @@ enum SearchIndex {
         /// Writes the entries if any changed since they were read.
         func write(to url: URL) throws {
             guard changed.withLock({ $0 }) else { return }
-            var writer = CacheWriter()
-            writer.string(Self.magic)
             let all = entries.withLock { $0 }
-            writer.int(all.count)
-            for (path, entry) in all {
-                writer.string(path)
-                writer.print(entry.key)
-                writer.string(entry.json)
+            // Written in pieces: the entries of a large site are as large as its index.
+            try CacheWriter.stream(to: url) { writer, flush in
+                writer.string(Self.magic)
+                writer.int(all.count)
+                for (path, entry) in all {
+                    writer.string(path)
+                    writer.print(entry.key)
+                    writer.string(entry.json)
+                    try flush(&writer)
+                }
             }
-            try writer.data.write(to: url, options: .atomic)
         }
     }
 
-    static func json(_ content: SiteContent, extra: [Input] = [], cache: Cache? = nil) -> Data {
+    /// The index as JSON, and as the script that sets it (`search-index.js`).
+    static func json(_ content: SiteContent, extra: [Input] = [], cache: Cache? = nil) -> (json: Data, script: Data) {
         let inputs = siteEntries(content) + extra
         // One stemmer per slice of pages: the C object is not shareable, and its memo pays
         // off across pages.
@@ -177,14 +179,19 @@ enum SearchIndex {
             return out
         }
         cache?.retain(Set(inputs.map(\.path)))
-        let out = JSONWriter.write { json in
-            json.object { json in
-                json.field("v", 2)
-                json.key("docs")
-                json.array { json in for entry in rendered.joined() { json.raw(entry) } }
+        // What `JSONWriter` would write for `{"v": 2, "docs": [entries]}`, appended straight to
+        // the bytes: tens of megabytes are not built as a string and copied again.
+        return ScriptData.both(as: "nastavnikSearchIndex") { out in
+            out.reserveCapacity(rendered.reduce(0) { $0 + $1.reduce(0) { $0 + $1.utf8.count + 1 } } + 64)
+            out.append(contentsOf: #"{"v":2,"docs":["#.utf8)
+            var first = true
+            for entry in rendered.joined() {
+                if !first { out.append(UInt8(ascii: ",")) }
+                first = false
+                out.append(contentsOf: entry.utf8)
             }
+            out.append(contentsOf: "]}".utf8)
         }
-        return Data(out.utf8)
     }
 
     /// Whitespace collapsed, cut at a word boundary.

@@ -83,9 +83,12 @@ public enum SiteBuilder {
         // What a killed build committed is finished first, even if this build finds errors:
         // the output is then the whole site that build made, not a part of it.
         if write { SiteOutput.recover(options.output.standardizedFileURL) }
-        let loaded = Pipeline.load(options)
-        clock.lap("load")
-        let checked = Pipeline.validate(loaded, options: options)
+        // The load is dropped once checked: only `checked` keeps its files.
+        var checked = {
+            let loaded = Pipeline.load(options)
+            clock.lap("load")
+            return Pipeline.validate(loaded, options: options)
+        }()
         clock.lap("validate")
         var diagnostics = checked.diagnostics
         guard let content = checked.content, !diagnostics.hasErrors else { return stopped(diagnostics, checked.sources) }
@@ -93,6 +96,7 @@ public enum SiteBuilder {
         let theme = try loadTheme(content.settings.theme, options: options)
         var bank: Pipeline.Schools?
         var sources = checked.sources
+        checked.sources = [:]
         if content.settings.kind == .bank {
             var schools: (@Sendable (Int, Int) -> Void)?
             if let progress { schools = { @Sendable done, total in progress(.schools, done, total) } }
@@ -116,6 +120,18 @@ public enum SiteBuilder {
         diagnostics += resolved.diagnostics
         guard !diagnostics.hasErrors else { return stopped(diagnostics, sources, bank: bank?.report) }
         clock.lap("resolve")
+        // The texts read are not kept while pages render (those of a 50,000-page site are
+        // 350 MB): the files messages name are read again at the end, for their lines.
+        let named = Set(diagnostics.map(\.location.file))
+        sources = sources.filter { named.contains($0.key) }
+        let files = checked.files
+        func shown(_ diagnostics: [Diagnostic]) -> [String: SourceFile] {
+            var out = sources
+            for file in Set(diagnostics.map(\.location.file)) where out[file] == nil && file.hasPrefix(files.shownRoot + "/") {
+                if case .success(let source) = files.read(String(file.dropFirst(files.shownRoot.count + 1))) { out[file] = source }
+            }
+            return out
+        }
         var site = resolved.site
         let isBank = bank != nil
         let cacheURL = BuildCache.url(options: options)
@@ -160,12 +176,12 @@ public enum SiteBuilder {
         clock.lap("render and write \(pagesToRender.count) of \(site.plan.count) pages")
         guard let output else {
             return BuildResult(outcome: diagnostics.hasErrors ? .contentErrors : .checked, diagnostics: diagnostics,
-                               sources: sources, pages: site.plan.count, seconds: Date().timeIntervalSince(started),
+                               sources: shown(diagnostics), pages: site.plan.count, seconds: Date().timeIntervalSince(started),
                                rendered: pagesToRender.count, bank: bank?.report)
         }
         guard !diagnostics.hasErrors else {
             output.discard()
-            return stopped(diagnostics, sources, bank: bank?.report)
+            return stopped(diagnostics, shown(diagnostics), bank: bank?.report)
         }
 
         var reportFolder: URL?
@@ -199,7 +215,7 @@ public enum SiteBuilder {
         if content.settings.baseURL == nil {
             diagnostics.append(noBaseURL(options.shownContent))
         }
-        return BuildResult(outcome: .built, diagnostics: diagnostics, sources: sources, pages: site.plan.count,
+        return BuildResult(outcome: .built, diagnostics: diagnostics, sources: shown(diagnostics), pages: site.plan.count,
                            seconds: Date().timeIntervalSince(started), rendered: pagesToRender.count,
                            written: output.writtenCount, basePath: site.urls.absolutePath,
                            bank: bank?.report, reportFolder: reportFolder)

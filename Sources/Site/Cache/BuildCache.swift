@@ -68,8 +68,7 @@ struct BuildCache: Sendable, Equatable {
     }
 
     static func read(_ url: URL) -> BuildCache? {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
-        var reader = CacheReader(data)
+        guard var reader = CacheReader(contentsOf: url) else { return nil }
         return try? reader.cache()
     }
 
@@ -127,6 +126,31 @@ struct BuildCache: Sendable, Equatable {
 struct CacheWriter {
     private(set) var data = Data()
 
+    /// Writes a large cache file in pieces, under a temporary name renamed into place at the
+    /// end: `flush` hands what is written so far to the file once it passes a few megabytes.
+    static func stream(to url: URL, _ body: (inout CacheWriter, (inout CacheWriter) throws -> Void) throws -> Void) throws {
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
+        }
+        let handle = try FileHandle(forWritingTo: temporary)
+        do {
+            var writer = CacheWriter()
+            try body(&writer) { writer in
+                guard writer.data.count > 4 << 20 else { return }
+                try handle.write(contentsOf: writer.data)
+                writer.data.removeAll(keepingCapacity: true)
+            }
+            try handle.write(contentsOf: writer.data)
+            try handle.close()
+            guard rename(temporary.path, url.path) == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path]) }
+        } catch {
+            try? handle.close()
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
+    }
+
     mutating func int(_ value: Int) {
         var v = Int64(value).littleEndian
         withUnsafeBytes(of: &v) { data.append(contentsOf: $0) }
@@ -174,6 +198,28 @@ struct CacheReader {
     private var offset = 0
 
     init(_ data: Data) { bytes = [UInt8](data) }
+
+    /// The file's bytes read straight into the reader's array (no second copy of a large cache).
+    init?(contentsOf url: URL) {
+        let fd = open(url.path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_size >= 0 else { return nil }
+        let size = Int(info.st_size)
+        var complete = false
+        bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var done = 0
+            while done < size {
+                let n = read(fd, buffer.baseAddress! + done, size - done)
+                guard n > 0 else { break }
+                done += n
+            }
+            count = done
+            complete = done == size
+        }
+        guard complete else { return nil }
+    }
 
     mutating func int() throws -> Int {
         guard bytes.count - offset >= 8 else { throw Damaged() }
