@@ -469,7 +469,27 @@ struct PageContexts: Sendable {
         return Pagination(current: page, count: count,
                           prev: page > 1 ? root + SiteURLs.listing(base, page: page - 1) : "",
                           next: page < count ? root + SiteURLs.listing(base, page: page + 1) : "",
-                          pages: (1...count).map { PageLink(number: $0, href: root + SiteURLs.listing(base, page: $0), current: $0 == page) })
+                          pages: Self.pageWindow(page, count).map { n in
+                              n == 0 ? PageLink(number: 0, href: "", current: false, gap: true)
+                                  : PageLink(number: n, href: root + SiteURLs.listing(base, page: n), current: n == page)
+                          })
+    }
+
+    /// The page numbers a list shows: the first, the last and two on each side of the current
+    /// one, with 0 where numbers are left out (shown as «…»). All of them on every page made a
+    /// 1,250-page news list carry 1,250 links on each page: quadratic bytes, and no use on a phone.
+    static func pageWindow(_ page: Int, _ count: Int) -> [Int] {
+        var shown = Set([1, count])
+        for n in (page - 2)...(page + 2) where (1...count).contains(n) { shown.insert(n) }
+        var out: [Int] = []
+        for n in shown.sorted() {
+            if let last = out.last {
+                // A single left-out number is shown rather than a «…» standing for it.
+                if n == last + 2 { out.append(last + 1) } else if n > last + 2 { out.append(0) }
+            }
+            out.append(n)
+        }
+        return out
     }
 
     /// Facet links by group, in the order the groups are named.

@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+@testable import Site
 import Testing
 import TestSupport
 
@@ -105,5 +106,37 @@ import TestSupport
         let home = read(out.appendingPathComponent("index.html"))
         // «Родителям» first, then the school's other pages.
         #expect(home.contains("<nav class=\"quick-links\" aria-label=\"Полезные страницы\"><ul><li><a href=\"./roditelyam/\">Родителям</a></li><li><a href=\"./o-shkole/\">О школе</a></li></ul></nav>"))
+    }
+
+    @Test func longListsShowAWindowOfPageNumbers() throws {
+        var files: [String: String] = [:]
+        for n in 1...300 {
+            files["news/2025-01-\(String(format: "%02d", n % 28 + 1))-n\(n).md"] = "---\ntitle: \"Новость \(n)\"\ndate: 2025-01-\(String(format: "%02d", n % 28 + 1))\n---\nТекст.\n"
+        }
+        let site = try TestSite(files)
+        defer { site.remove() }
+        #expect(try site.run().status == 0)
+        /// The page numbers a list page links, «…» for a gap.
+        func numbers(_ page: String) -> [String] {
+            let html = site.page(page)
+            guard let nav = html.range(of: "<nav class=\"pagination\""),
+                  let end = html.range(of: "</nav>", range: nav.upperBound..<html.endIndex) else { return [] }
+            return html[nav.upperBound..<end.lowerBound].components(separatedBy: "<li").dropFirst().map { item in
+                item.contains("class=\"gap\"") ? "…"
+                    : item.replacingOccurrences(of: #"<[^>]+>|^[^>]*>|\s"#, with: "", options: .regularExpression)
+            }
+        }
+        let tenth = numbers("news/page/10/")
+        #expect(tenth.first == "1" && tenth.filter { $0 == "…" }.count == 2, "\(tenth)")
+        #expect(Array(tenth.dropFirst(2).prefix(5)) == ["8", "9", "10", "11", "12"], "\(tenth)")
+        #expect(numbers("news/").prefix(4) == ["1", "2", "3", "…"], "\(numbers("news/"))")
+    }
+
+    @Test func pageWindow() {
+        #expect(PageContexts.pageWindow(1, 10) == [1, 2, 3, 0, 10])
+        #expect(PageContexts.pageWindow(5, 10) == [1, 2, 3, 4, 5, 6, 7, 0, 10])
+        #expect(PageContexts.pageWindow(6, 12) == [1, 0, 4, 5, 6, 7, 8, 0, 12])
+        #expect(PageContexts.pageWindow(2, 3) == [1, 2, 3])
+        #expect(PageContexts.pageWindow(1, 1) == [1])
     }
 }

@@ -189,9 +189,13 @@ struct PageLink: TemplateModel {
     var number: Int
     var href: String
     var current: Bool
+    /// Stands for page numbers left out («…»): a long list shows the first, the last and those
+    /// around the current page.
+    var gap = false
 
     static let fields = Fields<PageLink>([
         .number("number") { $0.number }, .text("href") { $0.href }, .flag("current") { $0.current },
+        .flag("gap") { $0.gap },
     ])
 }
 
