@@ -10,7 +10,7 @@ swift build -c release --product nastavnik >/dev/null
 BIN=$(swift build -c release --show-bin-path)/nastavnik
 mkdir -p "$WORK"
 python3 Benchmarks/gen_bank.py "$WORK" "$SCHOOLS"
-rm -rf "$WORK/public" "$WORK/report"
+rm -rf "$WORK/public" "$WORK/report" "$WORK/.nastavnik-cache"
 start=$(date +%s.%N)
 NASTAVNIK_TODAY=2026-11-26 /usr/bin/time -f "%M" -o "$WORK/mem" "$BIN" build --content "$WORK/content" --out "$WORK/public" > "$WORK/log" 2>&1 \
   || { tail -20 "$WORK/log"; exit 1; }
@@ -18,3 +18,14 @@ end=$(date +%s.%N)
 printf "bank of %s schools: %.2f s, peak %d MiB, %s HTML files\n" "$SCHOOLS" "$(echo "$end - $start" | bc -l)" \
   "$(( $(cat "$WORK/mem") / 1024 ))" "$(find "$WORK/public" -name '*.html' | wc -l)"
 grep -E "^Банк практик|^  исключена|^Готово" "$WORK/log"
+
+# One school changed overnight: a case's text edited, then the bank built again from its cache.
+school="$WORK/content/schools/s0002/content/cases"
+case=$(ls "$school" | head -1)
+echo "Абзац, добавленный для замера." >> "$school/$case"
+start=$(date +%s.%N)
+NASTAVNIK_TODAY=2026-11-26 /usr/bin/time -f "%M" -o "$WORK/mem" "$BIN" build --content "$WORK/content" --out "$WORK/public" > "$WORK/log" 2>&1 \
+  || { tail -20 "$WORK/log"; exit 1; }
+end=$(date +%s.%N)
+printf "bank, one school changed: %.2f s, peak %d MiB\n" "$(echo "$end - $start" | bc -l)" "$(( $(cat "$WORK/mem") / 1024 ))"
+grep -E "^Готово|^Собрано" "$WORK/log"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# make bench: the same generated corpus built by nastavnik (release) and by Debian's hugo.
-# Usage: Benchmarks/run.sh [PAGES]   (default 10000)
+# make bench: the generated corpus built by nastavnik (release) and by Debian's hugo, paired in
+# one run; then nastavnik's rebuilds from its cache, the 50,000-page scale run and serve.
+# Usage: Benchmarks/run.sh [PAGES]   (default 10000; BENCH_SCALE=0 skips the 50,000-page run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PAGES=${1:-10000}
@@ -16,27 +17,70 @@ rm -rf "$WORK"; mkdir -p "$WORK"
 python3 ../shared/bench/gen_corpus.py --out "$WORK" --pages "$PAGES" 2>/dev/null
 echo "corpus: $PAGES pages in $WORK/content"
 
-# Hugo gets the same Markdown files as its content sections.
-HUGO="$WORK/hugo"
-mkdir -p "$HUGO"
-cp -r Benchmarks/hugo-site/config.toml Benchmarks/hugo-site/layouts "$HUGO/"
-mkdir -p "$HUGO/content"
-for s in cases news mentors; do cp -r "$WORK/content/$s" "$HUGO/content/$s"; done
+# Hugo gets the same Markdown files as its content sections, twice: the lean site of
+# Benchmarks/hugo-site (no taxonomies, HTML and RSS only) and Hugo's defaults (taxonomies,
+# every default output), which is what a new Hugo user gets.
+for variant in lean default; do
+  site="$WORK/hugo-$variant"
+  mkdir -p "$site/content"
+  cp -r Benchmarks/hugo-site/layouts "$site/"
+  if [ "$variant" = lean ]; then
+    cp Benchmarks/hugo-site/config.toml "$site/"
+  else
+    grep -vE '^(disableKinds|\[outputs\]|  (home|section) =)' Benchmarks/hugo-site/config.toml > "$site/config.toml"
+  fi
+  for s in cases news mentors; do cp -r "$WORK/content/$s" "$site/content/$s"; done
+done
 
 now() { date +%s.%N; }
-t0=$(now)
-NASTAVNIK_TODAY=2026-11-26 /usr/bin/time -f "%M" -o "$WORK/nastavnik.mem" "$BIN" build --content "$WORK/content" --out "$WORK/public-nastavnik" > "$WORK/nastavnik.log" 2>&1 || { cat "$WORK/nastavnik.log"; exit 1; }
-t1=$(now)
-/usr/bin/time -f "%M" -o "$WORK/hugo.mem" hugo --quiet -s "$HUGO" -d "$(pwd)/$WORK/public-hugo" > "$WORK/hugo.log" 2>&1 || { cat "$WORK/hugo.log"; exit 1; }
-t2=$(now)
+# timed NAME COMMAND...: wall seconds into $NAME.s, peak KiB into $NAME.mem.
+timed() {
+  local name=$1; shift
+  local t0; t0=$(now)
+  /usr/bin/time -f "%M" -o "$WORK/$name.mem" "$@" > "$WORK/$name.log" 2>&1 || { cat "$WORK/$name.log"; exit 1; }
+  echo "$(now) - $t0" | bc -l > "$WORK/$name.s"
+}
+secs() { printf "%.2f" "$(cat "$WORK/$1.s")"; }
+mib() { echo $(( $(cat "$WORK/$1.mem") / 1024 )); }
 
-n=$(echo "$t1 - $t0" | bc -l); h=$(echo "$t2 - $t1" | bc -l)
-printf "nastavnik: %6.2f s  (%s pages written, peak %d MiB)\n" "$n" "$(find "$WORK/public-nastavnik" -name '*.html' | wc -l)" "$(( $(cat "$WORK/nastavnik.mem") / 1024 ))"
-printf "hugo:      %6.2f s  (%s pages written, peak %d MiB)\n" "$h" "$(find "$WORK/public-hugo" -name '*.html' | wc -l)" "$(( $(cat "$WORK/hugo.mem") / 1024 ))"
-printf "ratio:     hugo / nastavnik = %.1f×\n" "$(echo "$h / $n" | bc -l)"
-tail -1 "$WORK/nastavnik.log"
+export NASTAVNIK_TODAY=2026-11-26
+timed nastavnik "$BIN" build --no-cache --content "$WORK/content" --out "$WORK/public-nastavnik"
+timed hugo-lean hugo --quiet -s "$WORK/hugo-lean" -d "$(pwd)/$WORK/public-hugo-lean"
+timed hugo-default hugo --quiet -s "$WORK/hugo-default" -d "$(pwd)/$WORK/public-hugo-default"
 
-# serve: one news item edited on a 1,000-page site, until the tab has the reload event and the new HTML.
+html() { find "$WORK/$1" -name '*.html' | wc -l; }
+bytes() { du -sm "$WORK/$1" | cut -f1; }
+printf "nastavnik:          %6.2f s  peak %5d MiB  %6s HTML files, %4s MB\n" "$(secs nastavnik)" "$(mib nastavnik)" "$(html public-nastavnik)" "$(bytes public-nastavnik)"
+printf "hugo (lean site):   %6.2f s  peak %5d MiB  %6s HTML files, %4s MB\n" "$(secs hugo-lean)" "$(mib hugo-lean)" "$(html public-hugo-lean)" "$(bytes public-hugo-lean)"
+printf "hugo (defaults):    %6.2f s  peak %5d MiB  %6s HTML files, %4s MB\n" "$(secs hugo-default)" "$(mib hugo-default)" "$(html public-hugo-default)" "$(bytes public-hugo-default)"
+printf "ratio nastavnik / hugo: %.2f (lean), %.2f (defaults); the target is 0.4\n" \
+  "$(echo "$(cat $WORK/nastavnik.s) / $(cat $WORK/hugo-lean.s)" | bc -l)" "$(echo "$(cat $WORK/nastavnik.s) / $(cat $WORK/hugo-default.s)" | bc -l)"
+
+# Rebuilds from the cache (.nastavnik-cache beside the content): nothing changed, then one
+# news item and one case edited.
+timed nochange "$BIN" build --content "$WORK/content" --out "$WORK/public-nastavnik"
+news=$(ls "$WORK/content/news" | head -1)
+echo "Абзац, добавленный для замера." >> "$WORK/content/news/$news"
+timed onenews "$BIN" build --content "$WORK/content" --out "$WORK/public-nastavnik"
+case=$(ls "$WORK/content/cases" | head -1)
+sed -i '0,/^title: "/s//title: "Правка: /' "$WORK/content/cases/$case"
+timed onecase "$BIN" build --content "$WORK/content" --out "$WORK/public-nastavnik"
+printf "cached rebuild, nothing changed:   %6.2f s  peak %5d MiB\n" "$(secs nochange)" "$(mib nochange)"
+printf "cached rebuild, one news body:     %6.2f s  (%s)\n" "$(secs onenews)" "$(grep '^Собрано заново' "$WORK/onenews.log" || true)"
+printf "cached rebuild, one case's title:  %6.2f s  (%s)\n" "$(secs onecase)" "$(grep '^Собрано заново' "$WORK/onecase.log" || true)"
+
+if [ "${BENCH_SCALE:-1}" != 0 ]; then
+  python3 ../shared/bench/gen_corpus.py --out "$WORK/scale" --pages 50000 2>/dev/null
+  timed scale "$BIN" build --no-cache --content "$WORK/scale/content" --out "$WORK/scale/public"
+  printf "50,000 pages:       %6.2f s  peak %5d MiB  (%.1f× the %s-page time; limits: 5.5×, 1024 MiB)\n" "$(secs scale)" "$(mib scale)" \
+    "$(echo "$(cat $WORK/scale.s) / $(cat $WORK/nastavnik.s)" | bc -l)" "$PAGES"
+  rm -rf "$WORK/scale"
+fi
+
+# serve: one news item edited, until the tab has the reload event and the new HTML.
 rm -rf "$WORK/serve"; mkdir -p "$WORK/serve"
 python3 ../shared/bench/gen_corpus.py --out "$WORK/serve" --pages 1000 2>/dev/null
+echo "serve, 1,000 pages:"
 python3 Benchmarks/serve_rebuild.py "$BIN" "$WORK/serve/content" 30
+echo "serve, $PAGES pages:"
+python3 Benchmarks/serve_rebuild.py "$BIN" "$WORK/content" 15

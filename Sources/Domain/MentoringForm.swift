@@ -67,8 +67,12 @@ public enum MentoringForm: String, Sendable, Hashable, Codable, CaseIterable {
     /// The canonical spelling of a role model of this form, if it is a known one.
     public func knownRoleModel(matching text: String) -> String? {
         let key = RoleModel.normalise(text)
-        return knownRoleModels.first { RoleModel.normalise($0) == key }
+        return Self.normalisedRoleModels[self]?.first { $0.key == key }?.model
     }
+
+    /// Each form's role models with their normalised spelling, made once.
+    private static let normalisedRoleModels: [MentoringForm: [(key: String, model: String)]] = Dictionary(
+        uniqueKeysWithValues: allCases.map { form in (form, form.knownRoleModels.map { (RoleModel.normalise($0), $0) }) })
 
     /// Labels that describe the mentee negatively; never placed next to a named child.
     /// Forms whose mentees are adults, who may be named with their consent (13.5).

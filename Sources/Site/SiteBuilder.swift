@@ -137,9 +137,12 @@ public enum SiteBuilder {
         let cacheURL = BuildCache.url(options: options)
         let kept = write && options.cache ? BuildCache.read(cacheURL) : nil
         let key = BuildCache.key(options: options, theme: theme, bank: isBank)
+        clock.lap("cache read")
         let output: SiteOutput? = write ? try makeOutput(options.output, previous: kept?.output) : nil
+        clock.lap("output listed")
         let searchURL = cacheURL.deletingPathExtension().appendingPathExtension("search")
         if write && options.cache { site.searchCache = SearchIndex.Cache.read(searchURL) }
+        clock.lap("search cache read")
 
         // Pages whose recorded reads meet no changed input, and whose files are still as the
         // last build wrote them, are not rendered again: their records and findings carry over.
@@ -154,7 +157,7 @@ public enum SiteBuilder {
                 return false
             }
         }
-        clock.lap("cache read, output listed, \(site.plan.count - pagesToRender.count) pages kept")
+        clock.lap("\(site.plan.count - pagesToRender.count) pages kept")
         var pages: (@Sendable (Int, Int) -> Void)?
         if let progress { pages = { @Sendable done, total in progress(.pages, done, total) } }
         let counter = ProgressCounter(total: pagesToRender.count, report: pages)
