@@ -55,8 +55,10 @@ public enum YAMLParser {
         _ = nestingLimit
         do {
             // The encoding is given: Yams' default reads the whole environment on every call
-            // (a sixteenth of loading 10,000 files).
-            guard let node = try Yams.compose(yaml: yaml, .default, .default, .utf8) else { return (nil, []) }
+            // (a sixteenth of loading 10,000 files). No tags are resolved: the converter reads
+            // every scalar as text (and `null` itself), and Yams' resolver ran its regular
+            // expressions on each key only to check keys for duplicates.
+            guard let node = try Yams.compose(yaml: yaml, .basic, .default, .utf8) else { return (nil, []) }
             var converter = Converter(file: file, lineOffset: firstLine - 1)
             do {
                 return (try converter.convert(node, depth: 0), [])

@@ -27,12 +27,11 @@ public enum MentoringForm: String, Sendable, Hashable, Codable, CaseIterable {
     /// Forgiving spelling: any dash or hyphen, any spacing, any case.
     /// `ученик-ученик`, `Ученик — ученик` and `ученик–ученик` are the same form.
     public init?(parsing text: String) {
-        let key = MentoringForm.normalise(text)
-        guard let form = MentoringForm.allCases.first(where: { MentoringForm.normalise($0.rawValue) == key }) else {
-            return nil
-        }
+        guard let form = Self.byNormalisedName[MentoringForm.normalise(text)] else { return nil }
         self = form
     }
+
+    private static let byNormalisedName = Dictionary(allCases.map { (normalise($0.rawValue), $0) }, uniquingKeysWith: { a, _ in a })
 
     static func normalise(_ text: String) -> String {
         var out = ""
