@@ -5,7 +5,10 @@ import Foundation
 public struct SourceFile: Sendable {
     /// The path shown to the user, e.g. `content/news/x.md`.
     public var path: String
-    public var text: String
+    public var text: String { didSet { digest = StableHasher.of(text) } }
+    /// Of the text, made when it is read: kept with the file by `serve`, so what an edit
+    /// changed is found without hashing every file again (`SiteInputs`).
+    public private(set) var digest: Fingerprint
     /// Set by `serve`'s cache when it read the file: the same number means the same text,
     /// without comparing it (0: not known).
     var revision = 0
@@ -13,6 +16,7 @@ public struct SourceFile: Sendable {
     public init(path: String, text: String) {
         self.path = path
         self.text = text
+        digest = StableHasher.of(text)
     }
 
     /// The 1-based line, for showing under a diagnostic.

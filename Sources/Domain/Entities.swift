@@ -1,13 +1,16 @@
 /// A Markdown body with where it starts in its file, so links and names found in it
 /// can be reported at their own line.
 public struct MarkdownBody: Sendable, Hashable {
-    public var text: String
+    public var text: String { didSet { digest = StableHasher.of(text) } }
     /// 1-based line of the body's first line in the file.
     public var firstLine: Int
+    /// Of the text, made once when it is read: the search index keys its entries by it.
+    public private(set) var digest: Fingerprint
 
     public init(text: String, firstLine: Int) {
         self.text = text
         self.firstLine = firstLine
+        digest = StableHasher.of(text)
     }
 
     public var isEmpty: Bool { text.allSatisfy(\.isWhitespace) }

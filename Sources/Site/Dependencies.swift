@@ -124,7 +124,7 @@ struct InputPrints {
 
     func file(_ path: String) -> Fingerprint {
         guard let file = sources[path] else { return Fingerprint(high: 0, low: 1) }
-        return StableHasher.of(file.text)
+        return file.digest
     }
 
     /// `.entry` by each entry's file; `.list` by which entries, in which order, with the fields

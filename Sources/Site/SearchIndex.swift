@@ -18,6 +18,8 @@ enum SearchIndex {
         var parts: [String]
         /// Markdown of the body, if any.
         var body: String = ""
+        /// The body's digest, when it comes from an entry (made when the entry was read).
+        var bodyDigest: Fingerprint? = nil
 
         init(title: String, path: String, kind: String, parts: [String], body: String = "") {
             self.title = title
@@ -29,6 +31,7 @@ enum SearchIndex {
 
         init(title: String, path: String, kind: String, parts: [String], markdown: MarkdownBody) {
             self.init(title: title, path: path, kind: kind, parts: parts, body: markdown.text)
+            bodyDigest = markdown.digest
         }
     }
 
@@ -170,7 +173,7 @@ enum SearchIndex {
                     // made plain, cut or stemmed again.
                     var hasher = StableHasher()
                     for part in [i.title, i.kind] + i.parts { hasher.combine(part) }
-                    hasher.combine(i.body)
+                    hasher.combine(i.bodyDigest ?? StableHasher.of(i.body))
                     out.append(cache.entry(i.path, key: hasher.finalize(), make: entry))
                 } else {
                     out.append(entry())

@@ -1,5 +1,5 @@
 import Content
-import Domain
+@testable import Domain
 import Foundation
 import Site
 import Testing
@@ -176,5 +176,18 @@ import TestSupport
         }
         let afterDamage = try build(root, into: "public", cache: true).0
         #expect(afterDamage.outcome == .built && afterDamage.rendered == afterDamage.pages)
+    }
+
+    /// MurmurHash3 x64-128's published values: the fingerprints a cache keeps are the same in
+    /// every run and on every machine.
+    @Test func stableHashMatchesTheReference() {
+        func murmur(_ text: String) -> Fingerprint {
+            Array(text.utf8).withUnsafeBytes { StableHasher.murmur($0, seed: .zero) }
+        }
+        #expect(murmur("") == Fingerprint(high: 0, low: 0))
+        #expect(murmur("hello") == Fingerprint(high: 0xcbd8_a7b3_41bd_9b02, low: 0x5b1e_906a_48ae_1d19))
+        #expect(murmur("The quick brown fox jumps over the lazy dog")
+            == Fingerprint(high: 0xe34b_bc7b_bc07_1b6c, low: 0x7a43_3ca9_c49a_9347))
+        #expect(StableHasher.of("ab") != StableHasher.of("a"))
     }
 }

@@ -313,3 +313,16 @@ struct CacheReader {
         return BuildCache(key: key, inputs: SiteInputs(global: global, prints: prints), pages: pages, output: output)
     }
 }
+
+extension StableHasher {
+    mutating func combine(_ data: Data) {
+        combine(data.count)
+        data.withUnsafeBytes { combine(bytes: $0) }
+    }
+
+    static func of(_ data: Data) -> Fingerprint {
+        var hasher = StableHasher()
+        hasher.combine(data)
+        return hasher.finalize()
+    }
+}

@@ -1,5 +1,6 @@
 import Content
 import CPlatform
+import Domain
 import Foundation
 import Synchronization
 
