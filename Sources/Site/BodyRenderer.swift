@@ -49,6 +49,7 @@ struct BodyRenderer: Sendable {
                     return root + prefix + path + suffix
                 }
                 guard checkPageLinks else { return nil }
+                Reads.note(.page(path))
                 if url.hasPrefix("/") || knownPaths.contains(path + "/") || knownPaths.contains(path) {
                     return root + path + suffix
                 }
@@ -86,6 +87,7 @@ struct BodyRenderer: Sendable {
                                           hint: "Ссылайтесь на файлы внутри content, например `/files/polozhenie.pdf`."))
             case .inside(let path):
                 if files.exists(path) { continue }
+                if checkPageLinks { Reads.note(.page(path)) }
                 if path.hasPrefix("files/") || path.hasPrefix("images/") || ref.kind == .image {
                     diagnostics.append(.error("file.missing", "файл `\(ref.url)` не найден", at: at,
                                               hint: "Проверьте имя файла (регистр букв важен) и папку."))

@@ -18,6 +18,11 @@ enum Dependency: Hashable, Sendable {
     case list(SectionKey)
     /// A file read whole: documents.yml, roadmap.yml, indicators, partners.yml.
     case whole(SectionKey)
+    /// Which cases name a mentor page (by the mentor's slug): the mentor's page lists them.
+    case casesOf(String)
+    /// Whether the site has a page at this path (without its final «/»): a link to it is
+    /// written, or reported broken, by what the answer is.
+    case page(String)
     /// A bank's schools and everything made from them.
     case bank
 }
@@ -62,8 +67,9 @@ struct SiteInputs: Sendable, Equatable {
         self.prints = prints
     }
 
+    /// - Parameter pages: the paths of the planned pages.
     init(content: SiteContent, sources: [String: SourceFile], files: ContentFiles, sections: [SitePlan.Section],
-         images: [String: ProcessedImage], today: DayDate, bank: Bool) {
+         pages: [String], images: [String: ProcessedImage], today: DayDate, bank: Bool) {
         var global = StableHasher()
         global.combine(today.iso)
         global.combine(content.settings.baseURL ?? "")
@@ -95,6 +101,9 @@ struct SiteInputs: Sendable, Equatable {
             menu.combine(section.title)
         }
         builder.prints[.sections] = menu.finalize()
+        for path in pages {
+            builder.prints[.page(path.hasSuffix("/") ? String(path.dropLast()) : path)] = .zero
+        }
         for section in SiteSections.all { section.fingerprint(content, into: &builder) }
         builder.finishWhole()
         if bank {

@@ -36,7 +36,7 @@ struct PageContexts: Sendable {
         self.facets = facets
         newsByDate = content.news.sorted { ($0.date, $0.slug) > ($1.date, $1.slug) }
         mentorsByName = content.mentors.sorted { $0.name < $1.name }
-        casesByYear = content.cases.sorted { ($0.period?.year ?? 0, $0.title) > ($1.period?.year ?? 0, $1.title) }
+        casesByYear = content.cases.sorted(by: Self.newestFirst)
         // Looked up by every case and mentor page: a search through all of them each time made
         // 4,000 case pages of a large site compare 4 million slugs.
         mentorIndex = Dictionary(content.mentors.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { a, _ in a })
@@ -52,6 +52,11 @@ struct PageContexts: Sendable {
             for facet in facets where facet.filter.matches(c) { byFacet[facet.filter, default: []].append(i) }
         }
         casesByFacet = byFacet
+    }
+
+    /// The order of case lists: the latest year first, then by title.
+    static func newestFirst(_ a: MentoringCase, _ b: MentoringCase) -> Bool {
+        (a.period?.year ?? 0, a.title) > (b.period?.year ?? 0, b.title)
     }
 
     /// A mentor's and a programme's place in the content, by slug.

@@ -80,7 +80,7 @@ enum Pipeline {
         let images = SiteBuilder.processImages(content, files: files, kind: kind, options: options)
         let site = SiteRender(content: content, files: files, theme: theme, today: options.today, kind: kind, images: images.images)
         let inputs = SiteInputs(content: content, sources: sources, files: files, sections: site.contexts.sectionEntries,
-                                images: images.images, today: options.today, bank: kind.bank != nil)
+                                pages: site.plan.map(\.path), images: images.images, today: options.today, bank: kind.bank != nil)
         return Resolved(site: site, diagnostics: images.diagnostics, inputs: inputs)
     }
 

@@ -52,7 +52,7 @@ import TestSupport
             try body(read(url)).write(to: url, atomically: true, encoding: .utf8)
         }
         let folders = ["news", "cases", "mentors", "pages", "programs", "events"]
-        switch Int.random(in: 0..<12, using: &random) {
+        switch Int.random(in: 0..<14, using: &random) {
         case 0, 1:
             let folder = folders.randomElement(using: &random)!
             guard let file = files(folder).randomElement(using: &random) else { return "nothing in \(folder)" }
@@ -101,6 +101,21 @@ import TestSupport
             let renamed = file.deletingLastPathComponent().appendingPathComponent("praktika-\(step).md")
             try fm.moveItem(at: file, to: renamed)
             return "renamed \(file.lastPathComponent)"
+        case 12:
+            // A case moves to another mentor: both mentors' pages list it differently.
+            let mentors = files("mentors").map { $0.deletingPathExtension().lastPathComponent }
+            guard let file = files("cases").randomElement(using: &random), let mentor = mentors.randomElement(using: &random) else { return "no cases" }
+            try change(file) { text in
+                text.contains("mentor: ") ? text.replacingOccurrences(of: #"mentor: [^\n]*"#, with: "mentor: mentors/\(mentor)", options: .regularExpression)
+                    : text.replacingOccurrences(of: "title: ", with: "mentor: mentors/\(mentor)\ntitle: ")
+            }
+            return "mentor of \(file.lastPathComponent) → \(mentor)"
+        case 13:
+            // A case's title: where it stands in the lists may change.
+            guard let file = files("cases").randomElement(using: &random) else { return "no cases" }
+            let letter = ["А", "Я", "М"].randomElement(using: &random)!
+            try change(file) { $0.replacingOccurrences(of: #"title: "[^"]*""#, with: "title: \"\(letter) кейс \(step)\"", options: .regularExpression) }
+            return "title of \(file.lastPathComponent)"
         default:
             let images = content.appendingPathComponent("images")
             let pictures = ((try? fm.contentsOfDirectory(atPath: images.path)) ?? []).sorted()
@@ -113,7 +128,7 @@ import TestSupport
         }
     }
 
-    @Test(arguments: [UInt64(1), 2, 3])
+    @Test(arguments: [UInt64(1), 2, 3, 4, 5])
     func randomEditsGiveTheCleanBuildByteForByte(seed: UInt64) throws {
         let root = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }

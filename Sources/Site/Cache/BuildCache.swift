@@ -52,7 +52,7 @@ struct BuildCache: Sendable, Equatable {
     }
 
     /// Bumped whenever what is kept, or how it is written, changes.
-    static let format = 2
+    static let format = 4
     private static let magic = "nastavnik-build-cache"
 
     /// One file per output folder, named by its path: two outputs of one site keep two.
@@ -176,6 +176,8 @@ struct CacheWriter {
         case .entry(let section, let slug): string("entry/" + section.rawValue + "/" + slug)
         case .list(let section): string("list/" + section.rawValue)
         case .whole(let section): string("whole/" + section.rawValue)
+        case .casesOf(let mentor): string("cases-of/" + mentor)
+        case .page(let path): string("page/" + path)
         }
     }
 
@@ -255,6 +257,8 @@ struct CacheReader {
         case "bank": return .bank
         default: break
         }
+        if text.hasPrefix("cases-of/") { return .casesOf(String(text.dropFirst("cases-of/".count))) }
+        if text.hasPrefix("page/") { return .page(String(text.dropFirst("page/".count))) }
         let parts = text.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
         guard parts.count >= 2, let section = SectionKey(rawValue: parts[1]) else { throw Damaged() }
         switch (parts[0], parts.count) {

@@ -67,11 +67,18 @@ struct CasesSection: SiteSection {
     }
 
     func fingerprint(_ content: SiteContent, into prints: inout InputPrints) {
-        // Lists and facets show the form, role model, year and tags; a mentor's page lists the cases naming it.
-        prints.entries(key, content.cases, slug: \.slug, origin: \.origin, listed: { c in
-            var mentor = ""
-            if case .page(let slug) = c.mentor { mentor = slug }
-            return [c.slug, c.title, c.form.rawValue, c.roleModel ?? "", String(c.period?.year ?? 0), mentor] + c.tags
+        // Lists show cases newest first, and their facets the form, role model, year and tags;
+        // each card is its case's own (`.entry`), so a case's title counts for a list only
+        // where it moves the case.
+        prints.entries(key, content.cases.sorted(by: PageContexts.newestFirst), slug: \.slug, origin: \.origin, listed: { c in
+            [c.slug, c.form.rawValue, c.roleModel ?? "", String(c.period?.year ?? 0)] + c.tags
         })
+        // A mentor's page lists the cases naming it.
+        var naming: [String: StableHasher] = [:]
+        for c in content.cases {
+            guard case .page(let mentor) = c.mentor else { continue }
+            naming[mentor, default: StableHasher()].combine(c.slug)
+        }
+        for mentor in content.mentors { prints.prints[.casesOf(mentor.slug)] = naming[mentor.slug]?.finalize() ?? .zero }
     }
 }

@@ -27,8 +27,8 @@ struct MentorsSection: SiteSection {
                 pagination: site.pagination(list.number, list.count, root: root, base: "mentors/")))
         case .item(let i):
             let m = site.content.mentors[i]
-            // Its page lists the cases that name it.
-            Reads.note(.list(.cases))
+            // Its page lists the cases that name it (their cards note their own entries).
+            Reads.note(.casesOf(m.slug))
             var card = site.mentorCard(m, root: root)
             card.photoImage = PageContexts.atTop(card.photoImage, class: "portrait")
             let cases = (site.casesByMentor[m.slug] ?? []).map { site.content.cases[$0] }
