@@ -21,7 +21,7 @@ grep -E "^Банк практик|^  исключена|^Готово" "$WORK/lo
 
 # One school changed overnight: a case's text edited, then the bank built again from its cache.
 school="$WORK/content/schools/s0002/content/cases"
-case=$(ls "$school" | head -1)
+case=$(ls "$school" | sed -n 1p)
 echo "Абзац, добавленный для замера." >> "$school/$case"
 start=$(date +%s.%N)
 NASTAVNIK_TODAY=2026-11-26 /usr/bin/time -f "%M" -o "$WORK/mem" "$BIN" build --content "$WORK/content" --out "$WORK/public" > "$WORK/log" 2>&1 \

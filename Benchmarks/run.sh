@@ -59,10 +59,10 @@ printf "ratio nastavnik / hugo: %.2f (lean), %.2f (defaults); the target is 0.4\
 # Rebuilds from the cache (.nastavnik-cache beside the content): nothing changed, then one
 # news item and one case edited.
 timed nochange "$BIN" build --content "$WORK/content" --out "$WORK/public-nastavnik"
-news=$(ls "$WORK/content/news" | head -1)
+news=$(ls "$WORK/content/news" | sed -n 1p)
 echo "Абзац, добавленный для замера." >> "$WORK/content/news/$news"
 timed onenews "$BIN" build --content "$WORK/content" --out "$WORK/public-nastavnik"
-case=$(ls "$WORK/content/cases" | head -1)
+case=$(ls "$WORK/content/cases" | sed -n 1p)
 sed -i '0,/^title: "/s//title: "Правка: /' "$WORK/content/cases/$case"
 timed onecase "$BIN" build --content "$WORK/content" --out "$WORK/public-nastavnik"
 printf "cached rebuild, nothing changed:   %6.2f s  peak %5d MiB\n" "$(secs nochange)" "$(mib nochange)"

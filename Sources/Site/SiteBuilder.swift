@@ -17,7 +17,8 @@ public struct BuildOptions: Sendable {
     public var defaultTheme: URL?
     /// Where a bank writes its validation report; beside the output folder when nil.
     public var report: URL?
-    /// Use and keep the build cache (`BuildCache`); `--no-cache` builds everything anew.
+    /// Use the build cache (`BuildCache`); `--no-cache` builds everything anew (and keeps
+    /// what it made for the next build).
     public var cache: Bool = true
 
     /// `--base-url` over `site.yml`'s, always ending in «/»: `build` and `serve` alike.
@@ -141,7 +142,8 @@ public enum SiteBuilder {
         let output: SiteOutput? = write ? try makeOutput(options.output, previous: kept?.output) : nil
         clock.lap("output listed")
         let searchURL = cacheURL.deletingPathExtension().appendingPathExtension("search")
-        if write && options.cache { site.searchCache = SearchIndex.Cache.read(searchURL) }
+        // `--no-cache` reads nothing kept, but keeps what it makes for the next build.
+        if write { site.searchCache = options.cache ? SearchIndex.Cache.read(searchURL) : SearchIndex.Cache() }
         clock.lap("search cache read")
 
         // Pages whose recorded reads meet no changed input, and whose files are still as the
@@ -196,13 +198,11 @@ public enum SiteBuilder {
             clock.lap("write extras")
             try output.commit()
             clock.lap("commit \(output.writtenCount) files")
-            if options.cache {
-                let cache = BuildCache(key: key, inputs: resolved.inputs, pages: records, output: output.records)
-                // A cache that cannot be written costs the next build its speed, nothing else.
-                try? cache.write(to: cacheURL)
-                try? site.searchCache?.write(to: searchURL)
-                clock.lap("cache")
-            }
+            let cache = BuildCache(key: key, inputs: resolved.inputs, pages: records, output: output.records)
+            // A cache that cannot be written costs the next build its speed, nothing else.
+            try? cache.write(to: cacheURL)
+            try? site.searchCache?.write(to: searchURL)
+            clock.lap("cache")
             if let report = bank?.report {
                 let folder = Self.reportFolder(options)
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

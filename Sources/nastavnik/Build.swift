@@ -31,7 +31,7 @@ struct Build: ParsableCommand {
                                             valueName: "папка"))
     var report: String?
 
-    @Flag(name: .customLong("no-cache"), help: "Собрать все страницы заново, не глядя на прошлую сборку.")
+    @Flag(name: .customLong("no-cache"), help: "Собрать все страницы заново, не глядя на прошлую сборку (следующая сборка снова будет быстрой).")
     var noCache = false
 
     @Sendable static func showProgress(_ stage: BuildStage, _ done: Int, _ total: Int) {

@@ -180,6 +180,9 @@ import TestSupport
 
         let clean = try build(root, into: "public", cache: false).0
         #expect(clean.rendered == clean.pages)
+        // What `--no-cache` made is kept: the next build is fast again.
+        let next = try build(root, into: "public", cache: true).0
+        #expect(next.rendered == 0 && next.written == 0, "\(next.rendered) pages, \(next.written) files")
 
         // A damaged cache is ignored, never trusted.
         let folder = root.appendingPathComponent(".nastavnik-cache/build")
