@@ -70,7 +70,7 @@ struct CasesSection: SiteSection {
         // Lists show cases newest first, and their facets the form, role model, year and tags;
         // each card is its case's own (`.entry`), so a case's title counts for a list only
         // where it moves the case.
-        prints.entries(key, content.cases.sorted(by: PageContexts.newestFirst), slug: \.slug, origin: \.origin, listed: { c in
+        prints.entries(key, PageContexts.newestFirst(content.cases), slug: \.slug, origin: \.origin, listed: { c in
             [c.slug, c.form.rawValue, c.roleModel ?? "", String(c.period?.year ?? 0)] + c.tags
         })
         // A mentor's page lists the cases naming it.
