@@ -8,16 +8,6 @@ import TestSupport
 @Suite struct OutputCommitTests {
     static let today = ["--today", "2026-11-26"]
 
-    func tree(_ folder: URL) -> [String: Data] {
-        var out: [String: Data] = [:]
-        let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
-        while let url = walker?.nextObject() as? URL {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            out[String(url.path.dropFirst(folder.path.count + 1))] = FileManager.default.contents(atPath: url.path)
-        }
-        return out
-    }
-
     /// The paths where two trees differ (missing on one side or other bytes), for short messages.
     func differences(_ a: [String: Data], _ b: [String: Data]) -> [String] {
         Set(a.keys).union(b.keys).filter { a[$0] != b[$0] }.sorted()
@@ -47,7 +37,7 @@ import TestSupport
         try overlay(Repo.root.appendingPathComponent("content"), onto: root.appendingPathComponent("content"))
         #expect(try runNastavnik(["build"] + Self.today, in: root).status == 0)
         let output = root.appendingPathComponent("public")
-        let old = tree(output)
+        let old = fileTree(output)
 
         // An edit that changes some files and removes others.
         let news = root.appendingPathComponent("content/news")
@@ -56,13 +46,13 @@ import TestSupport
         let edited = news.appendingPathComponent(items[1])
         try (read(edited) + "\nНовый абзац.\n").write(to: edited, atomically: true, encoding: .utf8)
         #expect(try runNastavnik(["build", "--no-cache", "--out", "expected"] + Self.today, in: root).status == 0)
-        let new = tree(root.appendingPathComponent("expected"))
+        let new = fileTree(root.appendingPathComponent("expected"))
         #expect(!differences(old, new).isEmpty)
 
         let killed = try runNastavnik(["build"] + (clean ? ["--no-cache"] : []) + Self.today, in: root,
                                       environment: ["NASTAVNIK_KILL_AT": step])
         #expect(killed.status == SIGKILL, "step \(step): the build was not killed there (\(killed.status))")
-        let left = tree(output)
+        let left = fileTree(output)
         #expect(left["index.html"] != nil, "step \(step): no site")
         let mixed = left.filter { path, data in old[path] != data && new[path] != data }.keys.sorted()
         #expect(mixed.isEmpty, "step \(step): files neither old nor new: \(mixed.prefix(5))")
@@ -76,12 +66,12 @@ import TestSupport
         try ("---\ntitle: [\n---\n" + good).write(to: other, atomically: true, encoding: .utf8)
         #expect(try runNastavnik(["build"] + Self.today, in: root).status == 1)
         let committed = !["staged"].contains(step)
-        let whole = differences(tree(output), committed ? new : old)
+        let whole = differences(fileTree(output), committed ? new : old)
         #expect(whole.isEmpty, "step \(step): after a failed build the site is not whole: \(whole.prefix(5))")
 
         try good.write(to: other, atomically: true, encoding: .utf8)
         #expect(try runNastavnik(["build"] + Self.today, in: root).status == 0)
-        let after = differences(tree(output), new)
+        let after = differences(fileTree(output), new)
         #expect(after.isEmpty, "step \(step): the next build did not give the new site: \(after.prefix(5))")
         #expect(debris(root).isEmpty, "step \(step): \(debris(root))")
     }

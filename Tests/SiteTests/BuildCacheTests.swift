@@ -30,17 +30,6 @@ import TestSupport
         return (result, DiagnosticReport.text(result.diagnostics, sources: result.sources))
     }
 
-    /// Every file under `folder` with its bytes.
-    func tree(_ folder: URL) -> [String: Data] {
-        var out: [String: Data] = [:]
-        let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
-        while let url = walker?.nextObject() as? URL {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            out[String(url.path.dropFirst(folder.path.count + 1))] = FileManager.default.contents(atPath: url.path)
-        }
-        return out
-    }
-
     /// One edit an editor might make, picked at random; returns what it did, for the failure message.
     func edit(_ content: URL, _ random: inout Random, step: Int) throws -> String {
         let fm = FileManager.default
@@ -144,7 +133,7 @@ import TestSupport
             #expect(cached.0.outcome == clean.0.outcome, "seed \(seed), step \(step) (\(did))")
             #expect(cached.1 == clean.1, "seed \(seed), step \(step) (\(did)): the messages differ")
             guard clean.0.outcome == .built else { continue }
-            let (a, b) = (tree(root.appendingPathComponent("public")), tree(root.appendingPathComponent("clean")))
+            let (a, b) = (fileTree(root.appendingPathComponent("public")), fileTree(root.appendingPathComponent("clean")))
             #expect(Set(a.keys) == Set(b.keys), "seed \(seed), step \(step) (\(did)): \(Set(a.keys).symmetricDifference(b.keys).sorted().prefix(5))")
             let differing = a.keys.filter { b[$0] != nil && a[$0] != b[$0] }.sorted()
             #expect(differing.isEmpty, "seed \(seed), step \(step) (\(did)): \(differing.prefix(5))")

@@ -100,3 +100,15 @@ public func makeBaseSite() throws -> URL {
     try overlay(Repo.fixtures.appendingPathComponent("base"), onto: site)
     return site
 }
+
+/// Every regular file under `folder`, by its path relative to it, with its bytes: two builds
+/// compared byte for byte.
+public func fileTree(_ folder: URL) -> [String: Data] {
+    var out: [String: Data] = [:]
+    let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
+    while let url = walker?.nextObject() as? URL {
+        guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+        out[String(url.path.dropFirst(folder.path.count + 1))] = FileManager.default.contents(atPath: url.path)
+    }
+    return out
+}
