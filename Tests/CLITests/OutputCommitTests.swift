@@ -75,4 +75,29 @@ import TestSupport
         #expect(after.isEmpty, "step \(step): the next build did not give the new site: \(after.prefix(5))")
         #expect(debris(root).isEmpty, "step \(step): \(debris(root))")
     }
+
+    /// A folder of the output replaced by a link (by hand, or by a deploy step) is never
+    /// followed: the next build writes a real folder in its place, and nothing outside.
+    @Test func aLinkPutIntoTheOutputIsNotFollowed() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try overlay(Repo.root.appendingPathComponent("content"), onto: root.appendingPathComponent("content"))
+        #expect(try runNastavnik(["build"] + Self.today, in: root).status == 0)
+        let outside = root.appendingPathComponent("outside")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        let news = root.appendingPathComponent("public/news")
+        try FileManager.default.removeItem(at: news)
+        try FileManager.default.createSymbolicLink(at: news, withDestinationURL: outside)
+        // An edit of a news item: its page is written again, into news/.
+        let items = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("content/news").path).sorted()
+        let edited = root.appendingPathComponent("content/news/" + items[0])
+        try (read(edited) + "\nНовый абзац.\n").write(to: edited, atomically: true, encoding: .utf8)
+        #expect(try runNastavnik(["build"] + Self.today, in: root).status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty, "a build wrote through the link")
+        let kind = try FileManager.default.attributesOfItem(atPath: news.path)[.type] as? FileAttributeType
+        #expect(kind == .typeDirectory)
+        #expect(try runNastavnik(["build", "--no-cache", "--out", "expected"] + Self.today, in: root).status == 0)
+        let differing = differences(fileTree(root.appendingPathComponent("public")), fileTree(root.appendingPathComponent("expected")))
+        #expect(differing.isEmpty, "\(differing.prefix(5))")
+    }
 }

@@ -358,6 +358,12 @@ struct Journal: Equatable {
     func apply(to destination: URL) {
         let root = destination.path
         let from = destination.deletingLastPathComponent().path + "/" + staging
+        // A link put into the output (a build never makes one) goes first: a move into a
+        // linked folder would follow the link out of the output.
+        for path in removals {
+            var info = stat()
+            if lstat(root + "/" + path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK { unlink(root + "/" + path) }
+        }
         for (n, path) in moves.enumerated() {
             let source = from + "/" + path
             guard access(source, F_OK) == 0 else { continue }
