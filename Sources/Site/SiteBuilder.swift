@@ -253,13 +253,20 @@ public enum SiteBuilder {
     }
 
     /// Where processed pictures are kept between builds (and shared with `serve`).
-    static func cacheFolder(_ options: BuildOptions) -> URL {
-        let site = options.content.deletingLastPathComponent().appendingPathComponent(".nastavnik-cache/images")
-        if (try? FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)) != nil,
-           FileManager.default.isWritableFile(atPath: site.path) {
+    static func cacheFolder(_ options: BuildOptions, _ name: String = "images") -> URL {
+        let cache = options.content.standardizedFileURL.deletingLastPathComponent().appendingPathComponent(".nastavnik-cache")
+        let site = cache.appendingPathComponent(name)
+        // Real folders only: a link there (a site folder can come from an archive) would have
+        // the build read and write wherever it points.
+        func isFolder(_ url: URL) -> Bool {
+            var info = stat()
+            if lstat(url.path, &info) != 0 { mkdir(url.path, 0o755) }
+            return lstat(url.path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+        }
+        if isFolder(cache), isFolder(site), FileManager.default.isWritableFile(atPath: site.path) {
             return site
         }
-        return FileManager.default.temporaryDirectory.appendingPathComponent("nastavnik-cache/images")
+        return FileManager.default.temporaryDirectory.appendingPathComponent("nastavnik-cache/" + name)
     }
 
     /// Every published picture, cleaned and resized (the image stage), keyed by its output

@@ -100,4 +100,18 @@ import TestSupport
         let differing = differences(fileTree(root.appendingPathComponent("public")), fileTree(root.appendingPathComponent("expected")))
         #expect(differing.isEmpty, "\(differing.prefix(5))")
     }
+
+    /// A `.nastavnik-cache` that is a link (a site folder unpacked from an archive) is not used:
+    /// nothing is read or written where it points.
+    @Test func aLinkedCacheFolderIsNotFollowed() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try overlay(Repo.fixtures.appendingPathComponent("base"), onto: root)
+        let outside = root.appendingPathComponent("outside")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: root.appendingPathComponent(".nastavnik-cache"), withDestinationURL: outside)
+        #expect(try runNastavnik(["build", "--today", "2025-06-01"], in: root).status == 0)
+        #expect(try runNastavnik(["build", "--today", "2025-06-01"], in: root).status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
+    }
 }

@@ -59,12 +59,7 @@ struct BuildCache: Sendable, Equatable {
     static func url(options: BuildOptions) -> URL {
         let name = StableHasher.of(options.output.standardizedFileURL.path)
         let file = String(name.high, radix: 16) + String(name.low, radix: 16) + ".cache"
-        let folder = options.content.standardizedFileURL.deletingLastPathComponent().appendingPathComponent(".nastavnik-cache/build")
-        if (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)) != nil,
-           FileManager.default.isWritableFile(atPath: folder.path) {
-            return folder.appendingPathComponent(file)
-        }
-        return FileManager.default.temporaryDirectory.appendingPathComponent("nastavnik-cache/build/" + file)
+        return SiteBuilder.cacheFolder(options, "build").appendingPathComponent(file)
     }
 
     static func read(_ url: URL) -> BuildCache? {
