@@ -7,7 +7,9 @@ public enum Validator {
     /// - Parameters:
     ///   - sources: the decoded files, to point a finding in front matter at its line.
     ///   - cache: the name scan's findings of the last run (`serve`): a text not changed since is not scanned again.
-    public static func validate(_ content: SiteContent, sources: [String: SourceFile] = [:], cache: EntryCache? = nil) -> [Diagnostic] {
+    ///   - memo: the name scan's findings of the last build (`build`), kept by text.
+    public static func validate(_ content: SiteContent, sources: [String: SourceFile] = [:], cache: EntryCache? = nil,
+                                memo: ScanMemo? = nil) -> [Diagnostic] {
         var out: [Diagnostic] = []
         out += menteeLimits(content)
         out += Completeness.check(content)
@@ -73,7 +75,21 @@ public enum Validator {
         for p in content.partners { add([p.description], p.origin.file) }
         for d in content.documents { add([d.title], d.origin.file) }
         guard let cache else {
-            out += texts.parallelMap { scan($0, sources: sources, people: people) }.joined()
+            guard let memo else {
+                out += texts.parallelMap { scan($0, sources: sources, people: people) }.joined()
+                return out
+            }
+            memo.begin(people: people.fingerprint)
+            out += texts.parallelMap { item in
+                // Its place and text; for a text of the front matter (no line of its own) the
+                // whole file too, since where it is found is looked up there.
+                var key = StableHasher()
+                key.combine(item.file)
+                key.combine(item.firstLine)
+                if item.firstLine == 0 { key.combine(sources[item.file]?.digest ?? .zero) }
+                key.combine(item.text)
+                return memo.findings(key.finalize()) { scan(item, sources: sources, people: people) }
+            }.joined()
             return out
         }
         // A text is known by its file's version and its place among that file's texts.

@@ -85,6 +85,12 @@ public enum PersonalData {
         private let keys: Set<String>
         public init(_ names: [String]) { keys = Set(names.map(PersonalData.nameKey)) }
         public func contains(_ name: String) -> Bool { keys.contains(PersonalData.nameKey(name)) }
+        /// The same for the same people, in every run.
+        public var fingerprint: Fingerprint {
+            var hasher = StableHasher()
+            for key in keys.sorted() { hasher.combine(key) }
+            return hasher.finalize()
+        }
     }
 
     /// Labels of the target model's role models that must never be attached to a named child,

@@ -29,12 +29,12 @@ enum Pipeline {
     }
 
     /// Stage 2: the rules across entries (duplicates, links between entries, personal data).
-    static func validate(_ loaded: LoadedContent, options: BuildOptions, cache: EntryCache? = nil) -> Checked {
+    static func validate(_ loaded: LoadedContent, options: BuildOptions, cache: EntryCache? = nil, memo: ScanMemo? = nil) -> Checked {
         var diagnostics = loaded.diagnostics
         guard var content = loaded.content else {
             return Checked(content: nil, files: loaded.files, sources: loaded.sources, diagnostics: diagnostics)
         }
-        diagnostics += Validator.validate(content, sources: loaded.sources, cache: cache)
+        diagnostics += Validator.validate(content, sources: loaded.sources, cache: cache, memo: memo)
         options.applyBaseURL(to: &content)
         return Checked(content: content, files: loaded.files, sources: loaded.sources, diagnostics: diagnostics)
     }

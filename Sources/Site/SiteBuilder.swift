@@ -84,11 +84,15 @@ public enum SiteBuilder {
         // What a killed build committed is finished first, even if this build finds errors:
         // the output is then the whole site that build made, not a part of it.
         if write { SiteOutput.recover(options.output.standardizedFileURL) }
+        let cacheURL = BuildCache.url(options: options)
+        let scanURL = cacheURL.deletingPathExtension().appendingPathExtension("scan")
+        // `--no-cache` reads nothing kept, but keeps what it makes for the next build.
+        let memo: ScanMemo? = write ? (options.cache ? ScanMemoFile.read(scanURL) : ScanMemo()) : nil
         // The load is dropped once checked: only `checked` keeps its files.
         var checked = {
             let loaded = Pipeline.load(options)
             clock.lap("load")
-            return Pipeline.validate(loaded, options: options)
+            return Pipeline.validate(loaded, options: options, memo: memo)
         }()
         clock.lap("validate")
         var diagnostics = checked.diagnostics
@@ -135,14 +139,12 @@ public enum SiteBuilder {
         }
         var site = resolved.site
         let isBank = bank != nil
-        let cacheURL = BuildCache.url(options: options)
         let kept = write && options.cache ? BuildCache.read(cacheURL) : nil
         let key = BuildCache.key(options: options, theme: theme, bank: isBank)
         clock.lap("cache read")
         let output: SiteOutput? = write ? try makeOutput(options.output, previous: kept?.output) : nil
         clock.lap("output listed")
         let searchURL = cacheURL.deletingPathExtension().appendingPathExtension("search")
-        // `--no-cache` reads nothing kept, but keeps what it makes for the next build.
         if write { site.searchCache = options.cache ? SearchIndex.Cache.read(searchURL) : SearchIndex.Cache() }
         clock.lap("search cache read")
 
@@ -202,6 +204,7 @@ public enum SiteBuilder {
             // A cache that cannot be written costs the next build its speed, nothing else.
             try? cache.write(to: cacheURL)
             try? site.searchCache?.write(to: searchURL)
+            if let memo { try? ScanMemoFile.write(memo, to: scanURL) }
             clock.lap("cache")
             if let report = bank?.report {
                 let folder = Self.reportFolder(options)

@@ -41,7 +41,7 @@ import TestSupport
             try body(read(url)).write(to: url, atomically: true, encoding: .utf8)
         }
         let folders = ["news", "cases", "mentors", "pages", "programs", "events"]
-        switch Int.random(in: 0..<14, using: &random) {
+        switch Int.random(in: 0..<16, using: &random) {
         case 0, 1:
             let folder = folders.randomElement(using: &random)!
             guard let file = files(folder).randomElement(using: &random) else { return "nothing in \(folder)" }
@@ -105,6 +105,21 @@ import TestSupport
             let letter = ["А", "Я", "М"].randomElement(using: &random)!
             try change(file) { $0.replacingOccurrences(of: #"title: "[^"]*""#, with: "title: \"\(letter) кейс \(step)\"", options: .regularExpression) }
             return "title of \(file.lastPathComponent)"
+        case 14:
+            // A full name without consent: the name scan warns (and its kept findings must follow).
+            guard let file = (files("news") + files("cases")).randomElement(using: &random) else { return "nothing" }
+            try change(file) { $0 + "\nВыступил Петров Иван Сергеевич.\n" }
+            return "a name in \(file.lastPathComponent)"
+        case 15:
+            // The same person's consent: the warnings go, everywhere.
+            let mentor = content.appendingPathComponent("mentors/petrov.md")
+            if FileManager.default.fileExists(atPath: mentor.path) {
+                try FileManager.default.removeItem(at: mentor)
+                return "consent withdrawn"
+            }
+            try "---\nname: \"Петров Иван Сергеевич\"\nposition: \"учитель\"\nform: \"учитель – учитель\"\nconsent: 2025-09-01\n---\nТекст.\n"
+                .write(to: mentor, atomically: true, encoding: .utf8)
+            return "consent given"
         default:
             let images = content.appendingPathComponent("images")
             let pictures = ((try? fm.contentsOfDirectory(atPath: images.path)) ?? []).sorted()
@@ -196,5 +211,37 @@ import TestSupport
         #expect(murmur("The quick brown fox jumps over the lazy dog")
             == Fingerprint(high: 0xe34b_bc7b_bc07_1b6c, low: 0x7a43_3ca9_c49a_9347))
         #expect(StableHasher.of("ab") != StableHasher.of("a"))
+    }
+
+    /// The name scan's findings are kept between builds by text: they follow the people who
+    /// consented, and the text's place.
+    @Test func keptNameScanFollowsConsent() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let content = root.appendingPathComponent("content")
+        try overlay(Repo.root.appendingPathComponent("content"), onto: content)
+        #expect(try build(root, into: "public", cache: true).1.isEmpty)
+        let news = try FileManager.default.contentsOfDirectory(atPath: content.appendingPathComponent("news").path).sorted()
+        let item = content.appendingPathComponent("news/" + news[0])
+        let text = read(item)
+        try (text + "\nВыступил Петров Иван Сергеевич.\n").write(to: item, atomically: true, encoding: .utf8)
+        func messages() throws -> String {
+            let cached = try build(root, into: "public", cache: true).1
+            #expect(cached == (try build(root, into: "clean", cache: false)).1)
+            return cached
+        }
+        #expect(try messages().contains("Петров Иван Сергеевич"))
+        // Consent given: the warning goes, though the text did not change.
+        let mentor = content.appendingPathComponent("mentors/petrov.md")
+        try "---\nname: \"Петров Иван Сергеевич\"\nposition: \"учитель\"\nform: \"учитель – учитель\"\nconsent: 2025-09-01\n---\nТекст.\n"
+            .write(to: mentor, atomically: true, encoding: .utf8)
+        #expect(try !messages().contains("privacy.unconsented-name"))
+        // Withdrawn: it is back.
+        try FileManager.default.removeItem(at: mentor)
+        #expect(try messages().contains("privacy.unconsented-name"))
+        // The same sentence moved two lines down: reported at its new line.
+        try (text + "\n\n\nВыступил Петров Иван Сергеевич.\n").write(to: item, atomically: true, encoding: .utf8)
+        let moved = try messages()
+        #expect(moved.contains("privacy.unconsented-name"))
     }
 }

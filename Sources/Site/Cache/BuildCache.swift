@@ -1,3 +1,4 @@
+import Content
 import Domain
 import Foundation
 import Theme
@@ -323,5 +324,44 @@ extension StableHasher {
         var hasher = StableHasher()
         hasher.combine(data)
         return hasher.finalize()
+    }
+}
+
+/// The name scan's findings on disk, beside the build cache.
+enum ScanMemoFile {
+    private static let magic = "nastavnik-scan-cache 1"
+
+    /// An empty memo when there is none or it is damaged.
+    static func read(_ url: URL) -> ScanMemo {
+        guard var reader = CacheReader(contentsOf: url) else { return ScanMemo() }
+        do {
+            guard try reader.string() == magic else { return ScanMemo() }
+            let people = try reader.print()
+            var found: [Fingerprint: [Diagnostic]] = [:]
+            for _ in 0..<(try reader.count()) {
+                let key = try reader.print()
+                var diagnostics: [Diagnostic] = []
+                for _ in 0..<(try reader.count()) { diagnostics.append(try reader.diagnostic()) }
+                found[key] = diagnostics
+            }
+            return ScanMemo(people: people, found: found)
+        } catch {
+            return ScanMemo()
+        }
+    }
+
+    static func write(_ memo: ScanMemo, to url: URL) throws {
+        let kept = memo.kept
+        guard kept.changed else { return }
+        var writer = CacheWriter()
+        writer.string(magic)
+        writer.print(kept.people)
+        writer.int(kept.found.count)
+        for (key, diagnostics) in kept.found {
+            writer.print(key)
+            writer.int(diagnostics.count)
+            for d in diagnostics { writer.diagnostic(d) }
+        }
+        try writer.data.write(to: url, options: .atomic)
     }
 }
