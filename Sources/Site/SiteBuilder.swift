@@ -84,7 +84,8 @@ public enum SiteBuilder {
         // What a killed build committed is finished first, even if this build finds errors:
         // the output is then the whole site that build made, not a part of it.
         if write { SiteOutput.recover(options.output.standardizedFileURL) }
-        let cacheURL = BuildCache.url(options: options)
+        // Where what is kept is read; written (the folders made) only once the build succeeds.
+        let cacheURL = BuildCache.url(options: options, create: false)
         let scanURL = cacheURL.deletingPathExtension().appendingPathExtension("scan")
         // `--no-cache` reads nothing kept, but keeps what it makes for the next build.
         let memo: ScanMemo? = write ? (options.cache ? ScanMemoFile.read(scanURL) : ScanMemo()) : nil
@@ -202,9 +203,10 @@ public enum SiteBuilder {
             clock.lap("commit \(output.writtenCount) files")
             let cache = BuildCache(key: key, inputs: resolved.inputs, pages: records, output: output.records)
             // A cache that cannot be written costs the next build its speed, nothing else.
-            try? cache.write(to: cacheURL)
-            try? site.searchCache?.write(to: searchURL)
-            if let memo { try? ScanMemoFile.write(memo, to: scanURL) }
+            let keptURL = BuildCache.url(options: options, create: true)
+            try? cache.write(to: keptURL)
+            try? site.searchCache?.write(to: keptURL.deletingPathExtension().appendingPathExtension("search"))
+            if let memo { try? ScanMemoFile.write(memo, to: keptURL.deletingPathExtension().appendingPathExtension("scan")) }
             clock.lap("cache")
             if let report = bank?.report {
                 let folder = Self.reportFolder(options)
@@ -256,17 +258,22 @@ public enum SiteBuilder {
     }
 
     /// Where processed pictures are kept between builds (and shared with `serve`).
-    static func cacheFolder(_ options: BuildOptions, _ name: String = "images") -> URL {
+    /// - Parameter create: make the folders (when writing); a build that only reads what is
+    ///   kept leaves the site folder as it was (a refused build touches nothing).
+    static func cacheFolder(_ options: BuildOptions, _ name: String = "images", create: Bool = true) -> URL {
         let cache = options.content.standardizedFileURL.deletingLastPathComponent().appendingPathComponent(".nastavnik-cache")
         let site = cache.appendingPathComponent(name)
         // Real folders only: a link there (a site folder can come from an archive) would have
         // the build read and write wherever it points.
         func isFolder(_ url: URL) -> Bool {
             var info = stat()
-            if lstat(url.path, &info) != 0 { mkdir(url.path, 0o755) }
+            if lstat(url.path, &info) != 0 {
+                guard create else { return true }
+                mkdir(url.path, 0o755)
+            }
             return lstat(url.path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
         }
-        if isFolder(cache), isFolder(site), FileManager.default.isWritableFile(atPath: site.path) {
+        if isFolder(cache), isFolder(site), !create || FileManager.default.isWritableFile(atPath: site.path) {
             return site
         }
         return FileManager.default.temporaryDirectory.appendingPathComponent("nastavnik-cache/" + name)

@@ -57,10 +57,10 @@ struct BuildCache: Sendable, Equatable {
     private static let magic = "nastavnik-build-cache"
 
     /// One file per output folder, named by its path: two outputs of one site keep two.
-    static func url(options: BuildOptions) -> URL {
+    static func url(options: BuildOptions, create: Bool) -> URL {
         let name = StableHasher.of(options.output.standardizedFileURL.path)
         let file = String(name.high, radix: 16) + String(name.low, radix: 16) + ".cache"
-        return SiteBuilder.cacheFolder(options, "build").appendingPathComponent(file)
+        return SiteBuilder.cacheFolder(options, "build", create: create).appendingPathComponent(file)
     }
 
     static func read(_ url: URL) -> BuildCache? {
