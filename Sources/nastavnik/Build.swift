@@ -89,9 +89,11 @@ struct Build: ParsableCommand {
             if format == .text {
                 Terminal.note("Готово: \(result.pages) \(DiagnosticReport.plural(result.pages, "страница", "страницы", "страниц")) за \(Terminal.seconds(result.seconds)), "
                              + "предупреждений: \(warnings). Сайт в папке \(out).\n")
-                if result.rendered < result.pages {
-                    Terminal.note("Собрано заново: \(result.rendered) \(DiagnosticReport.plural(result.rendered, "страница", "страницы", "страниц")), "
-                                 + "записано файлов: \(result.written); остальное не менялось.\n")
+                if result.rendered == 0 && result.written == 0 {
+                    Terminal.note("Материалы не менялись с прошлой сборки: страницы не собирались заново, файлы сайта не переписывались.\n")
+                } else if result.rendered < result.pages {
+                    Terminal.note("Собрано заново: \(result.rendered) \(DiagnosticReport.plural(result.rendered, "страница", "страницы", "страниц")) "
+                                 + "из \(result.pages), записано файлов: \(result.written); остальное не менялось.\n")
                 }
             }
             if let zip {

@@ -83,6 +83,9 @@ import TestSupport
         defer { try? FileManager.default.removeItem(at: root) }
         try overlay(Repo.root.appendingPathComponent("content"), onto: root.appendingPathComponent("content"))
         #expect(try runNastavnik(["build"] + Self.today, in: root).status == 0)
+        let unchanged = try runNastavnik(["build"] + Self.today, in: root)
+        #expect(unchanged.stderr.contains("Материалы не менялись с прошлой сборки: страницы не собирались заново, файлы сайта не переписывались."),
+                "\(unchanged.stderr)")
         let outside = root.appendingPathComponent("outside")
         try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
         let news = root.appendingPathComponent("public/news")
@@ -92,7 +95,11 @@ import TestSupport
         let items = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("content/news").path).sorted()
         let edited = root.appendingPathComponent("content/news/" + items[0])
         try (read(edited) + "\nНовый абзац.\n").write(to: edited, atomically: true, encoding: .utf8)
-        #expect(try runNastavnik(["build"] + Self.today, in: root).status == 0)
+        let rebuilt = try runNastavnik(["build"] + Self.today, in: root)
+        #expect(rebuilt.status == 0)
+        // The news item, and every other news page its missing folder held, are written again.
+        #expect(rebuilt.stderr.range(of: #"Собрано заново: \d+ страниц[аы]? из 50, записано файлов: \d+; остальное не менялось\."#,
+                                     options: .regularExpression) != nil, "\(rebuilt.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty, "a build wrote through the link")
         let kind = try FileManager.default.attributesOfItem(atPath: news.path)[.type] as? FileAttributeType
         #expect(kind == .typeDirectory)

@@ -13,6 +13,8 @@ struct OutputRecord: Sendable, Equatable {
     var stamp: OutputStamp
 }
 
+/// Size, modification time and inode; not `Content.FileStamp`, which also holds the change
+/// time: a `rename` into the output changes that, and the file would never count as kept.
 struct OutputStamp: Sendable, Hashable {
     var size: Int
     var modified: Int
