@@ -117,7 +117,7 @@ enum SearchIndex {
             guard var reader = CacheReader(contentsOf: url) else { return cache }
             var entries: [String: (key: Fingerprint, json: String)] = [:]
             do {
-                guard try reader.string() == magic else { return cache }
+                guard try reader.string() == magic, try reader.print() == BuildCache.program else { return cache }
                 for _ in 0..<(try reader.count()) {
                     let path = try reader.string()
                     entries[path] = (try reader.print(), try reader.string())
@@ -134,6 +134,7 @@ enum SearchIndex {
             // Written in pieces: the entries of a large site are as large as its index.
             try CacheWriter.stream(to: url) { writer, flush in
                 writer.string(Self.magic)
+                writer.print(BuildCache.program)
                 writer.int(all.count)
                 for (path, entry) in all {
                     writer.string(path)

@@ -1,7 +1,7 @@
 import Content
 @testable import Domain
 import Foundation
-import Site
+@testable import Site
 import Testing
 import TestSupport
 
@@ -243,5 +243,25 @@ import TestSupport
         try (text + "\n\n\nВыступил Петров Иван Сергеевич.\n").write(to: item, atomically: true, encoding: .utf8)
         let moved = try messages()
         #expect(moved.contains("privacy.unconsented-name"))
+    }
+
+    /// Search entries kept by another program are not used: how they are made may have changed.
+    @Test func keptSearchEntriesBelongToThisProgram() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func kept(by program: Fingerprint) throws -> String {
+            var writer = CacheWriter()
+            writer.string("nastavnik-search-cache 1")
+            writer.print(program)
+            writer.int(1)
+            writer.string("news/x/")
+            writer.print(.zero)
+            writer.string("{\"kept\":1}")
+            let url = folder.appendingPathComponent("x.search")
+            try writer.data.write(to: url)
+            return SearchIndex.Cache.read(url).entry("news/x/", key: .zero) { "{\"made\":1}" }
+        }
+        #expect(try kept(by: BuildCache.program) == "{\"kept\":1}")
+        #expect(try kept(by: Fingerprint(high: 1, low: 2)) == "{\"made\":1}")
     }
 }

@@ -29,15 +29,7 @@ struct BuildCache: Sendable, Equatable {
     /// templates, and the options a page is rendered with.
     static func key(options: BuildOptions, theme: Theme, bank: Bool) -> Fingerprint {
         var hasher = StableHasher()
-        hasher.combine(format)
-        var info = stat()
-        if stat("/proc/self/exe", &info) == 0 {
-            let program = OutputStamp(info)
-            hasher.combine(program.size)
-            hasher.combine(program.modified)
-            hasher.combine(program.nanoseconds)
-            hasher.combine(Int(truncatingIfNeeded: program.inode))
-        }
+        hasher.combine(program)
         hasher.combine(options.content.standardizedFileURL.path)
         hasher.combine(options.output.standardizedFileURL.path)
         hasher.combine(options.baseURL ?? "")
@@ -51,6 +43,23 @@ struct BuildCache: Sendable, Equatable {
         }
         return hasher.finalize()
     }
+
+    /// This very program (any new build of it) and the cache's format: search entries and
+    /// name-scan findings kept by another version are not used, since how they are made may
+    /// have changed.
+    static let program: Fingerprint = {
+        var hasher = StableHasher()
+        hasher.combine(format)
+        var info = stat()
+        if stat("/proc/self/exe", &info) == 0 {
+            let program = OutputStamp(info)
+            hasher.combine(program.size)
+            hasher.combine(program.modified)
+            hasher.combine(program.nanoseconds)
+            hasher.combine(Int(truncatingIfNeeded: program.inode))
+        }
+        return hasher.finalize()
+    }()
 
     /// Bumped whenever what is kept, or how it is written, changes.
     static let format = 4
@@ -335,7 +344,7 @@ enum ScanMemoFile {
     static func read(_ url: URL) -> ScanMemo {
         guard var reader = CacheReader(contentsOf: url) else { return ScanMemo() }
         do {
-            guard try reader.string() == magic else { return ScanMemo() }
+            guard try reader.string() == magic, try reader.print() == BuildCache.program else { return ScanMemo() }
             let people = try reader.print()
             var found: [Fingerprint: [Diagnostic]] = [:]
             for _ in 0..<(try reader.count()) {
@@ -355,6 +364,7 @@ enum ScanMemoFile {
         guard kept.changed else { return }
         var writer = CacheWriter()
         writer.string(magic)
+        writer.print(BuildCache.program)
         writer.print(kept.people)
         writer.int(kept.found.count)
         for (key, diagnostics) in kept.found {
