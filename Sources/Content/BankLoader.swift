@@ -13,6 +13,8 @@ public struct LoadedBank: Sendable {
     public var diagnostics: [Diagnostic]
     /// Every school's decoded files, for showing offending lines in the report.
     public var sources: [String: SourceFile]
+    /// Every file's digest, the schools' and the bank's own.
+    public var digests: [String: Fingerprint]
     /// Each school's file list, in the order of `bank.schools`.
     public var files: [ContentFiles]
 }
@@ -56,11 +58,13 @@ public enum BankLoader {
 
         let ids = uniqueIDs(folders)
         let finished = Counter()
-        let loaded: [(BankSchool, [String: SourceFile], ContentFiles)] = Array(zip(folders, ids)).parallelMap { folder, id in
+        let loaded: [(BankSchool, LoadedContent)] = Array(zip(folders, ids)).parallelMap { folder, id in
             let shown = shownRoot.isEmpty ? folder : shownRoot + "/" + folder
             let result = ContentLoader.load(root.appendingPathComponent(folder), shownAs: shown, options: options)
             var found = result.diagnostics
-            if let content = result.content { found += Validator.validate(content, sources: result.sources) }
+            if let content = result.content {
+                found += Validator.validate(content, sources: SourceLookup(result.sources, folder: result.files), digests: result.digests)
+            }
             if let content = result.content, content.settings.kind == .bank {
                 found.append(.error("bank.nested", "папка школы сама описана как банк практик (`kind: bank`)",
                                     at: SourceRef(file: shown + "/site.yml", line: 1, column: 1),
@@ -69,12 +73,17 @@ public enum BankLoader {
             if !found.hasErrors, let content = result.content { found += check(id, content, result.files) }
             let content = found.hasErrors ? nil : result.content
             progress?(finished.next(), ids.count)
-            return (BankSchool(id: id, folder: shown, content: content, diagnostics: found, settings: result.content?.settings),
-                    result.sources, result.files)
+            var kept = result
+            kept.content = nil
+            return (BankSchool(id: id, folder: shown, content: content, diagnostics: found, settings: result.content?.settings), kept)
         }
         var schools = loaded.map(\.0)
         var sources: [String: SourceFile] = [:]
-        for (_, files, _) in loaded { sources.merge(files) { a, _ in a } }
+        var digests: [String: Fingerprint] = [:]
+        for (_, result) in loaded {
+            sources.merge(result.sources) { a, _ in a }
+            digests.merge(result.digests) { a, _ in a }
+        }
 
         // The same practice sent twice (same organisation, same title) is published once.
         var practices: [Practice] = []
@@ -101,18 +110,18 @@ public enum BankLoader {
                 schools[i].settings?.organization.region.map { RussianFold.fold($0) != region } ?? false
             })
         }
-        if let review = loadReview(root: root, shownRoot: shownRoot, bank: bank, diagnostics: &diagnostics, sources: &sources) {
+        if let review = loadReview(root: root, shownRoot: shownRoot, bank: bank, diagnostics: &diagnostics, sources: &sources, digests: &digests) {
             bank.reviews = review
             bank.practices = bank.practices.filter { review[bank.reviewKey($0)]?.status == .selected }
         }
-        bank.competitions = loadCompetitions(root: root, shownRoot: shownRoot, bank: bank, diagnostics: &diagnostics, sources: &sources)
-        return LoadedBank(bank: bank, diagnostics: diagnostics, sources: sources, files: loaded.map(\.2))
+        bank.competitions = loadCompetitions(root: root, shownRoot: shownRoot, bank: bank, diagnostics: &diagnostics, sources: &sources, digests: &digests)
+        return LoadedBank(bank: bank, diagnostics: diagnostics, sources: sources, digests: digests, files: loaded.map(\.1.files))
     }
 
     /// `competitions.yml` beside the bank's site.yml; winners name published practices and mentors.
     static func loadCompetitions(root: URL, shownRoot: String, bank: Bank, diagnostics: inout [Diagnostic],
-                                 sources: inout [String: SourceFile]) -> [Competition] {
-        guard let read = bankFile("competitions.yml", root: root, shownRoot: shownRoot, diagnostics: &diagnostics, sources: &sources),
+                                 sources: inout [String: SourceFile], digests: inout [String: Fingerprint]) -> [Competition] {
+        guard let read = bankFile("competitions.yml", root: root, shownRoot: shownRoot, diagnostics: &diagnostics, sources: &sources, digests: &digests),
               let node = read else { return [] }
         let sink = DiagnosticSink()
         let practices = Set(bank.practices.map(bank.reviewKey))
@@ -167,7 +176,7 @@ public enum BankLoader {
     /// A YAML file of the bank's own beside its site.yml: nil when there is none, `.some(nil)`
     /// when it is there but unusable (the problems are in `diagnostics`).
     static func bankFile(_ name: String, root: URL, shownRoot: String, diagnostics: inout [Diagnostic],
-                         sources: inout [String: SourceFile]) -> YAMLNode?? {
+                         sources: inout [String: SourceFile], digests: inout [String: Fingerprint]) -> YAMLNode?? {
         let files = ContentFiles(root: root, shownRoot: shownRoot)
         guard files.exists(name) else { return nil }
         switch files.read(name) {
@@ -176,6 +185,7 @@ public enum BankLoader {
             return .some(nil)
         case .success(let file):
             sources[file.path] = file
+            digests[file.path] = file.digest
             let (node, found) = YAMLParser.parse(file.text, file: file.path)
             diagnostics += found
             return .some(found.hasErrors ? nil : node)
@@ -185,8 +195,8 @@ public enum BankLoader {
     /// `review.yml` beside the bank's site.yml: the centre's decision on each practice. With it,
     /// only selected practices are published.
     static func loadReview(root: URL, shownRoot: String, bank: Bank, diagnostics: inout [Diagnostic],
-                           sources: inout [String: SourceFile]) -> [String: ReviewDecision]? {
-        guard let read = bankFile("review.yml", root: root, shownRoot: shownRoot, diagnostics: &diagnostics, sources: &sources) else { return nil }
+                           sources: inout [String: SourceFile], digests: inout [String: Fingerprint]) -> [String: ReviewDecision]? {
+        guard let read = bankFile("review.yml", root: root, shownRoot: shownRoot, diagnostics: &diagnostics, sources: &sources, digests: &digests) else { return nil }
         guard let node = read else { return [:] }
         let sink = DiagnosticSink()
         var decisions: [String: ReviewDecision] = [:]

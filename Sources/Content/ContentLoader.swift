@@ -21,7 +21,11 @@ public struct LoadOptions: Sendable {
 public struct LoadedContent: Sendable {
     public var content: SiteContent?
     public var diagnostics: [Diagnostic]
+    /// The files this load read. A file kept from an earlier load (`EntryCache`) is not read:
+    /// it is read again only when a message needs its lines (`ContentFiles.lines`).
     public var sources: [String: SourceFile]
+    /// Every text file's digest, read or kept, by shown path: what changed between two loads.
+    public var digests: [String: Fingerprint]
     public var files: ContentFiles
 }
 
@@ -32,30 +36,16 @@ public enum ContentLoader {
         let files = ContentFiles(root: root, shownRoot: shownRoot)
         var diagnostics: [Diagnostic] = files.problems
         var sources: [String: SourceFile] = [:]
+        var digests: [String: Fingerprint] = [:]
 
-        // Entries check that the pictures and files they name exist: kept ones are valid only
-        // while the folder holds the same files.
-        options.cache?.beginLoad(files)
-        func read(_ relative: String) -> SourceFile? {
-            switch options.cache?.source(relative, in: files) ?? files.read(relative) {
-            case .success(let file):
-                sources[file.path] = file
-                return file
-            case .failure(let diagnostic):
-                diagnostics.append(diagnostic)
-                return nil
-            }
-        }
-        func single<T: Sendable>(_ relative: String, _ body: (SourceFile, DiagnosticSink) -> T?) -> T? {
-            guard files.exists(relative), let file = read(relative) else { return nil }
-            func parse() -> (T?, [Diagnostic]) {
-                let sink = DiagnosticSink(today: options.today)
-                let value = body(file, sink)
-                return (value, sink.diagnostics)
-            }
-            let (value, found) = options.cache?.value(for: file, parse) ?? parse()
-            diagnostics.append(contentsOf: found)
-            return value
+        options.cache?.beginFolder(files)
+        func single<T: Codable & Sendable>(_ relative: String, _ body: @escaping (SourceFile, DiagnosticSink) -> T?) -> T? {
+            guard files.exists(relative) else { return nil }
+            let loaded = entry(relative, files: files, today: options.today, cache: options.cache, body)
+            diagnostics += loaded.failure.map { [$0] } ?? loaded.diagnostics
+            if let source = loaded.source { sources[source.path] = source }
+            if let digest = loaded.digest { digests[files.shown(relative)] = digest }
+            return loaded.value
         }
 
         var settings: SiteSettings?
@@ -89,7 +79,7 @@ public enum ContentLoader {
         var content = SiteContent(settings: settings ?? SiteSettings(title: "", organization: Organization(name: "", kind: .school)),
                                   home: home, documents: documents, roadmaps: roadmaps, indicators: indicators, partners: partners)
         for folder in EntryFolders.all {
-            folder.load(files, options: options, into: &content, &diagnostics, &sources)
+            folder.load(files, options: options, into: &content, &diagnostics, &sources, &digests)
         }
 
         content.news = content.news.filter { item in
@@ -110,38 +100,46 @@ public enum ContentLoader {
             }
         }
         guard settings != nil else {
-            return LoadedContent(content: nil, diagnostics: diagnostics, sources: sources, files: files)
+            return LoadedContent(content: nil, diagnostics: diagnostics, sources: sources, digests: digests, files: files)
         }
         content.assets = assets
-        return LoadedContent(content: content, diagnostics: diagnostics, sources: sources, files: files)
+        return LoadedContent(content: content, diagnostics: diagnostics, sources: sources, digests: digests, files: files)
+    }
+
+    /// One file through the cache when there is one: kept, or read and parsed with its own sink.
+    static func entry<T: Codable & Sendable>(_ relative: String, files: ContentFiles, today: DayDate, cache: EntryCache?,
+                                             _ load: (SourceFile, DiagnosticSink) -> T?) -> LoadedFile<T> {
+        func parse(_ file: SourceFile) -> (T?, [Diagnostic]) {
+            let sink = DiagnosticSink(today: today)
+            let value = load(file, sink)
+            return (value, sink.diagnostics)
+        }
+        if let cache { return cache.entry(relative, in: files, parse: parse) }
+        switch files.read(relative) {
+        case .failure(let problem): return LoadedFile(value: nil, diagnostics: [], digest: nil, source: nil, failure: problem)
+        case .success(let file):
+            let (value, found) = parse(file)
+            return LoadedFile(value: value, diagnostics: found, digest: file.digest, source: file, failure: nil)
+        }
     }
 
     /// Loads every `folder/*.md` on all cores; each file has its own sink.
-    static func loadEntries<T: Sendable>(
+    static func loadEntries<T: Codable & Sendable>(
         _ folder: String, files: ContentFiles, today: DayDate, cache: EntryCache?, _ diagnostics: inout [Diagnostic],
-        _ sources: inout [String: SourceFile],
+        _ sources: inout [String: SourceFile], _ digests: inout [String: Fingerprint],
         _ load: @escaping @Sendable (SourceFile, String, DiagnosticSink) -> T?
     ) -> [T] {
         let paths = files.list(folder, ext: "md").filter { !($0 as NSString).lastPathComponent.hasPrefix("_") }
-        let results: [(T?, [Diagnostic], SourceFile?)] = paths.parallelMap { relative in
-            switch cache?.source(relative, in: files) ?? files.read(relative) {
-            case .failure(let d): return (nil, [d], nil)
-            case .success(let file):
-                let slug = String((relative as NSString).lastPathComponent.dropLast(3))
-                func parse() -> (T?, [Diagnostic]) {
-                    let sink = DiagnosticSink(today: today)
-                    let value = load(file, slug, sink)
-                    return (value, sink.diagnostics)
-                }
-                let (value, found) = cache?.value(for: file, parse) ?? parse()
-                return (value, found, file)
-            }
+        let results: [LoadedFile<T>] = paths.parallelMap { relative in
+            let slug = String((relative as NSString).lastPathComponent.dropLast(3))
+            return entry(relative, files: files, today: today, cache: cache) { load($0, slug, $1) }
         }
         var out: [T] = []
-        for (value, found, file) in results {
-            if let value { out.append(value) }
-            diagnostics.append(contentsOf: found)
-            if let file { sources[file.path] = file }
+        for (relative, loaded) in zip(paths, results) {
+            if let value = loaded.value { out.append(value) }
+            diagnostics += loaded.failure.map { [$0] } ?? loaded.diagnostics
+            if let source = loaded.source { sources[source.path] = source }
+            if let digest = loaded.digest { digests[files.shown(relative)] = digest }
         }
         return out
     }

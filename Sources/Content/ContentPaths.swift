@@ -11,7 +11,7 @@ import Glibc
 /// folder (a shared picture linked twice is fine); a link leading outside, a broken link
 /// and a file name with control characters are refused and reported, never read.
 /// A file as `stat` saw it: equal stamps mean the file was not written in between.
-public struct FileStamp: Sendable, Hashable {
+public struct FileStamp: Sendable, Hashable, Codable {
     var size: Int
     public internal(set) var modified: Int
     var modifiedNanoseconds: Int
@@ -78,6 +78,23 @@ public struct ContentFiles: Sendable {
                                    hint: "Разделите текст на несколько страниц или уберите из него вставленные данные (картинки в base64, таблицы из Excel)."))
         }
         return SourceReader.read(url(relative), shownAs: shown(relative))
+    }
+
+    /// A file of this folder by the path messages show (`content/news/x.md`); nil for another folder's.
+    public func read(shown path: String) -> SourceFile? {
+        let prefix = shownRoot.isEmpty ? "" : shownRoot + "/"
+        guard path.hasPrefix(prefix), case .success(let file) = read(String(path.dropFirst(prefix.count))) else { return nil }
+        return file
+    }
+
+    /// The files `diagnostics` point into, for showing their lines: those in `known`, the others
+    /// of this folder read again (a load does not keep texts it did not need).
+    public func sources(for diagnostics: [Diagnostic], known: [String: SourceFile]) -> [String: SourceFile] {
+        var out = known.filter { _ in false }
+        for path in Set(diagnostics.map(\.location.file)) {
+            if let file = known[path] ?? read(shown: path) { out[path] = file }
+        }
+        return out
     }
 
     static func megabytes(_ bytes: Int) -> String {

@@ -2,124 +2,256 @@ import Synchronization
 import Domain
 import Foundation
 
-/// Work kept between loads of the same folder (`serve`): a file whose text is unchanged is
-/// not parsed again, and a text whose words are unchanged is not scanned for names again.
-/// Only per-file and per-text work is cached; the checks across files always run on the
-/// whole content.
+/// Parsed files kept between loads of the same folder: by `serve` in memory from one rebuild
+/// to the next, and by `build` in `.nastavnik-cache/build/<output>.entries` from one run to
+/// the next. A file whose stamp (size, times, inode) is the one seen when it was read is not
+/// even read again; a file read again whose text is unchanged is not parsed again.
+///
+/// Only what one file says on its own is kept (its value and its findings); the checks
+/// across files always run on the whole content.
 public final class EntryCache: Sendable {
-    private struct Entry: Sendable {
-        var text: String
-        var revision: Int
+    /// One file as it was last read and parsed.
+    struct Record: Sendable {
+        var stamp: FileStamp
+        /// When it was read (seconds): a file written within the clock's tick before that
+        /// could have changed without changing its stamp, so its stamp is not trusted.
+        var readAt: Int
+        var digest: Fingerprint
+        /// The parsed type, so that a file moved between folders is parsed again.
+        var type: String
+        /// The value and its findings: decoded (`Stored<T>`), or still bytes of the kept file.
         var value: (any Sendable)?
+        var bytes: Range<Int>?
+    }
+
+    /// A value and the findings of its file, as kept.
+    struct Stored<T: Codable & Sendable>: Codable, Sendable {
+        var value: T?
         var diagnostics: [Diagnostic]
     }
 
-    private let entries = Mutex<[String: Entry]>([:])
-    private let scans = Mutex<Scans>(Scans())
-
-    /// The name scan's findings by text, valid while the people who consented are the same;
-    /// `used` collects this scan's, which replace them at its end.
-    private struct Scans: Sendable {
-        var people = PersonalData.Consented([])
-        var found: [ScanKey: [Diagnostic]] = [:]
-        var used: [ScanKey: [Diagnostic]] = [:]
+    private struct State: Sendable {
+        /// From the last load (or the kept file), by absolute path.
+        var kept: [String: Record] = [:]
+        /// The pictures and documents of each folder then: what an entry's checks of the files it names saw.
+        var keptAssets: [String: Fingerprint] = [:]
+        /// This load's, which the next one keeps.
+        var used: [String: Record] = [:]
+        var assets: [String: Fingerprint] = [:]
+        /// Whether this load parsed anything or dropped a file: if not, the kept file stays as it is.
+        var changed = false
     }
 
-    private let versions = Mutex<(files: [String: (text: String, revision: Int, version: Int)], next: Int)>(([:], 0))
-    private let revisions = Counter()
-    private let read = Mutex<[String: (stamp: FileStamp, file: SourceFile, readAt: Int)]>([:])
-    /// The folder's other files (pictures, documents) when the kept entries were read.
-    private let assets = Mutex<[String: Int]?>(nil)
+    private let state = Mutex(State())
+    /// The kept file's bytes, which records point into until they are decoded.
+    private let bytes: Data
 
-    public init() {}
+    /// An empty cache (`serve`, or a build without a kept file).
+    public init() { bytes = Data() }
 
-    func value<T: Sendable>(for file: SourceFile, _ parse: () -> (T?, [Diagnostic])) -> (T?, [Diagnostic]) {
-        // An entry is keyed by its path, and a path holds one kind of entry: the cast only
-        // fails if a file changed kind (moved between folders), and then it is parsed again.
-        if let hit = entries.withLock({ $0[file.path] }), Self.same(hit.text, hit.revision, file), let value = hit.value as? T? {
-            return (value, hit.diagnostics)
+    private static let magic = Array("nastavnik-entries 1\n".utf8)
+
+    /// What a build kept, when it was written under the same `key` (program, date, options);
+    /// an empty cache when there is none or it is damaged.
+    public convenience init(contentsOf url: URL, key: Fingerprint) {
+        guard let data = try? Data(contentsOf: url, options: .alwaysMapped),
+              let index = try? Self.index(of: data, key: key) else {
+            self.init()
+            return
         }
-        let (value, diagnostics) = parse()
-        entries.withLock { $0[file.path] = Entry(text: file.text, revision: file.revision, value: value, diagnostics: diagnostics) }
-        return (value, diagnostics)
+        self.init(bytes: data, index: index)
     }
 
-    /// Starts a load: kept entries are dropped when a picture or document was added, removed
-    /// or changed, since an entry's check of the files it names may then say otherwise.
-    func beginLoad(_ files: ContentFiles) {
-        let now = files.sizes.filter { !ContentFiles.isText($0.key) }
-        let changed = assets.withLock { known in
-            defer { known = now }
-            return known != nil && known != now
+    private init(bytes: Data, index: Index) {
+        self.bytes = bytes
+        var state = State()
+        state.keptAssets = index.assets
+        for r in index.records {
+            state.kept[r.path] = Record(stamp: r.stamp, readAt: r.readAt, digest: r.digest, type: r.type, value: nil,
+                                        bytes: r.start..<(r.start + r.count))
         }
-        if changed { entries.withLock { $0 = [:] } }
+        state.changed = false
+        self.state.withLock { $0 = state }
     }
 
-    /// A file of the folder, read again only when its stamp (size, times, inode) changed.
-    func source(_ relative: String, in files: ContentFiles) -> Result<SourceFile, Diagnostic> {
+    /// The kept file's table of contents: where each file's value lies among the bytes after it.
+    private struct Index: Codable {
+        var key: Fingerprint
+        var assets: [String: Fingerprint]
+        var records: [IndexRecord]
+    }
+
+    private struct IndexRecord: Codable {
+        var path: String
+        var stamp: FileStamp
+        var readAt: Int
+        var digest: Fingerprint
+        var type: String
+        var start: Int
+        var count: Int
+    }
+
+    private static func index(of data: Data, key: Fingerprint) throws -> Index {
+        try data.withUnsafeBytes { raw in
+            let header = magic.count + 8
+            guard raw.count >= header, Array(raw.prefix(magic.count)) == magic else { throw BinaryCoderError() }
+            var length = 0
+            for i in 0..<8 { length |= Int(raw[magic.count + i]) << (8 * i) }
+            guard length > 0, length <= raw.count - header else { throw BinaryCoderError() }
+            let index = try BinaryCoder.decode(Index.self, from: UnsafeRawBufferPointer(rebasing: raw[header..<(header + length)]))
+            guard index.key == key else { throw BinaryCoderError() }
+            let body = header + length
+            for r in index.records where r.start < 0 || r.count < 0 || r.start > raw.count - body - r.count {
+                throw BinaryCoderError()
+            }
+            return Index(key: key, assets: index.assets, records: index.records.map { r in
+                var r = r
+                r.start += body
+                return r
+            })
+        }
+    }
+
+    /// Writes what this load used (unless nothing changed since the kept file was read), under
+    /// a temporary name renamed into place.
+    public func write(to url: URL, key: Fingerprint) throws {
+        let snapshot = state.withLock { state in
+            (state.used, state.assets, state.changed || state.used.count != state.kept.count || state.assets != state.keptAssets)
+        }
+        guard snapshot.2 else { return }
+        var records: [IndexRecord] = []
+        var body: [UInt8] = []
+        for (path, record) in snapshot.0.sorted(by: { $0.key < $1.key }) {
+            let start = body.count
+            if let range = record.bytes {
+                body.append(contentsOf: bytes[range])
+            } else if let value = record.value as? any KeptValue {
+                guard (try? value.encode(into: &body)) != nil else {
+                    body.removeSubrange(start...)
+                    continue
+                }
+            } else {
+                continue
+            }
+            records.append(IndexRecord(path: path, stamp: record.stamp, readAt: record.readAt, digest: record.digest,
+                                       type: record.type, start: start, count: body.count - start))
+        }
+        let index = try BinaryCoder.encode(Index(key: key, assets: snapshot.1, records: records))
+        var head = Self.magic
+        for i in 0..<8 { head.append(UInt8(truncatingIfNeeded: index.count >> (8 * i))) }
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
+        }
+        do {
+            let handle = try FileHandle(forWritingTo: temporary)
+            defer { try? handle.close() }
+            try handle.write(contentsOf: head)
+            try handle.write(contentsOf: index)
+            try handle.write(contentsOf: body)
+            guard rename(temporary.path, url.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
+    }
+
+    /// Starts a load (`serve` runs one per rebuild): what the last one used is what this one
+    /// may keep. A build's kept file is the last load before its first.
+    public func beginRound() {
+        state.withLock { state in
+            if !state.used.isEmpty {
+                state.kept = state.used
+                state.keptAssets = state.assets
+            }
+            state.used = [:]
+            state.assets = [:]
+            state.changed = false
+        }
+    }
+
+    /// Starts the load of one folder: its kept entries are valid only while it holds the same
+    /// pictures and documents, since an entry's check of the files it names may then say otherwise.
+    func beginFolder(_ files: ContentFiles) {
+        var hasher = StableHasher()
+        for (path, size) in files.sizes.sorted(by: { $0.key < $1.key })
+        where !ContentFiles.isText(path) || path.hasPrefix("files/") || path.hasPrefix("images/") {
+            hasher.combine(path)
+            hasher.combine(size)
+        }
+        let print = hasher.finalize()
+        state.withLock { $0.assets[files.root.path] = print }
+    }
+
+    /// A file of the folder and its value: kept when its stamp is the one seen when it was read
+    /// (the file is then not read at all), or when its text is unchanged; else read and parsed.
+    func entry<T: Codable & Sendable>(_ relative: String, in files: ContentFiles,
+                                      parse: (SourceFile) -> (T?, [Diagnostic])) -> LoadedFile<T> {
         let key = files.root.path + "/" + relative
-        // Kept only if it was read well after its last write: two saves within one tick of the
-        // file system's clock (2 s on FAT), of the same size, would leave the same stamp.
-        if let stamp = files.stamps[relative], let known = read.withLock({ $0[key] }), known.stamp == stamp,
-           known.readAt - stamp.modified > 2 {
-            return .success(known.file)
+        let type = String(reflecting: T.self)
+        let (known, assetsSame) = state.withLock { state in
+            (state.kept[key], state.keptAssets[files.root.path] != nil && state.keptAssets[files.root.path] == state.assets[files.root.path])
         }
-        let result = files.read(relative)
-        guard case .success(var file) = result, let stamp = files.stamps[relative] else { return result }
-        file.revision = revisions.next()
-        let now = time(nil)
-        read.withLock { $0[key] = (stamp, file, now) }
-        return .success(file)
-    }
-
-    /// Starts a scan of the site's texts: findings of the last one stay valid only if the
-    /// same people consented (a name found in a text is checked against them).
-    func beginScan(people: PersonalData.Consented) {
-        scans.withLock { scans in
-            if scans.people != people { scans = Scans(people: people) }
-            scans.used = [:]
+        let stamp = files.stamps[relative]
+        if let known, assetsSame, known.type == type, let stamp, known.stamp == stamp, known.readAt - stamp.modified > 2,
+           let stored: Stored<T> = value(of: known) {
+            use(key, known, stored)
+            return LoadedFile(value: stored.value, diagnostics: stored.diagnostics, digest: known.digest, source: nil, failure: nil)
         }
-    }
-
-    /// The findings for one text, computed once per version of its file.
-    func scan(_ key: ScanKey, _ compute: () -> [Diagnostic]) -> [Diagnostic] {
-        if let hit = scans.withLock({ scans in scans.found[key].map { scans.used[key] = $0; return $0 } }) { return hit }
-        let found = compute()
-        scans.withLock { $0.used[key] = found }
-        return found
-    }
-
-    /// Keeps only the texts of this scan, so a long `serve` session does not keep old ones.
-    func endScan() {
-        scans.withLock { scans in
-            scans.found = scans.used
-            scans.used = [:]
+        let file: SourceFile
+        switch files.read(relative) {
+        case .failure(let problem): return LoadedFile(value: nil, diagnostics: [], digest: nil, source: nil, failure: problem)
+        case .success(let read): file = read
         }
+        let readAt = time(nil)
+        if let known, assetsSame, known.type == type, known.digest == file.digest, let stored: Stored<T> = value(of: known) {
+            var record = known
+            if let stamp { record.stamp = stamp }
+            record.readAt = readAt
+            use(key, record, stored, changed: true)
+            return LoadedFile(value: stored.value, diagnostics: stored.diagnostics, digest: file.digest, source: file, failure: nil)
+        }
+        let (value, diagnostics) = parse(file)
+        let stored = Stored(value: value, diagnostics: diagnostics)
+        if let stamp {
+            use(key, Record(stamp: stamp, readAt: readAt, digest: file.digest, type: type, value: stored, bytes: nil), stored, changed: true)
+        }
+        return LoadedFile(value: value, diagnostics: diagnostics, digest: file.digest, source: file, failure: nil)
     }
 
-    /// A number that changes whenever the file's text does, compared byte for byte with the
-    /// last time it was asked for: texts made from an unchanged file are the same texts.
-    func version(of file: SourceFile) -> Int {
-        versions.withLock { versions in
-            if let known = versions.files[file.path], Self.same(known.text, known.revision, file) { return known.version }
-            versions.next += 1
-            versions.files[file.path] = (file.text, file.revision, versions.next)
-            return versions.next
+    private func value<T>(of record: Record) -> Stored<T>? {
+        if let value = record.value { return value as? Stored<T> }
+        guard let range = record.bytes else { return nil }
+        return bytes.withUnsafeBytes { raw in
+            try? BinaryCoder.decode(Stored<T>.self, from: UnsafeRawBufferPointer(rebasing: raw[range]))
         }
     }
 
-    /// Whether `file` has the text kept with `revision`: by the revision when both are known.
-    private static func same(_ text: String, _ revision: Int, _ file: SourceFile) -> Bool {
-        if revision != 0, file.revision != 0 { return revision == file.revision }
-        return ByteHash.same(text, file.text)
+    private func use<T>(_ key: String, _ record: Record, _ stored: Stored<T>, changed: Bool = false) {
+        var record = record
+        record.value = stored
+        state.withLock { state in
+            state.used[key] = record
+            if changed { state.changed = true }
+        }
     }
 }
 
-/// A text of the site where the name scan found it: its file, the file's version, and its
-/// place among the texts made from that file. An unchanged file makes the same texts in the
-/// same order, so no text is hashed or compared.
-struct ScanKey: Hashable, Sendable {
-    var file: String
-    var version: Int
-    var ordinal: Int
+/// A kept value that can write itself (the cache holds values of many types).
+private protocol KeptValue {
+    func encode(into bytes: inout [UInt8]) throws
+}
+
+extension EntryCache.Stored: KeptValue {
+    func encode(into bytes: inout [UInt8]) throws { try BinaryCoder.encode(self, into: &bytes) }
+}
+
+/// One file as a load got it: its value and findings, its digest, and its text when it was
+/// read (a kept file is not); or why it could not be read.
+struct LoadedFile<T: Sendable>: Sendable {
+    var value: T?
+    var diagnostics: [Diagnostic]
+    var digest: Fingerprint?
+    var source: SourceFile?
+    var failure: Diagnostic?
 }

@@ -7,20 +7,20 @@ import Foundation
 protocol EntryFolderLoader: Sendable {
     var folder: String { get }
     func load(_ files: ContentFiles, options: LoadOptions, into content: inout SiteContent,
-              _ diagnostics: inout [Diagnostic], _ sources: inout [String: SourceFile])
+              _ diagnostics: inout [Diagnostic], _ sources: inout [String: SourceFile], _ digests: inout [String: Fingerprint])
 }
 
-struct EntryFolder<Entry: Sendable>: EntryFolderLoader {
+struct EntryFolder<Entry: Codable & Sendable>: EntryFolderLoader {
     let folder: String
     let entries: WritableKeyPath<SiteContent, [Entry]> & Sendable
     let read: @Sendable (SourceFile, String, DiagnosticSink, ContentFiles, Bool) -> Entry?
 
     func load(_ files: ContentFiles, options: LoadOptions, into content: inout SiteContent,
-              _ diagnostics: inout [Diagnostic], _ sources: inout [String: SourceFile]) {
+              _ diagnostics: inout [Diagnostic], _ sources: inout [String: SourceFile], _ digests: inout [String: Fingerprint]) {
         let read = self.read
         let drafts = options.drafts
         content[keyPath: entries] = ContentLoader.loadEntries(folder, files: files, today: options.today, cache: options.cache,
-                                                              &diagnostics, &sources) { read($0, $1, $2, files, drafts) }
+                                                              &diagnostics, &sources, &digests) { read($0, $1, $2, files, drafts) }
     }
 }
 

@@ -157,7 +157,7 @@ enum IndicatorsLoader {
     }
 
     /// One row of indicators/*.csv, summed per indicator and year (rows may be per organisation).
-    struct CSVRows {
+    struct CSVRows: Codable, Sendable {
         var counts: [String: [MonitoringPeriod: IndicatorCount]] = [:]
         var refs: [String: SourceRef] = [:]
     }

@@ -1,9 +1,9 @@
 import Domain
 import Synchronization
 
-/// The name scan's findings kept between builds (`.nastavnik-cache/build/<output>.scan`): a text
-/// scanned before, at the same place of the same file and with the same people consenting, is
-/// not scanned again. `serve` keeps its own (`EntryCache`), keyed without hashing texts.
+/// The name scan's findings kept between builds (`.nastavnik-cache/build/<output>.scan`) and
+/// between `serve`'s rebuilds: a text scanned before, at the same place of the same file and
+/// with the same people consenting, is not scanned again.
 public final class ScanMemo: Sendable {
     private struct State: Sendable {
         var people: Fingerprint
@@ -19,9 +19,16 @@ public final class ScanMemo: Sendable {
     }
 
     /// Findings kept for other people consenting are of no use: a name is checked against them.
+    /// A memo used again (`serve`) keeps what the last scan used.
     func begin(people: Fingerprint) {
         state.withLock { state in
-            if state.people != people { state = State(people: people, found: [:], changed: true) }
+            if state.people != people {
+                state = State(people: people, found: [:], changed: true)
+            } else if !state.used.isEmpty {
+                state.found = state.used
+                state.used = [:]
+                state.changed = false
+            }
         }
     }
 

@@ -9,9 +9,6 @@ public struct SourceFile: Sendable {
     /// Of the text, made when it is read: kept with the file by `serve`, so what an edit
     /// changed is found without hashing every file again (`SiteInputs`).
     public private(set) var digest: Fingerprint
-    /// Set by `serve`'s cache when it read the file: the same number means the same text,
-    /// without comparing it (0: not known).
-    var revision = 0
 
     public init(path: String, text: String) {
         self.path = path
@@ -32,6 +29,20 @@ public struct SourceFile: Sendable {
         let end = text[start...].firstIndex(of: "\n") ?? text.endIndex
         return String(text[start..<end])
     }
+}
+
+/// The files of a load by shown path: those it read, and any other of its folder read when
+/// asked for (a file kept from an earlier load is read only if a message points into it).
+public struct SourceLookup: Sendable {
+    public var known: [String: SourceFile]
+    public var folder: ContentFiles?
+
+    public init(_ known: [String: SourceFile] = [:], folder: ContentFiles? = nil) {
+        self.known = known
+        self.folder = folder
+    }
+
+    public func file(_ path: String) -> SourceFile? { known[path] ?? folder?.read(shown: path) }
 }
 
 /// Reads content files as UTF-8. A BOM and CRLF line ends are accepted silently; any other

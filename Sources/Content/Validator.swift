@@ -5,10 +5,11 @@ import Foundation
 /// and names in free text checked against the people who consented.
 public enum Validator {
     /// - Parameters:
-    ///   - sources: the decoded files, to point a finding in front matter at its line.
-    ///   - cache: the name scan's findings of the last run (`serve`): a text not changed since is not scanned again.
-    ///   - memo: the name scan's findings of the last build (`build`), kept by text.
-    public static func validate(_ content: SiteContent, sources: [String: SourceFile] = [:], cache: EntryCache? = nil,
+    ///   - sources: the files, to point a finding in front matter at its line (one not read by
+    ///     the load is read when a finding needs it).
+    ///   - digests: every file's digest: a text is known by its file's and its place there.
+    ///   - memo: the name scan's findings of the last build or rebuild: a text not changed since is not scanned again.
+    public static func validate(_ content: SiteContent, sources: SourceLookup = SourceLookup(), digests: [String: Fingerprint] = [:],
                                 memo: ScanMemo? = nil) -> [Diagnostic] {
         var out: [Diagnostic] = []
         out += menteeLimits(content)
@@ -74,46 +75,36 @@ public enum Validator {
         for e in content.events { add(e.body, e.origin.file); add([e.title, e.summary, e.place, e.audience], e.origin.file) }
         for p in content.partners { add([p.description], p.origin.file) }
         for d in content.documents { add([d.title], d.origin.file) }
-        guard let cache else {
-            guard let memo else {
-                out += texts.parallelMap { scan($0, sources: sources, people: people) }.joined()
-                return out
-            }
-            memo.begin(people: people.fingerprint)
-            out += texts.parallelMap { item in
-                // Its place and text; for a text of the front matter (no line of its own) the
-                // whole file too, since where it is found is looked up there.
-                var key = StableHasher()
-                key.combine(item.file)
-                key.combine(item.firstLine)
-                if item.firstLine == 0 { key.combine(sources[item.file]?.digest ?? .zero) }
-                key.combine(item.text)
-                return memo.findings(key.finalize()) { scan(item, sources: sources, people: people) }
-            }.joined()
-            return out
+        guard let memo else {
+            return out + texts.parallelMap { scan($0, sources: sources, people: people) }.joined()
         }
-        // A text is known by its file's version and its place among that file's texts.
-        cache.beginScan(people: people)
-        var versions: [String: Int] = [:]
+        memo.begin(people: people.fingerprint)
+        // An unchanged file makes the same texts in the same order: a text is known by its
+        // file's digest and its place among them, without hashing it (a file without a digest
+        // is known by its text).
         var ordinals: [String: Int] = [:]
-        let keys = texts.map { item -> ScanKey? in
-            // A text of a file not among the sources is scanned every time.
-            guard let version = versions[item.file] ?? sources[item.file].map({ cache.version(of: $0) }) else { return nil }
-            versions[item.file] = version
-            let ordinal = ordinals[item.file, default: 0]
-            ordinals[item.file] = ordinal + 1
-            return ScanKey(file: item.file, version: version, ordinal: ordinal)
+        let keys = texts.map { item -> Fingerprint in
+            var key = StableHasher()
+            key.combine(item.file)
+            if let digest = digests[item.file] {
+                key.combine(digest)
+                let ordinal = ordinals[item.file, default: 0]
+                ordinals[item.file] = ordinal + 1
+                key.combine(ordinal)
+            } else {
+                key.combine(item.firstLine)
+                key.combine(item.text)
+            }
+            return key.finalize()
         }
         out += Array(zip(texts, keys)).parallelMap { item, key in
-            guard let key else { return scan(item, sources: sources, people: people) }
-            return cache.scan(key) { scan(item, sources: sources, people: people) }
+            memo.findings(key) { scan(item, sources: sources, people: people) }
         }.joined()
-        cache.endScan()
         return out
     }
 
     /// The name scan of one text: unconsented full names, and labels next to a child's name.
-    static func scan(_ item: (text: String, firstLine: Int, file: String), sources: [String: SourceFile],
+    static func scan(_ item: (text: String, firstLine: Int, file: String), sources: SourceLookup,
                      people: PersonalData.Consented) -> [Diagnostic] {
         var found = labelledChildren(item.text, firstLine: item.firstLine, file: item.file, sources: sources, adults: people)
         guard PersonalData.mayContainPatronymic(item.text) else { return found }
@@ -122,7 +113,7 @@ public enum Validator {
             for name in PersonalData.fullNames(in: String(line))
             where !people.contains(name) {
                 let at = item.firstLine > 0 ? SourceRef(file: item.file, line: lineNumber, column: 1)
-                    : locate(name, in: sources[item.file], file: item.file)
+                    : locate(name, in: sources.file(item.file), file: item.file)
                 found.append(.warning("privacy.unconsented-name",
                                       "в тексте названо полное имя «\(name)», а согласия этого человека на публикацию нет в материалах сайта",
                                       at: at,
@@ -177,7 +168,7 @@ public enum Validator {
 
     /// A label a child must never carry («неуспевающий», «трудный» …) in the same sentence as a
     /// personal name is an error (13.6): together they describe a particular child.
-    static func labelledChildren(_ text: String, firstLine: Int, file: String, sources: [String: SourceFile],
+    static func labelledChildren(_ text: String, firstLine: Int, file: String, sources: SourceLookup,
                                  adults: PersonalData.Consented = PersonalData.Consented([])) -> [Diagnostic] {
         guard PersonalData.mayContainLabel(text) else { return [] }
         var out: [Diagnostic] = []
@@ -191,7 +182,7 @@ public enum Validator {
                 guard let label = PersonalData.label(in: sentence), let name = PersonalData.personalName(in: sentence),
                       // A consented adult («наставник Иванова Мария Петровна работала с пассивными…») is no child.
                       !adults.contains(name) else { continue }
-                let at = firstLine > 0 ? SourceRef(file: file, line: lineNumber, column: 1) : locate(name, in: sources[file], file: file)
+                let at = firstLine > 0 ? SourceRef(file: file, line: lineNumber, column: 1) : locate(name, in: sources.file(file), file: file)
                 out.append(.error("privacy.labelled-child", "рядом с именем «\(name)» стоит ярлык «\(label)»: так описан конкретный ребёнок",
                                   at: at, hint: "Уберите имя или ярлык: по 152-ФЗ и этике наставничества детей не называют и не навешивают на них ярлыки целевой модели."))
             }

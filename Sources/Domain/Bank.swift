@@ -1,6 +1,6 @@
 /// The regional bank of best practices: the schools whose content folders the centre
 /// received, each loaded and checked on its own.
-public struct BankSchool: Sendable {
+public struct BankSchool: Sendable, Codable {
     /// Stable address part: `school-7` for `schools/school-7/content`.
     public var id: String
     /// The content folder as shown in messages: `content/schools/school-7/content`.
@@ -27,7 +27,7 @@ public struct BankSchool: Sendable {
 }
 
 /// One case of one school, as a card of the bank.
-public struct Practice: Sendable, Hashable {
+public struct Practice: Sendable, Hashable, Codable {
     public var school: Int
     public var caseIndex: Int
     /// The case itself: a practice always has one, while its school's content is optional
@@ -70,8 +70,8 @@ public struct ReviewDecision: Sendable, Hashable, Codable {
 
 /// A competition of the regional centre («Лучший наставник», «Лучшая практика»), from
 /// `competitions.yml`: nominations and their winners, by practice or mentor.
-public struct Competition: Sendable, Hashable {
-    public struct Winner: Sendable, Hashable {
+public struct Competition: Sendable, Hashable, Codable {
+    public struct Winner: Sendable, Hashable, Codable {
         /// `<school>/<case slug>` or `<school>/<mentor slug>`.
         public var practice: String?
         public var mentor: String?
@@ -84,7 +84,7 @@ public struct Competition: Sendable, Hashable {
         }
     }
 
-    public struct Nomination: Sendable, Hashable {
+    public struct Nomination: Sendable, Hashable, Codable {
         public var title: String
         public var winners: [Winner]
 
@@ -105,7 +105,7 @@ public struct Competition: Sendable, Hashable {
     }
 }
 
-public struct Bank: Sendable {
+public struct Bank: Sendable, Codable {
     public var schools: [BankSchool]
     /// Every published practice, in source order; duplicates already left out, and with a
     /// `review.yml` only the selected ones.
@@ -133,7 +133,7 @@ public struct Bank: Sendable {
 
 /// An indicator summed over schools: numerators and denominators are added, never
 /// percentages averaged.
-public struct IndicatorRollup: Sendable {
+public struct IndicatorRollup: Sendable, Codable {
     public var id: String
     public var title: String
     /// Sums per monitoring period: only counts of the same period are added up.

@@ -1,6 +1,6 @@
 /// A Markdown body with where it starts in its file, so links and names found in it
 /// can be reported at their own line.
-public struct MarkdownBody: Sendable, Hashable {
+public struct MarkdownBody: Sendable, Hashable, Codable {
     public var text: String { didSet { digest = StableHasher.of(text) } }
     /// 1-based line of the body's first line in the file.
     public var firstLine: Int
@@ -17,7 +17,7 @@ public struct MarkdownBody: Sendable, Hashable {
 }
 
 /// A document's approval: «утверждена приказом от 30.08.2024 № 112-о».
-public struct Approval: Sendable, Hashable {
+public struct Approval: Sendable, Hashable, Codable {
     public var type: DocumentType
     public var number: String
     public var date: DayDate
@@ -33,7 +33,7 @@ public struct Approval: Sendable, Hashable {
 }
 
 /// An image in the content folder with its alternative text (required, see the privacy rules).
-public struct Picture: Sendable, Hashable {
+public struct Picture: Sendable, Hashable, Codable {
     /// Path relative to the content folder, e.g. `images/robot.jpg`.
     public var path: String
     public var alt: String
@@ -44,13 +44,13 @@ public struct Picture: Sendable, Hashable {
     }
 }
 
-public enum DocumentSource: Sendable, Hashable {
+public enum DocumentSource: Sendable, Hashable, Codable {
     /// A file in the content folder (relative path), with its format and size in bytes.
     case file(path: String, format: DocumentFileFormat, size: Int)
     case url(String)
 }
 
-public struct NormativeDocument: Sendable, Hashable {
+public struct NormativeDocument: Sendable, Hashable, Codable {
     /// Empty when the source cites the act without its title.
     public var title: String
     public var level: DocumentLevel
@@ -109,7 +109,7 @@ public struct NormativeDocument: Sendable, Hashable {
     }
 }
 
-public struct Program: Sendable, Hashable {
+public struct Program: Sendable, Hashable, Codable {
     public var slug: String
     public var title: String
     public var period: DateRange?
@@ -137,13 +137,13 @@ public struct Program: Sendable, Hashable {
 }
 
 /// Who mentored in a case: a mentor page of this site, or a named person with consent.
-public enum CaseMentor: Sendable, Hashable {
+public enum CaseMentor: Sendable, Hashable, Codable {
     case page(slug: String)
     case person(name: String, consent: DayDate)
 }
 
 /// When a case ran: a period, or just a school year's calendar year.
-public enum CasePeriod: Sendable, Hashable {
+public enum CasePeriod: Sendable, Hashable, Codable {
     case range(DateRange)
     case year(Int)
 
@@ -177,7 +177,7 @@ public enum CasePeriod: Sendable, Hashable {
     }
 }
 
-public struct MentoringCase: Sendable, Hashable {
+public struct MentoringCase: Sendable, Hashable, Codable {
     public var slug: String
     public var title: String
     public var form: MentoringForm
@@ -223,7 +223,7 @@ public struct MentoringCase: Sendable, Hashable {
     }
 }
 
-public struct Mentor: Sendable, Hashable {
+public struct Mentor: Sendable, Hashable, Codable {
     /// At most three mentees at a time (положение о наставничестве, п. 2.5).
     public static let maxMentees = 3
     /// Where `mentees` is written, for messages about the number.
@@ -264,7 +264,7 @@ public struct Mentor: Sendable, Hashable {
     }
 }
 
-public struct NewsItem: Sendable, Hashable {
+public struct NewsItem: Sendable, Hashable, Codable {
     public var slug: String
     public var title: String
     public var date: DayDate
@@ -289,7 +289,7 @@ public struct NewsItem: Sendable, Hashable {
     }
 }
 
-public struct Partner: Sendable, Hashable {
+public struct Partner: Sendable, Hashable, Codable {
     public var name: String
     public var kind: PartnerKind
     public var agreementNumber: String?
@@ -312,7 +312,7 @@ public struct Partner: Sendable, Hashable {
     }
 }
 
-public struct Page: Sendable, Hashable {
+public struct Page: Sendable, Hashable, Codable {
     public var slug: String
     public var title: String
     public var weight: Int
@@ -329,7 +329,7 @@ public struct Page: Sendable, Hashable {
 }
 
 /// The main page's own text (index.md); everything else on it is drawn from the model.
-public struct HomePage: Sendable, Hashable {
+public struct HomePage: Sendable, Hashable, Codable {
     public var title: String?
     public var body: MarkdownBody
     public var origin: SourceRef

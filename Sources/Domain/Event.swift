@@ -1,6 +1,6 @@
 /// A mentoring event the school announces or reports (events/<slug>.md): a seminar, a
 /// meeting of a school of young teachers, a competition, an open lesson.
-public struct Event: Sendable, Hashable {
+public struct Event: Sendable, Hashable, Codable {
     public var slug: String
     public var title: String
     /// The first day; `end` is the last one of an event that lasts several days.

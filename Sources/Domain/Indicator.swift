@@ -1,6 +1,6 @@
 /// A measured count: how many of the population took part. Percentages are always
 /// computed, never typed in, so that a regional roll-up can sum counts.
-public struct IndicatorCount: Sendable, Hashable {
+public struct IndicatorCount: Sendable, Hashable, Codable {
     public var numerator: Int
     public var denominator: Int
 
@@ -20,7 +20,7 @@ public struct IndicatorCount: Sendable, Hashable {
 
 /// When a count was taken: a year (`2021`), or a monitoring date (`2021-05-20`) — schools
 /// monitor twice a year, and only counts of the same period may be summed.
-public struct MonitoringPeriod: Sendable, Hashable, Comparable {
+public struct MonitoringPeriod: Sendable, Hashable, Comparable, Codable {
     public var year: Int
     public var date: DayDate?
 
@@ -45,7 +45,7 @@ public struct MonitoringPeriod: Sendable, Hashable, Comparable {
     }
 }
 
-public struct Indicator: Sendable, Hashable {
+public struct Indicator: Sendable, Hashable, Codable {
     public var id: String
     public var title: String
     /// The formula or wording, shown under the title.
@@ -97,7 +97,7 @@ public struct Indicator: Sendable, Hashable {
     }
 }
 
-public struct IndicatorSet: Sendable, Hashable {
+public struct IndicatorSet: Sendable, Hashable, Codable {
     public var territory: String?
     public var indicators: [Indicator]
 

@@ -1,4 +1,4 @@
-public struct YearMonth: Sendable, Hashable, Comparable {
+public struct YearMonth: Sendable, Hashable, Comparable, Codable {
     public var year: Int
     public var month: Int
 
@@ -16,7 +16,7 @@ public struct YearMonth: Sendable, Hashable, Comparable {
 }
 
 /// A day of the year without the year: «20 декабря», or a whole month: «август».
-public struct YearlyDate: Sendable, Hashable {
+public struct YearlyDate: Sendable, Hashable, Codable {
     public var month: Int
     public var day: Int?
 
@@ -32,7 +32,7 @@ public struct YearlyDate: Sendable, Hashable {
 }
 
 /// A roadmap deadline as the editor wrote it («Ноябрь–декабрь 2020 г.») and as understood.
-public enum RoadmapDeadline: Sendable, Hashable {
+public enum RoadmapDeadline: Sendable, Hashable, Codable {
     case date(DayDate)
     /// «30.09.2020 30.09.2021 30.09.2022»: one event repeated on several dates.
     case dates([DayDate])
@@ -119,7 +119,7 @@ public enum RoadmapDeadline: Sendable, Hashable {
     }
 }
 
-public struct Deadline: Sendable, Hashable {
+public struct Deadline: Sendable, Hashable, Codable {
     /// Exactly as written in roadmap.yml.
     public var text: String
     public var parsed: RoadmapDeadline
@@ -131,7 +131,7 @@ public struct Deadline: Sendable, Hashable {
 }
 
 /// Where an event stands as of the build date, as the roadmap page shows it.
-public enum EventStanding: Sendable, Hashable {
+public enum EventStanding: Sendable, Hashable, Codable {
     /// The status the school recorded, and it still holds.
     case recorded(EventStatus)
     /// An explicit planned / in progress past its deadline.
@@ -161,7 +161,7 @@ public enum EventStanding: Sendable, Hashable {
     }
 }
 
-public struct RoadmapEvent: Sendable, Hashable {
+public struct RoadmapEvent: Sendable, Hashable, Codable {
     /// The official number as written («2.2», «1.1.»); nil when the roadmap numbers nothing.
     public var number: String?
     public var title: String
@@ -225,7 +225,7 @@ public struct RoadmapEvent: Sendable, Hashable {
     public var flattened: [RoadmapEvent] { [self] + events.flatMap(\.flattened) }
 }
 
-public struct RoadmapSection: Sendable, Hashable {
+public struct RoadmapSection: Sendable, Hashable, Codable {
     /// The official number as written; nil to number automatically.
     public var number: String?
     /// nil for events written at the top level of a roadmap.
@@ -242,7 +242,7 @@ public struct RoadmapSection: Sendable, Hashable {
 }
 
 /// «Согласовано с управлением образования … 02.11.2020».
-public struct Agreement: Sendable, Hashable {
+public struct Agreement: Sendable, Hashable, Codable {
     public var with: String
     public var date: DayDate?
 
@@ -252,7 +252,7 @@ public struct Agreement: Sendable, Hashable {
     }
 }
 
-public struct Roadmap: Sendable, Hashable {
+public struct Roadmap: Sendable, Hashable, Codable {
     public var title: String
     public var approved: Approval?
     public var agreed: Agreement?

@@ -1,5 +1,5 @@
 /// Everything one content folder says, checked: the input of the site graph.
-public struct SiteContent: Sendable, Equatable {
+public struct SiteContent: Sendable, Equatable, Codable {
     public var settings: SiteSettings
     public var home: HomePage?
     public var documents: [NormativeDocument]

@@ -1,4 +1,4 @@
-public struct Organization: Sendable, Hashable {
+public struct Organization: Sendable, Hashable, Codable {
     public var name: String
     public var shortName: String?
     public var kind: OrganizationKind
@@ -21,7 +21,7 @@ public struct Organization: Sendable, Hashable {
 
 /// A named adult shown on the site (a curator, a responsible person). Publishing a name needs
 /// a recorded consent (152-ФЗ); an entry may instead give only the role and position.
-public struct Curator: Sendable, Hashable {
+public struct Curator: Sendable, Hashable, Codable {
     /// Empty for a role-only entry («муниципальный куратор», position, contacts).
     public var name: String
     /// «муниципальный куратор», «ответственный за внедрение целевой модели»: shown before the name.
@@ -48,7 +48,7 @@ public struct Curator: Sendable, Hashable {
     }
 }
 
-public struct SiteSettings: Sendable, Hashable {
+public struct SiteSettings: Sendable, Hashable, Codable {
     public var title: String
     public var organization: Organization
     /// Absolute URL of the site, possibly with a path (`https://x.ru/nastavnichestvo/`); always ends with `/`.

@@ -2,7 +2,7 @@
 /// what the build cache keeps to tell, in the next run, whether an input or an output file is
 /// the one it saw, and what `serve` compares between rebuilds without hashing unchanged texts
 /// again (files and bodies carry theirs from the moment they are read).
-public struct Fingerprint: Hashable, Sendable {
+public struct Fingerprint: Hashable, Sendable, Codable {
     public var high: UInt64
     public var low: UInt64
 

@@ -68,7 +68,7 @@ struct SiteInputs: Sendable, Equatable {
     }
 
     /// - Parameter pages: the paths of the planned pages.
-    init(content: SiteContent, sources: [String: SourceFile], files: ContentFiles, sections: [SitePlan.Section],
+    init(content: SiteContent, digests: [String: Fingerprint], files: ContentFiles, sections: [SitePlan.Section],
          pages: [String], images: [String: ProcessedImage], today: DayDate, bank: Bool) {
         var global = StableHasher()
         global.combine(today.iso)
@@ -92,7 +92,7 @@ struct SiteInputs: Sendable, Equatable {
         }
         self.global = global.finalize()
 
-        var builder = InputPrints(sources: sources, root: files.shownRoot)
+        var builder = InputPrints(digests: digests, root: files.shownRoot)
         builder.prints[.settings] = builder.file(files.shownRoot + "/site.yml")
         builder.prints[.home] = builder.file(files.shownRoot + "/index.md")
         var menu = StableHasher()
@@ -110,7 +110,7 @@ struct SiteInputs: Sendable, Equatable {
             // A bank's own pages combine its schools with its settings, targets, decisions and
             // competitions: any file of it or of a school renders them again.
             var all = StableHasher()
-            for path in sources.keys.sorted() { all.combine(builder.file(path)) }
+            for path in digests.keys.sorted() { all.combine(builder.file(path)) }
             builder.prints[.bank] = all.finalize()
         }
         prints = builder.prints
@@ -119,21 +119,20 @@ struct SiteInputs: Sendable, Equatable {
 
 /// Builds the fingerprints of one load; each section adds its own (`SiteSection.fingerprint`).
 struct InputPrints {
-    let sources: [String: SourceFile]
+    let digests: [String: Fingerprint]
     let root: String
     var prints: [Dependency: Fingerprint] = [:]
     /// Files that are no entry's own: one YAML file or table read whole (documents, roadmap,
     /// indicators, partners) is fingerprinted by all of them together.
     private var entryFiles: Set<String> = []
 
-    init(sources: [String: SourceFile], root: String) {
-        self.sources = sources
+    init(digests: [String: Fingerprint], root: String) {
+        self.digests = digests
         self.root = root
     }
 
     func file(_ path: String) -> Fingerprint {
-        guard let file = sources[path] else { return Fingerprint(high: 0, low: 1) }
-        return file.digest
+        digests[path] ?? Fingerprint(high: 0, low: 1)
     }
 
     /// `.entry` by each entry's file; `.list` by which entries, in which order, with the fields
@@ -159,7 +158,7 @@ struct InputPrints {
 
     mutating func finishWhole() {
         var all = StableHasher()
-        for path in sources.keys.sorted() where !entryFiles.contains(path)
+        for path in digests.keys.sorted() where !entryFiles.contains(path)
             && path != root + "/site.yml" && path != root + "/index.md" {
             all.combine(path)
             all.combine(file(path))

@@ -29,6 +29,7 @@ public final class LiveSite: Sendable {
 
     private let options: BuildOptions
     private let cache = EntryCache()
+    private let memo = ScanMemo()
     private let searchCache = SearchIndex.Cache()
     private let fileCache = SiteRender.FileCache()
     /// What is served, swapped whole by each good rebuild while requests read it.
@@ -76,12 +77,14 @@ public final class LiveSite: Sendable {
     public func rebuild(themeChanged: Bool = true) throws -> Rebuild {
         let started = Date()
         var clock = StageClock()
+        cache.beginRound()
         let loaded = Pipeline.load(options, cache: cache)
         clock.lap("load")
-        let checked = Pipeline.validate(loaded, options: options, cache: cache)
+        let checked = Pipeline.validate(loaded, options: options, memo: memo)
         clock.lap("validate")
+        func shown(_ diagnostics: [Diagnostic]) -> [String: SourceFile] { checked.files.sources(for: diagnostics, known: checked.sources) }
         func failed(_ diagnostics: [Diagnostic]) -> Rebuild {
-            Rebuild(succeeded: false, diagnostics: diagnostics, sources: checked.sources, rendered: 0, changed: [], pages: 0,
+            Rebuild(succeeded: false, diagnostics: diagnostics, sources: shown(diagnostics), rendered: 0, changed: [], pages: 0,
                     seconds: Date().timeIntervalSince(started))
         }
         guard let content = checked.content, !checked.diagnostics.hasErrors else { return failed(checked.diagnostics) }
@@ -92,8 +95,8 @@ public final class LiveSite: Sendable {
             ?? SiteBuilder.loadTheme(content.settings.theme, options: options)
         let bank = content.settings.kind == .bank ? Pipeline.schools(of: content, options: options) : nil
         let bankDiagnostics = (bank?.diagnostics ?? []) + (bank?.exclusions ?? [])
-        let sources = checked.sources.merging(bank?.sources ?? [:]) { a, _ in a }
-        var resolved = Pipeline.resolve(content, files: checked.files, sources: sources, theme: theme,
+        let digests = checked.digests.merging(bank?.digests ?? [:]) { a, _ in a }
+        var resolved = Pipeline.resolve(content, files: checked.files, digests: digests, theme: theme,
                                         kind: bank.map { .bank($0.site) } ?? .school, options: options)
         clock.lap("resolve")
         guard !resolved.diagnostics.hasErrors else { return failed(checked.diagnostics + bankDiagnostics + resolved.diagnostics) }
@@ -140,7 +143,7 @@ public final class LiveSite: Sendable {
                             last: Last(inputs: resolved.inputs, themeName: content.settings.theme, paths: paths, theme: theme, reads: reads,
                                        pageDiagnostics: pageDiagnostics))
         }
-        return Rebuild(succeeded: true, diagnostics: diagnostics, sources: checked.sources, rendered: pages.count,
+        return Rebuild(succeeded: true, diagnostics: diagnostics, sources: shown(diagnostics), rendered: pages.count,
                        changed: changed.sorted(), pages: site.plan.count, seconds: Date().timeIntervalSince(started))
     }
 }

@@ -18,6 +18,7 @@ enum Pipeline {
         var content: SiteContent?
         var files: ContentFiles
         var sources: [String: SourceFile]
+        var digests: [String: Fingerprint]
         var diagnostics: [Diagnostic]
     }
 
@@ -29,14 +30,15 @@ enum Pipeline {
     }
 
     /// Stage 2: the rules across entries (duplicates, links between entries, personal data).
-    static func validate(_ loaded: LoadedContent, options: BuildOptions, cache: EntryCache? = nil, memo: ScanMemo? = nil) -> Checked {
+    static func validate(_ loaded: LoadedContent, options: BuildOptions, memo: ScanMemo? = nil) -> Checked {
         var diagnostics = loaded.diagnostics
         guard var content = loaded.content else {
-            return Checked(content: nil, files: loaded.files, sources: loaded.sources, diagnostics: diagnostics)
+            return Checked(content: nil, files: loaded.files, sources: loaded.sources, digests: loaded.digests, diagnostics: diagnostics)
         }
-        diagnostics += Validator.validate(content, sources: loaded.sources, cache: cache, memo: memo)
+        diagnostics += Validator.validate(content, sources: SourceLookup(loaded.sources, folder: loaded.files),
+                                          digests: loaded.digests, memo: memo)
         options.applyBaseURL(to: &content)
-        return Checked(content: content, files: loaded.files, sources: loaded.sources, diagnostics: diagnostics)
+        return Checked(content: content, files: loaded.files, sources: loaded.sources, digests: loaded.digests, diagnostics: diagnostics)
     }
 
     /// A bank's schools, each loaded and checked like a site of its own.
@@ -44,6 +46,7 @@ enum Pipeline {
         var site: BankSite
         var report: BankReport
         var sources: [String: SourceFile]
+        var digests: [String: Fingerprint]
         var diagnostics: [Diagnostic]
         /// One warning per school left out, for `serve`, which has no report to show.
         var exclusions: [Diagnostic]
@@ -62,7 +65,7 @@ enum Pipeline {
                                       options: MarkdownOptions(unsafeHTML: content.settings.unsafeHTML), rendered: bodies),
                        report: BankReport(title: content.settings.title, date: options.today, bank: loaded.bank,
                                           bankDiagnostics: loaded.diagnostics, shownRoot: options.shownContent),
-                       sources: loaded.sources, diagnostics: loaded.diagnostics, exclusions: exclusions)
+                       sources: loaded.sources, digests: loaded.digests, diagnostics: loaded.diagnostics, exclusions: exclusions)
     }
 
     /// After `resolve`: every page planned, its inputs ready (pictures processed, URLs known).
@@ -74,12 +77,12 @@ enum Pipeline {
     }
 
     /// Stage 3b: pictures, then the plan of pages and what renders them.
-    /// - Parameter sources: every file read, a bank's schools' included: what pages are made of.
-    static func resolve(_ content: SiteContent, files: ContentFiles, sources: [String: SourceFile], theme: Theme,
+    /// - Parameter digests: every text file, a bank's schools' included: what pages are made of.
+    static func resolve(_ content: SiteContent, files: ContentFiles, digests: [String: Fingerprint], theme: Theme,
                         kind: SiteKind, options: BuildOptions) -> Resolved {
         let images = SiteBuilder.processImages(content, files: files, kind: kind, options: options)
         let site = SiteRender(content: content, files: files, theme: theme, today: options.today, kind: kind, images: images.images)
-        let inputs = SiteInputs(content: content, sources: sources, files: files, sections: site.contexts.sectionEntries,
+        let inputs = SiteInputs(content: content, digests: digests, files: files, sections: site.contexts.sectionEntries,
                                 pages: site.plan.map(\.path), images: images.images, today: options.today, bank: kind.bank != nil)
         return Resolved(site: site, diagnostics: images.diagnostics, inputs: inputs)
     }

@@ -58,6 +58,8 @@ public struct BuildResult: Sendable {
     /// Pages rendered this time (the others were unchanged), and output files written.
     public var rendered: Int = 0
     public var written: Int = 0
+    /// Text files read this time: those unchanged since the last build are not (`EntryCache`).
+    public var filesRead: Int = 0
     /// The path part of `base_url` (`/nastavnichestvo/`), when known.
     public var basePath: String? = nil
     /// A bank's report on its schools, and where it was written.
@@ -89,19 +91,26 @@ public enum SiteBuilder {
         let scanURL = cacheURL.deletingPathExtension().appendingPathExtension("scan")
         // `--no-cache` reads nothing kept, but keeps what it makes for the next build.
         let memo: ScanMemo? = write ? (options.cache ? ScanMemoFile.read(scanURL) : ScanMemo()) : nil
+        // Files unchanged since the last build are not read or parsed again (`EntryCache`).
+        let entriesURL = cacheURL.deletingPathExtension().appendingPathExtension("entries")
+        let entriesKey = BuildCache.entriesKey(options)
+        let entries: EntryCache? = write ? (options.cache ? EntryCache(contentsOf: entriesURL, key: entriesKey) : EntryCache()) : nil
         // The load is dropped once checked: only `checked` keeps its files.
         var checked = {
-            let loaded = Pipeline.load(options)
+            let loaded = Pipeline.load(options, cache: entries)
             clock.lap("load")
             return Pipeline.validate(loaded, options: options, memo: memo)
         }()
         clock.lap("validate")
         var diagnostics = checked.diagnostics
-        guard let content = checked.content, !diagnostics.hasErrors else { return stopped(diagnostics, checked.sources) }
+        guard let content = checked.content, !diagnostics.hasErrors else {
+            return stopped(diagnostics, checked.files.sources(for: diagnostics, known: checked.sources))
+        }
 
         let theme = try loadTheme(content.settings.theme, options: options)
         var bank: Pipeline.Schools?
         var sources = checked.sources
+        var digests = checked.digests
         checked.sources = [:]
         if content.settings.kind == .bank {
             var schools: (@Sendable (Int, Int) -> Void)?
@@ -109,8 +118,10 @@ public enum SiteBuilder {
             let found = Pipeline.schools(of: content, options: options, progress: schools)
             diagnostics += found.diagnostics
             sources.merge(found.sources) { a, _ in a }
+            digests.merge(found.digests) { a, _ in a }
             bank = found
         }
+        let filesRead = sources.count
         if write {
             let protected = protectedFolders(options, theme: theme, schools: bank?.site.files.map(\.root) ?? [])
             let report = bank == nil ? [] : [reportFolder(options)]
@@ -121,23 +132,17 @@ public enum SiteBuilder {
             }
         }
         // The image stage writes its cache: only once the output is known to be safe.
-        let resolved = Pipeline.resolve(content, files: checked.files, sources: sources, theme: theme,
+        let resolved = Pipeline.resolve(content, files: checked.files, digests: digests, theme: theme,
                                         kind: bank.map { .bank($0.site) } ?? .school, options: options)
         diagnostics += resolved.diagnostics
-        guard !diagnostics.hasErrors else { return stopped(diagnostics, sources, bank: bank?.report) }
+        guard !diagnostics.hasErrors else { return stopped(diagnostics, checked.files.sources(for: diagnostics, known: sources), bank: bank?.report) }
         clock.lap("resolve")
         // The texts read are not kept while pages render (those of a 50,000-page site are
         // 350 MB): the files messages name are read again at the end, for their lines.
         let named = Set(diagnostics.map(\.location.file))
         sources = sources.filter { named.contains($0.key) }
         let files = checked.files
-        func shown(_ diagnostics: [Diagnostic]) -> [String: SourceFile] {
-            var out = sources
-            for file in Set(diagnostics.map(\.location.file)) where out[file] == nil && file.hasPrefix(files.shownRoot + "/") {
-                if case .success(let source) = files.read(String(file.dropFirst(files.shownRoot.count + 1))) { out[file] = source }
-            }
-            return out
-        }
+        func shown(_ diagnostics: [Diagnostic]) -> [String: SourceFile] { files.sources(for: diagnostics, known: sources) }
         var site = resolved.site
         let isBank = bank != nil
         let kept = write && options.cache ? BuildCache.read(cacheURL) : nil
@@ -207,6 +212,7 @@ public enum SiteBuilder {
             try? cache.write(to: keptURL)
             try? site.searchCache?.write(to: keptURL.deletingPathExtension().appendingPathExtension("search"))
             if let memo { try? ScanMemoFile.write(memo, to: keptURL.deletingPathExtension().appendingPathExtension("scan")) }
+            try? entries?.write(to: keptURL.deletingPathExtension().appendingPathExtension("entries"), key: entriesKey)
             clock.lap("cache")
             if let report = bank?.report {
                 let folder = Self.reportFolder(options)
@@ -225,7 +231,7 @@ public enum SiteBuilder {
         }
         return BuildResult(outcome: .built, diagnostics: diagnostics, sources: shown(diagnostics), pages: site.plan.count,
                            seconds: Date().timeIntervalSince(started), rendered: pagesToRender.count,
-                           written: output.writtenCount, basePath: site.urls.absolutePath,
+                           written: output.writtenCount, filesRead: filesRead, basePath: site.urls.absolutePath,
                            bank: bank?.report, reportFolder: reportFolder)
     }
 

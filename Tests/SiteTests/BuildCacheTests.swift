@@ -137,6 +137,8 @@ import TestSupport
         let root = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         try overlay(Repo.root.appendingPathComponent("content"), onto: root.appendingPathComponent("content"))
+        // Aged, so that unchanged files are kept without being read (`KeptEntriesTests.age`).
+        KeptEntriesTests().age(root.appendingPathComponent("content"))
         var random = Random(state: seed)
         var first = try build(root, into: "public", cache: true)
         #expect(first.0.outcome == .built, "\(first.1)")
@@ -263,5 +265,103 @@ import TestSupport
         }
         #expect(try kept(by: BuildCache.program) == "{\"kept\":1}")
         #expect(try kept(by: Fingerprint(high: 1, low: 2)) == "{\"made\":1}")
+    }
+}
+
+/// Files unchanged since the last build are neither read nor parsed again, and what is kept
+/// of them is what parsing them gives.
+@Suite struct KeptEntriesTests {
+    static let today = DayDate(year: 2026, month: 11, day: 26)!
+
+    /// Sets every file's times an hour back: a file written just before a build is read again
+    /// whatever its stamp (two writes within one tick of the clock look alike), so only older
+    /// files show the kept path.
+    func age(_ folder: URL) {
+        let past = Date().addingTimeInterval(-3600)
+        try? FileManager.default.setAttributes([.modificationDate: past], ofItemAtPath: folder.path)
+        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
+        while let url = enumerator?.nextObject() as? URL {
+            try? FileManager.default.setAttributes([.modificationDate: past], ofItemAtPath: url.path)
+        }
+    }
+
+    func build(_ root: URL, into output: String = "public", cache: Bool = true) throws -> BuildResult {
+        var options = BuildOptions(content: root.appendingPathComponent("content"), shownContent: "content",
+                                   output: root.appendingPathComponent(output), today: Self.today, defaultTheme: Repo.defaultTheme)
+        options.cache = cache
+        return try SiteBuilder.build(options)
+    }
+
+    @Test func unchangedFilesAreNotReadAgain() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let content = root.appendingPathComponent("content")
+        try overlay(Repo.root.appendingPathComponent("content"), onto: content)
+        age(content)
+        let first = try build(root)
+        #expect(first.outcome == .built && first.filesRead > 20, "\(first.filesRead)")
+        let second = try build(root)
+        #expect(second.filesRead == 0 && second.rendered == 0, "\(second.filesRead) files read, \(second.rendered) pages")
+
+        // One edited file is the only one read; the site is the one a clean build makes.
+        let news = try FileManager.default.contentsOfDirectory(atPath: content.appendingPathComponent("news").path).sorted()
+        let edited = content.appendingPathComponent("news/" + news.first(where: { $0.hasSuffix(".md") })!)
+        try (read(edited) + "\nНовый абзац о встрече наставников.\n").write(to: edited, atomically: true, encoding: .utf8)
+        let third = try build(root)
+        #expect(third.filesRead == 1, "\(third.filesRead)")
+        _ = try build(root, into: "clean", cache: false)
+        #expect(fileTree(root.appendingPathComponent("public")) == fileTree(root.appendingPathComponent("clean")))
+
+        // A file replaced by an older one (an unpacked archive keeps its files' times) is read:
+        // its stamp is not the one kept, whatever its time.
+        try (read(edited) + "\nЕщё абзац из архива.\n").write(to: edited, atomically: true, encoding: .utf8)
+        age(edited)
+        #expect(try build(root).filesRead == 1)
+        _ = try build(root, into: "clean", cache: false)
+        #expect(fileTree(root.appendingPathComponent("public")) == fileTree(root.appendingPathComponent("clean")))
+
+        // `--no-cache` reads everything; a picture added makes the entries be checked again
+        // (an entry's check of the files it names may now say otherwise).
+        #expect(try build(root, cache: false).filesRead == first.filesRead)
+        let images = content.appendingPathComponent("images")
+        let picture = try FileManager.default.contentsOfDirectory(atPath: images.path).sorted().first!
+        try FileManager.default.copyItem(at: images.appendingPathComponent(picture), to: images.appendingPathComponent("copy-" + picture))
+        let afterPicture = try build(root)
+        #expect(afterPicture.filesRead == first.filesRead, "\(afterPicture.filesRead)")
+    }
+
+    /// Every value the loader makes, from the demo and the banks' schools, comes back equal
+    /// from its kept bytes; damaged bytes are refused, never a crash.
+    @Test func keptValuesRoundTrip() throws {
+        var sites = [Repo.root.appendingPathComponent("content")]
+        for bank in ["bank", "bank-v2"] {
+            let schools = Repo.root.appendingPathComponent("Tests/Fixtures/\(bank)/content/schools")
+            for school in try FileManager.default.contentsOfDirectory(atPath: schools.path).sorted() {
+                let folder = schools.appendingPathComponent(school + "/content")
+                if FileManager.default.fileExists(atPath: folder.path) { sites.append(folder) }
+            }
+        }
+        var checked = 0
+        for site in sites {
+            let loaded = ContentLoader.load(site, shownAs: "content", options: LoadOptions(today: Self.today))
+            guard let content = loaded.content else { continue }
+            let bytes = try BinaryCoder.encode(content)
+            #expect(try BinaryCoder.decode(SiteContent.self, from: bytes) == content, "\(site.path)")
+            let diagnostics = try BinaryCoder.encode(loaded.diagnostics)
+            #expect(try BinaryCoder.decode([Diagnostic].self, from: diagnostics) == loaded.diagnostics)
+            checked += 1
+            // Cut short anywhere, it throws.
+            for cut in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 97)) {
+                #expect(throws: (any Error).self) { try BinaryCoder.decode(SiteContent.self, from: Array(bytes[..<cut])) }
+            }
+            // Bytes flipped: an error or some value, never a crash.
+            var random = BuildCacheTests.Random(state: UInt64(bytes.count))
+            for _ in 0..<200 {
+                var damaged = bytes
+                damaged[Int.random(in: 0..<damaged.count, using: &random)] = UInt8.random(in: 0...255, using: &random)
+                _ = try? BinaryCoder.decode(SiteContent.self, from: damaged)
+            }
+        }
+        #expect(checked >= 5, "\(checked)")
     }
 }

@@ -61,6 +61,17 @@ struct BuildCache: Sendable, Equatable {
         return hasher.finalize()
     }()
 
+    /// What the kept entries were parsed under: the program, the date (a finding may be about
+    /// it), drafts shown or not.
+    static func entriesKey(_ options: BuildOptions) -> Fingerprint {
+        var hasher = StableHasher()
+        hasher.combine(program)
+        hasher.combine(options.content.standardizedFileURL.path)
+        hasher.combine(options.today.description)
+        hasher.combine(options.drafts ? 1 : 0)
+        return hasher.finalize()
+    }
+
     /// Bumped whenever what is kept, or how it is written, changes.
     static let format = 4
     private static let magic = "nastavnik-build-cache"
