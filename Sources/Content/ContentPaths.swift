@@ -31,6 +31,15 @@ public struct FileStamp: Sendable, Hashable, Codable {
     }
 }
 
+extension FileStamp {
+    /// Adds every field: equal fingerprints mean the file was not written in between.
+    public func combine(into hasher: inout StableHasher) {
+        for value in [size, modified, modifiedNanoseconds, changed, changedNanoseconds] { hasher.combine(value) }
+        hasher.combine(Int(truncatingIfNeeded: inode))
+        hasher.combine(Int(truncatingIfNeeded: device))
+    }
+}
+
 public struct ContentFiles: Sendable {
     public let root: URL
     /// How the root is shown in diagnostics, e.g. `content`.

@@ -3,13 +3,18 @@ import Domain
 import Foundation
 
 /// Parsed files kept between loads of the same folder: by `serve` in memory from one rebuild
-/// to the next, and by `build` in `.nastavnik-cache/build/<output>.entries` from one run to
+/// to the next, and by `build` in `.nastavnik-cache/build/<output>.entries/` from one run to
 /// the next. A file whose stamp (size, times, inode) is the one seen when it was read is not
 /// even read again; a file read again whose text is unchanged is not parsed again.
 ///
 /// Only what one file says on its own is kept (its value and its findings); the checks
 /// across files always run on the whole content.
+///
+/// A build keeps them in `buckets` files by a hash of the path, and writes again only the
+/// files holding a changed entry: one edit of a 10,000-page site rewrites a 32nd of them.
 public final class EntryCache: Sendable {
+    static let buckets = 32
+
     /// One file as it was last read and parsed.
     struct Record: Sendable {
         var stamp: FileStamp
@@ -19,7 +24,7 @@ public final class EntryCache: Sendable {
         var digest: Fingerprint
         /// The parsed type, so that a file moved between folders is parsed again.
         var type: String
-        /// The value and its findings: decoded (`Stored<T>`), or still bytes of the kept file.
+        /// The value and its findings: decoded (`Stored<T>`), or still bytes of its kept file.
         var value: (any Sendable)?
         var bytes: Range<Int>?
     }
@@ -31,50 +36,64 @@ public final class EntryCache: Sendable {
     }
 
     private struct State: Sendable {
-        /// From the last load (or the kept file), by absolute path.
+        /// From the last load (or the kept files), by absolute path.
         var kept: [String: Record] = [:]
-        /// The pictures and documents of each folder then: what an entry's checks of the files it names saw.
-        var keptAssets: [String: Fingerprint] = [:]
+        /// The pictures and documents of each folder then, by bucket: what an entry's checks of
+        /// the files it names saw.
+        var keptAssets: [[String: Fingerprint]] = Array(repeating: [:], count: EntryCache.buckets)
         /// This load's, which the next one keeps.
         var used: [String: Record] = [:]
         var assets: [String: Fingerprint] = [:]
-        /// Whether this load parsed anything or dropped a file: if not, the kept file stays as it is.
-        var changed = false
+        /// Buckets that got a record parsed or read again in this load.
+        var changed: Set<Int> = []
     }
 
     private let state = Mutex(State())
-    /// The kept file's bytes, which records point into until they are decoded.
-    private let bytes: Data
+    /// Each kept bucket file's bytes, which records point into until they are decoded.
+    private let bytes: [Data]
 
-    /// An empty cache (`serve`, or a build without a kept file).
-    public init() { bytes = Data() }
+    /// An empty cache (`serve`, or a build without kept files).
+    public init() { bytes = Array(repeating: Data(), count: Self.buckets) }
 
-    private static let magic = Array("nastavnik-entries 1\n".utf8)
+    private static let magic = Array("nastavnik-entries 2\n".utf8)
 
-    /// What a build kept, when it was written under the same `key` (program, date, options);
-    /// an empty cache when there is none or it is damaged.
-    public convenience init(contentsOf url: URL, key: Fingerprint) {
-        guard let data = try? Data(contentsOf: url, options: .alwaysMapped),
-              let index = try? Self.index(of: data, key: key) else {
-            self.init()
-            return
-        }
-        self.init(bytes: data, index: index)
+    static func bucket(_ path: String) -> Int {
+        Int(StableHasher.of(path).low % UInt64(buckets))
     }
 
-    private init(bytes: Data, index: Index) {
-        self.bytes = bytes
+    /// What a build kept in `folder`, when written under the same `key` (program, date,
+    /// options); a bucket missing or damaged is empty.
+    public init(contentsOf folder: URL, key: Fingerprint) {
+        var bytes: [Data] = []
         var state = State()
-        state.keptAssets = index.assets
-        for r in index.records {
-            state.kept[r.path] = Record(stamp: r.stamp, readAt: r.readAt, digest: r.digest, type: r.type, value: nil,
-                                        bytes: r.start..<(r.start + r.count))
+        let real = Self.isRealFolder(folder)
+        for bucket in 0..<Self.buckets {
+            guard real else {
+                bytes.append(Data())
+                continue
+            }
+            guard let data = try? Data(contentsOf: folder.appendingPathComponent(String(bucket)), options: .alwaysMapped),
+                  let index = try? Self.index(of: data, key: key) else {
+                bytes.append(Data())
+                continue
+            }
+            bytes.append(data)
+            state.keptAssets[bucket] = index.assets
+            for r in index.records where Self.bucket(r.path) == bucket {
+                state.kept[r.path] = Record(stamp: r.stamp, readAt: r.readAt, digest: r.digest, type: r.type, value: nil,
+                                            bytes: r.start..<(r.start + r.count))
+            }
         }
-        state.changed = false
+        self.bytes = bytes
         self.state.withLock { $0 = state }
     }
 
-    /// The kept file's table of contents: where each file's value lies among the bytes after it.
+    private static func isRealFolder(_ url: URL) -> Bool {
+        var info = stat()
+        return lstat(url.path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+    }
+
+    /// A kept file's table of contents: where each file's value lies among the bytes after it.
     private struct Index: Codable {
         var key: Fingerprint
         var assets: [String: Fingerprint]
@@ -112,47 +131,64 @@ public final class EntryCache: Sendable {
         }
     }
 
-    /// Writes what this load used (unless nothing changed since the kept file was read), under
-    /// a temporary name renamed into place.
-    public func write(to url: URL, key: Fingerprint) throws {
-        let snapshot = state.withLock { state in
-            (state.used, state.assets, state.changed || state.used.count != state.kept.count || state.assets != state.keptAssets)
+    /// Writes the buckets this load changed (an entry parsed, read again, or gone), each
+    /// under a temporary name renamed into place.
+    public func write(to folder: URL, key: Fingerprint) throws {
+        let (used, assets, dirty) = state.withLock { state -> ([String: Record], [String: Fingerprint], Set<Int>) in
+            var dirty = state.changed
+            for path in state.kept.keys where state.used[path] == nil { dirty.insert(Self.bucket(path)) }
+            // A bucket kept with other folders' pictures than this load's: its entries were checked
+            // against those (and are parsed again), and what it says of them is rewritten.
+            for bucket in 0..<Self.buckets where state.keptAssets[bucket].contains(where: { state.assets[$0.key] != $0.value }) {
+                dirty.insert(bucket)
+            }
+            return (state.used, state.assets, dirty)
         }
-        guard snapshot.2 else { return }
-        var records: [IndexRecord] = []
-        var body: [UInt8] = []
-        for (path, record) in snapshot.0.sorted(by: { $0.key < $1.key }) {
-            let start = body.count
-            if let range = record.bytes {
-                body.append(contentsOf: bytes[range])
-            } else if let value = record.value as? any KeptValue {
-                guard (try? value.encode(into: &body)) != nil else {
+        guard !dirty.isEmpty else { return }
+        // A real folder only: anything else there (a link, an older cache's file) is replaced.
+        if !Self.isRealFolder(folder) {
+            unlink(folder.path)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
+        }
+        var byBucket: [Int: [(String, Record)]] = [:]
+        for (path, record) in used {
+            let bucket = Self.bucket(path)
+            if dirty.contains(bucket) { byBucket[bucket, default: []].append((path, record)) }
+        }
+        for bucket in dirty.sorted() {
+            var records: [IndexRecord] = []
+            var body: [UInt8] = []
+            for (path, record) in (byBucket[bucket] ?? []).sorted(by: { $0.0 < $1.0 }) {
+                let start = body.count
+                if let range = record.bytes {
+                    body.append(contentsOf: bytes[bucket][range])
+                } else if let value = record.value as? any KeptValue, (try? value.encode(into: &body)) != nil {
+                } else {
                     body.removeSubrange(start...)
                     continue
                 }
-            } else {
-                continue
+                records.append(IndexRecord(path: path, stamp: record.stamp, readAt: record.readAt, digest: record.digest,
+                                           type: record.type, start: start, count: body.count - start))
             }
-            records.append(IndexRecord(path: path, stamp: record.stamp, readAt: record.readAt, digest: record.digest,
-                                       type: record.type, start: start, count: body.count - start))
-        }
-        let index = try BinaryCoder.encode(Index(key: key, assets: snapshot.1, records: records))
-        var head = Self.magic
-        for i in 0..<8 { head.append(UInt8(truncatingIfNeeded: index.count >> (8 * i))) }
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
-        }
-        do {
-            let handle = try FileHandle(forWritingTo: temporary)
-            defer { try? handle.close() }
-            try handle.write(contentsOf: head)
-            try handle.write(contentsOf: index)
-            try handle.write(contentsOf: body)
-            guard rename(temporary.path, url.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
+            let index = try BinaryCoder.encode(Index(key: key, assets: assets, records: records))
+            var head = Self.magic
+            for i in 0..<8 { head.append(UInt8(truncatingIfNeeded: index.count >> (8 * i))) }
+            let url = folder.appendingPathComponent(String(bucket))
+            let temporary = folder.appendingPathComponent(".\(bucket).\(getpid()).tmp")
+            guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
+            }
+            do {
+                let handle = try FileHandle(forWritingTo: temporary)
+                defer { try? handle.close() }
+                try handle.write(contentsOf: head)
+                try handle.write(contentsOf: index)
+                try handle.write(contentsOf: body)
+                guard rename(temporary.path, url.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+            } catch {
+                try? FileManager.default.removeItem(at: temporary)
+                throw error
+            }
         }
     }
 
@@ -162,11 +198,11 @@ public final class EntryCache: Sendable {
         state.withLock { state in
             if !state.used.isEmpty {
                 state.kept = state.used
-                state.keptAssets = state.assets
+                state.keptAssets = Array(repeating: state.assets, count: Self.buckets)
             }
             state.used = [:]
             state.assets = [:]
-            state.changed = false
+            state.changed = []
         }
     }
 
@@ -189,12 +225,14 @@ public final class EntryCache: Sendable {
                                       parse: (SourceFile) -> (T?, [Diagnostic])) -> LoadedFile<T> {
         let key = files.root.path + "/" + relative
         let type = String(reflecting: T.self)
+        let bucket = Self.bucket(key)
         let (known, assetsSame) = state.withLock { state in
-            (state.kept[key], state.keptAssets[files.root.path] != nil && state.keptAssets[files.root.path] == state.assets[files.root.path])
+            let kept = state.keptAssets[bucket][files.root.path]
+            return (state.kept[key], kept != nil && kept == state.assets[files.root.path])
         }
         let stamp = files.stamps[relative]
         if let known, assetsSame, known.type == type, let stamp, known.stamp == stamp, known.readAt - stamp.modified > 2,
-           let stored: Stored<T> = value(of: known) {
+           let stored: Stored<T> = value(of: known, at: key) {
             use(key, known, stored)
             return LoadedFile(value: stored.value, diagnostics: stored.diagnostics, digest: known.digest, source: nil, failure: nil)
         }
@@ -204,7 +242,7 @@ public final class EntryCache: Sendable {
         case .success(let read): file = read
         }
         let readAt = time(nil)
-        if let known, assetsSame, known.type == type, known.digest == file.digest, let stored: Stored<T> = value(of: known) {
+        if let known, assetsSame, known.type == type, known.digest == file.digest, let stored: Stored<T> = value(of: known, at: key) {
             var record = known
             if let stamp { record.stamp = stamp }
             record.readAt = readAt
@@ -219,10 +257,10 @@ public final class EntryCache: Sendable {
         return LoadedFile(value: value, diagnostics: diagnostics, digest: file.digest, source: file, failure: nil)
     }
 
-    private func value<T>(of record: Record) -> Stored<T>? {
+    private func value<T>(of record: Record, at key: String) -> Stored<T>? {
         if let value = record.value { return value as? Stored<T> }
         guard let range = record.bytes else { return nil }
-        return bytes.withUnsafeBytes { raw in
+        return bytes[Self.bucket(key)].withUnsafeBytes { raw in
             try? BinaryCoder.decode(Stored<T>.self, from: UnsafeRawBufferPointer(rebasing: raw[range]))
         }
     }
@@ -232,7 +270,7 @@ public final class EntryCache: Sendable {
         record.value = stored
         state.withLock { state in
             state.used[key] = record
-            if changed { state.changed = true }
+            if changed { state.changed.insert(Self.bucket(key)) }
         }
     }
 }

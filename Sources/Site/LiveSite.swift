@@ -93,7 +93,7 @@ public final class LiveSite: Sendable {
         let reuseTheme = !themeChanged && previous?.themeName == content.settings.theme
         let theme = try previous.flatMap { reuseTheme ? $0.theme : nil }
             ?? SiteBuilder.loadTheme(content.settings.theme, options: options)
-        let bank = content.settings.kind == .bank ? Pipeline.schools(of: content, options: options) : nil
+        let bank = content.settings.kind == .bank ? Pipeline.schools(of: content, options: options, cache: cache) : nil
         let bankDiagnostics = (bank?.diagnostics ?? []) + (bank?.exclusions ?? [])
         let digests = checked.digests.merging(bank?.digests ?? [:]) { a, _ in a }
         var resolved = Pipeline.resolve(content, files: checked.files, digests: digests, theme: theme,

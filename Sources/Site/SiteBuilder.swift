@@ -115,7 +115,7 @@ public enum SiteBuilder {
         if content.settings.kind == .bank {
             var schools: (@Sendable (Int, Int) -> Void)?
             if let progress { schools = { @Sendable done, total in progress(.schools, done, total) } }
-            let found = Pipeline.schools(of: content, options: options, progress: schools)
+            let found = Pipeline.schools(of: content, options: options, cache: entries, progress: schools)
             diagnostics += found.diagnostics
             sources.merge(found.sources) { a, _ in a }
             digests.merge(found.digests) { a, _ in a }
@@ -150,22 +150,28 @@ public enum SiteBuilder {
         clock.lap("cache read")
         let output: SiteOutput? = write ? try makeOutput(options.output, previous: kept?.output) : nil
         clock.lap("output listed")
-        let searchURL = cacheURL.deletingPathExtension().appendingPathExtension("search")
-        if write { site.searchCache = options.cache ? SearchIndex.Cache.read(searchURL) : SearchIndex.Cache() }
-        clock.lap("search cache read")
 
         // Pages whose recorded reads meet no changed input, and whose files are still as the
         // last build wrote them, are not rendered again: their records and findings carry over.
         var records: [String: BuildCache.PageRecord] = [:]
         var pagesToRender = site.plan
-        if let kept, let output, kept.key == key, !isBank,
-           let changes = ContentChange.between(kept.inputs, resolved.inputs) {
+        let changes = kept.flatMap { kept in kept.key == key && !isBank ? ContentChange.between(kept.inputs, resolved.inputs) : nil }
+        if let kept, let output, let changes {
             pagesToRender = site.plan.filter { page in
                 guard let record = kept.pages[page.path], record.reads.isDisjoint(with: changes),
                       record.files.allSatisfy(output.keep) else { return true }
                 records[page.path] = record
                 return false
             }
+        }
+        // The files made from the whole site (feeds, sitemap, search index, assets, pictures,
+        // documents) are the last build's when no input changed at all and they are intact.
+        let extrasPrint = isBank ? nil : extrasFingerprint(files: checked.files, theme: theme)
+        var extrasKept = false
+        if let kept, let output, changes?.isEmpty == true, pagesToRender.isEmpty, kept.extras == extrasPrint,
+           kept.pages.count == site.plan.count {
+            let pageFiles = Set(records.values.flatMap(\.files))
+            extrasKept = kept.output.keys.allSatisfy { pageFiles.contains($0) || output.keep($0) }
         }
         clock.lap("\(site.plan.count - pagesToRender.count) pages kept")
         var pages: (@Sendable (Int, Int) -> Void)?
@@ -199,18 +205,28 @@ public enum SiteBuilder {
 
         var reportFolder: URL?
         do {
-            let extras = site.extras()
-            clock.lap("extras")
-            for file in extras.generated { try output.write(file.data, to: file.path) }
-            for file in extras.copied { try output.copy(file.source, to: file.path) }
-            clock.lap("write extras")
+            if !extrasKept {
+                // The search entries of unchanged pages are kept: they are not stemmed again.
+                let searchURL = cacheURL.deletingPathExtension().appendingPathExtension("search")
+                site.searchCache = options.cache ? SearchIndex.Cache.read(searchURL) : SearchIndex.Cache()
+                clock.lap("search cache read")
+                let extras = site.extras()
+                clock.lap("extras")
+                for file in extras.generated { try output.write(file.data, to: file.path) }
+                for file in extras.copied { try output.copy(file.source, to: file.path) }
+                clock.lap("write extras")
+            }
             try output.commit()
             clock.lap("commit \(output.writtenCount) files")
-            let cache = BuildCache(key: key, inputs: resolved.inputs, pages: records, output: output.records)
-            // A cache that cannot be written costs the next build its speed, nothing else.
             let keptURL = BuildCache.url(options: options, create: true)
-            try? cache.write(to: keptURL)
-            try? site.searchCache?.write(to: keptURL.deletingPathExtension().appendingPathExtension("search"))
+            // Nothing changed, nothing written: what is kept is already what this build would keep.
+            if !extrasKept || output.writtenCount > 0 || kept == nil {
+                let cache = BuildCache(key: key, inputs: resolved.inputs, pages: records, output: output.records,
+                                       extras: extrasPrint ?? .zero)
+                // A cache that cannot be written costs the next build its speed, nothing else.
+                try? cache.write(to: keptURL)
+                try? site.searchCache?.write(to: keptURL.deletingPathExtension().appendingPathExtension("search"))
+            }
             if let memo { try? ScanMemoFile.write(memo, to: keptURL.deletingPathExtension().appendingPathExtension("scan")) }
             try? entries?.write(to: keptURL.deletingPathExtension().appendingPathExtension("entries"), key: entriesKey)
             clock.lap("cache")
@@ -235,14 +251,37 @@ public enum SiteBuilder {
                            bank: bank?.report, reportFolder: reportFolder)
     }
 
+    /// What the files made from the whole site depend on beyond the content's texts: the
+    /// stamps of the pictures and documents they copy, and the theme's assets.
+    static func extrasFingerprint(files: ContentFiles, theme: Theme) -> Fingerprint {
+        var hasher = StableHasher()
+        for (path, stamp) in files.stamps.sorted(by: { $0.key < $1.key }) where !ContentFiles.isText(path) || path.hasPrefix("files/") {
+            hasher.combine(path)
+            stamp.combine(into: &hasher)
+        }
+        for (relative, source) in theme.assets() {
+            hasher.combine(relative)
+            switch source {
+            case .data(let data): hasher.combine(StableHasher.of(data))
+            case .file(let url):
+                hasher.combine(url.path)
+                let stamp = OutputStamp.of(url.resolvingSymlinksInPath().path)
+                for value in [stamp?.size ?? -1, stamp?.modified ?? 0, stamp?.nanoseconds ?? 0, Int(truncatingIfNeeded: stamp?.inode ?? 0)] {
+                    hasher.combine(value)
+                }
+            }
+        }
+        return hasher.finalize()
+    }
+
     /// Every school of a bank, each checked like a site of its own, Markdown bodies included.
     /// The bodies are rendered for the pages they will appear on and kept, so each is parsed once.
-    static func loadBank(_ content: SiteContent, options: BuildOptions,
+    static func loadBank(_ content: SiteContent, options: BuildOptions, cache: EntryCache? = nil,
                          progress: (@Sendable (Int, Int) -> Void)? = nil) -> (LoadedBank, RenderedBodies) {
         let markdown = MarkdownOptions(unsafeHTML: content.settings.unsafeHTML)
         let bodies = RenderedBodies()
         let loaded = BankLoader.load(root: options.content, shownRoot: options.shownContent, settings: content.settings,
-                                     options: LoadOptions(drafts: options.drafts, today: options.today),
+                                     options: LoadOptions(drafts: options.drafts, today: options.today, cache: cache),
                                      settingsFile: options.shownContent + "/site.yml", progress: progress) { id, school, files in
             var body = BodyRenderer(files: files, knownPaths: [], options: markdown)
             body.assetPrefix = BankURLs.schoolFiles(id)

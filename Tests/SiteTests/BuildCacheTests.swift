@@ -165,6 +165,7 @@ import TestSupport
         let root = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         try overlay(Repo.root.appendingPathComponent("content"), onto: root.appendingPathComponent("content"))
+        KeptEntriesTests().age(root.appendingPathComponent("content"))
         let first = try build(root, into: "public", cache: true).0
         #expect(first.rendered == first.pages && first.written > 100)
         let index = root.appendingPathComponent("public/index.html")
@@ -172,6 +173,7 @@ import TestSupport
 
         let second = try build(root, into: "public", cache: true).0
         #expect(second.rendered == 0 && second.written == 0, "\(second.rendered) pages, \(second.written) files")
+        #expect(second.filesRead == 0, "\(second.filesRead) files read")
         #expect(try FileManager.default.attributesOfItem(atPath: index.path)[.systemFileNumber] as? Int == before)
 
         // A file of the output edited or removed by hand is written again.
@@ -192,14 +194,16 @@ import TestSupport
 
         // A damaged cache is ignored, never trusted.
         let folder = root.appendingPathComponent(".nastavnik-cache/build")
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
-            let url = folder.appendingPathComponent(name)
+        let kept = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
+        while let url = kept?.nextObject() as? URL {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
             var data = try Data(contentsOf: url)
             data.removeLast(data.count / 2)
             try data.write(to: url)
         }
         let afterDamage = try build(root, into: "public", cache: true).0
         #expect(afterDamage.outcome == .built && afterDamage.rendered == afterDamage.pages)
+        #expect(afterDamage.filesRead > 20, "\(afterDamage.filesRead) files read")
     }
 
     /// MurmurHash3 x64-128's published values: the fingerprints a cache keeps are the same in
@@ -363,5 +367,40 @@ import TestSupport
             }
         }
         #expect(checked >= 5, "\(checked)")
+    }
+}
+
+extension KeptEntriesTests {
+    /// When no text changed, the files made from the whole site are kept, but a document
+    /// replaced by another of the same size, or a theme asset edited, is published again.
+    @Test func keptExtrasFollowTheFilesTheyCopy() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let content = root.appendingPathComponent("content")
+        try overlay(Repo.root.appendingPathComponent("content"), onto: content)
+        age(content)
+        _ = try build(root)
+        #expect(try build(root).written == 0)
+
+        let document = content.appendingPathComponent("files/prikaz-45.pdf")
+        var bytes = try Data(contentsOf: document)
+        bytes[bytes.count - 2] ^= 0x20
+        try bytes.write(to: document)
+        let afterDocument = try build(root)
+        #expect(afterDocument.written == 1 && afterDocument.rendered == 0, "\(afterDocument.written) files, \(afterDocument.rendered) pages")
+        #expect(try Data(contentsOf: root.appendingPathComponent("public/files/prikaz-45.pdf")) == bytes)
+
+        // A theme of the site's own, over the default one.
+        let css = root.appendingPathComponent("themes/mine/assets/site.css")
+        try FileManager.default.createDirectory(at: css.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try "body { color: #111; }\n".write(to: css, atomically: true, encoding: .utf8)
+        let settings = content.appendingPathComponent("site.yml")
+        try read(settings).replacingOccurrences(of: "theme: default", with: "theme: mine").write(to: settings, atomically: true, encoding: .utf8)
+        _ = try build(root)
+        #expect(try build(root).written == 0)
+        try "body { color: #222; }\n".write(to: css, atomically: true, encoding: .utf8)
+        let afterCSS = try build(root)
+        #expect(afterCSS.written == 1 && afterCSS.rendered == 0, "\(afterCSS.written) files, \(afterCSS.rendered) pages")
+        #expect(read(root.appendingPathComponent("public/assets/site.css")) == "body { color: #222; }\n")
     }
 }

@@ -17,6 +17,8 @@ struct BuildCache: Sendable, Equatable {
     var inputs: SiteInputs
     var pages: [String: PageRecord]
     var output: [String: OutputRecord]
+    /// What the files made from the whole site depend on beyond the inputs (`SiteBuilder.extrasFingerprint`).
+    var extras: Fingerprint = .zero
 
     struct PageRecord: Sendable, Equatable {
         var reads: Set<Dependency>
@@ -73,7 +75,7 @@ struct BuildCache: Sendable, Equatable {
     }
 
     /// Bumped whenever what is kept, or how it is written, changes.
-    static let format = 4
+    static let format = 5
     private static let magic = "nastavnik-build-cache"
 
     /// One file per output folder, named by its path: two outputs of one site keep two.
@@ -96,6 +98,7 @@ struct BuildCache: Sendable, Equatable {
         writer.int(Self.format)
         writer.print(key)
         writer.print(inputs.global)
+        writer.print(extras)
         // Dependencies are written once, in a table; pages name them by their number there
         // (a list page reads hundreds of entries).
         var table: [Dependency: Int] = [:]
@@ -298,6 +301,7 @@ struct CacheReader {
         guard try string() == "nastavnik-build-cache", try int() == BuildCache.format else { throw Damaged() }
         let key = try print()
         let global = try print()
+        let extras = try print()
         var prints: [Dependency: Fingerprint] = [:]
         var table: [Dependency] = []
         for _ in 0..<(try count()) {
@@ -330,7 +334,7 @@ struct CacheReader {
             output[path] = OutputRecord(print: print, stamp: stamp)
         }
         guard offset == bytes.count else { throw Damaged() }
-        return BuildCache(key: key, inputs: SiteInputs(global: global, prints: prints), pages: pages, output: output)
+        return BuildCache(key: key, inputs: SiteInputs(global: global, prints: prints), pages: pages, output: output, extras: extras)
     }
 }
 

@@ -253,33 +253,49 @@ final class SiteOutput: Sendable {
     /// Every file under `root`, relative, with its stamp (`readdir` and `fstatat`; FileManager's
     /// enumerator is several times slower). The top folders are walked on all cores.
     static func files(in root: String) -> [String: OutputStamp] {
+        // The folders are split between the cores, the version for the visually impaired by its
+        // own folders: it holds half the site.
+        let vision = String(SiteURLs.visionFolder.dropLast())
         var top: [String: OutputStamp] = [:]
         var folders: [String] = []
-        walk(root, "", into: &top, folders: &folders)
+        walk(AT_FDCWD, root, "", into: &top, folders: &folders, split: { $0.isEmpty || $0 == vision + "/" })
         let found = folders.parallelMap { name -> [String: OutputStamp] in
             var out: [String: OutputStamp] = [:]
             var nested: [String] = []
-            walk(root + "/" + name, name + "/", into: &out, folders: &nested)
+            walk(AT_FDCWD, root + "/" + name, name + "/", into: &out, folders: &nested, split: { _ in false })
             return out
         }
         for part in found { top.merge(part) { a, _ in a } }
         return top
     }
 
-    /// The files of one folder; its folders are walked too, or only named in `folders` at the top.
-    private static func walk(_ folder: String, _ prefix: String, into out: inout [String: OutputStamp], folders: inout [String]) {
-        guard let dir = opendir(folder) else { return }
+    /// The files of one folder, opened relative to its parent (no path is looked up again);
+    /// the folders of a folder whose prefix `split` accepts are only named in `folders`, for
+    /// another core to walk.
+    private static func walk(_ parent: Int32, _ name: String, _ prefix: String, into out: inout [String: OutputStamp],
+                             folders: inout [String], split: (String) -> Bool) {
+        let splitHere = split(prefix)
+        let fd = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        guard let dir = fdopendir(fd) else { close(fd); return }
         defer { closedir(dir) }
-        let fd = dirfd(dir)
         while let entry = readdir(dir) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
             }
             if name == "." || name == ".." { continue }
+            var type = entry.pointee.d_type
             var info = stat()
-            guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
-            if info.st_mode & S_IFMT == S_IFDIR {
-                if prefix.isEmpty { folders.append(name) } else { walk(folder + "/" + name, prefix + name + "/", into: &out, folders: &folders) }
+            if type != UInt8(DT_DIR) {
+                guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+                if info.st_mode & S_IFMT == S_IFDIR { type = UInt8(DT_DIR) }
+            }
+            if type == UInt8(DT_DIR) {
+                if splitHere && !split(prefix + name + "/") {
+                    folders.append(prefix + name)
+                } else {
+                    walk(fd, name, prefix + name + "/", into: &out, folders: &folders, split: split)
+                }
             } else {
                 // A link or anything else than a regular file has no stamp a record can match.
                 out[prefix + name] = info.st_mode & S_IFMT == S_IFREG ? OutputStamp(info) : OutputStamp(size: -1, modified: 0, nanoseconds: 0, inode: 0)
