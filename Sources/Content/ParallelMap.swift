@@ -24,3 +24,24 @@ extension Array where Element: Sendable {
         return values
     }
 }
+
+/// Work started on another core while this one goes on; `value` waits for it. For reading
+/// what the last build kept while the content loads.
+public final class Background<T: Sendable>: Sendable {
+    private let result = Mutex<T?>(nil)
+    private let done = DispatchSemaphore(value: 0)
+
+    public init(_ work: @escaping @Sendable () -> T) {
+        DispatchQueue.global().async {
+            let value = work()
+            self.result.withLock { $0 = value }
+            self.done.signal()
+        }
+    }
+
+    public var value: T {
+        done.wait()
+        done.signal()
+        return result.withLock { $0! }
+    }
+}

@@ -155,7 +155,7 @@ struct SiteRender: Sendable {
         let assets = theme.assets()
         // The copy for the visually impaired links to the same data files, assets, pictures
         // and documents (VisionCopy.sharedFolders): they are written once.
-        generated.append(("search-index.json", index.json))
+        generated.append((SearchIndex.file, index.json))
         generated.append(("search-index.js", index.script))
         for file in bankFiles { generated.append((file.path, file.data)) }
         for (relative, source) in assets {

@@ -35,6 +35,9 @@ enum SearchIndex {
         }
     }
 
+    /// The published index (and, with `.js`, its script).
+    static let file = "search-index.json"
+
     /// Characters of plain text kept for the excerpt under a result.
     static let excerptLength = 480
     /// Characters of a body whose words are indexed: enough for any school page; it keeps a
@@ -83,66 +86,92 @@ enum SearchIndex {
         return inputs
     }
 
-    /// Entries kept between rebuilds of `serve`, and between builds (`BuildCache`): an
-    /// unchanged page is not made plain, cut or stemmed again.
+    /// Entries kept between rebuilds of `serve`, and between builds: an unchanged page is not
+    /// made plain, cut or stemmed again, and its entry is copied from the last index made
+    /// (for a build, the published `search-index.json`, when the output still holds it as
+    /// written). Only where each entry lies in that index is kept (`.search`), not the entries.
     final class Cache: Sendable {
-        private let entries = Mutex<[String: (key: Fingerprint, json: String)]>([:])
-        /// Whether an entry was made or dropped since the cache was read.
-        private let changed = Mutex(false)
+        /// An entry as the new index gets it: bytes of the last index, or made now.
+        enum Piece: Sendable {
+            case kept(Range<Int>)
+            case made(String)
+        }
+
+        private struct State: Sendable {
+            /// The last index made, which kept entries point into.
+            var source = Data()
+            var entries: [String: (key: Fingerprint, range: Range<Int>)] = [:]
+            /// Whether an entry was made or dropped since the cache was read.
+            var changed = false
+        }
+
+        private let state = Mutex(State())
 
         init() {}
 
-        func entry(_ path: String, key: Fingerprint, make: () -> String) -> String {
-            if let hit = entries.withLock({ $0[path] }), hit.key == key { return hit.json }
-            let json = make()
-            entries.withLock { $0[path] = (key, json) }
-            changed.withLock { $0 = true }
-            return json
+        func entry(_ path: String, key: Fingerprint, make: () -> String) -> Piece {
+            if let hit = state.withLock({ $0.entries[path] }), hit.key == key { return .kept(hit.range) }
+            state.withLock { $0.changed = true }
+            return .made(make())
         }
 
-        /// Forgets pages that are gone, so a long `serve` session does not keep them.
-        func retain(_ paths: Set<String>) {
-            entries.withLock { entries in
-                let kept = entries.filter { paths.contains($0.key) }
-                if kept.count != entries.count { changed.withLock { $0 = true } }
-                entries = kept
+        /// Appends a kept entry's bytes (ranges count from the start of the index, which may be a
+        /// slice of a larger buffer).
+        func append(_ range: Range<Int>, to out: inout Data) {
+            state.withLock { state in
+                state.source.withUnsafeBytes { raw in out.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[range])) }
             }
         }
 
-        private static let magic = "nastavnik-search-cache 1"
+        /// The index just made becomes the one entries are kept from; pages gone are forgotten.
+        func adopt(_ json: Data, entries: [String: (key: Fingerprint, range: Range<Int>)]) {
+            state.withLock { state in
+                if state.entries.count != entries.count { state.changed = true }
+                state.source = json
+                state.entries = entries
+            }
+        }
 
-        /// The entries a build kept; an empty cache when there are none or they are damaged.
-        static func read(_ url: URL) -> Cache {
+        private static let magic = "nastavnik-search-cache 2"
+
+        /// Where the entries lie in the published index `json`, when that file is the one the
+        /// last build wrote (`print`); an empty cache when not, or when the table is damaged.
+        static func read(_ url: URL, index json: URL?, print: Fingerprint?) -> Cache {
             let cache = Cache()
-            guard var reader = CacheReader(contentsOf: url) else { return cache }
-            var entries: [String: (key: Fingerprint, json: String)] = [:]
+            guard let json, let print, var reader = CacheReader(contentsOf: url),
+                  let source = try? Data(contentsOf: json, options: .alwaysMapped) else { return cache }
+            var entries: [String: (key: Fingerprint, range: Range<Int>)] = [:]
             do {
-                guard try reader.string() == magic, try reader.print() == BuildCache.program else { return cache }
+                guard try reader.string() == magic, try reader.print() == BuildCache.program, try reader.print() == print else { return cache }
                 for _ in 0..<(try reader.count()) {
                     let path = try reader.string()
-                    entries[path] = (try reader.print(), try reader.string())
+                    let key = try reader.print()
+                    let start = try reader.int(), count = try reader.int()
+                    guard start >= 0, count >= 0, start <= source.count - count else { return cache }
+                    entries[path] = (key, start..<(start + count))
                 }
             } catch { return cache }
-            cache.entries.withLock { $0 = entries }
+            cache.state.withLock { $0 = State(source: source, entries: entries, changed: false) }
             return cache
         }
 
-        /// Writes the entries if any changed since they were read.
-        func write(to url: URL) throws {
-            guard changed.withLock({ $0 }) else { return }
-            let all = entries.withLock { $0 }
-            // Written in pieces: the entries of a large site are as large as its index.
-            try CacheWriter.stream(to: url) { writer, flush in
-                writer.string(Self.magic)
-                writer.print(BuildCache.program)
-                writer.int(all.count)
-                for (path, entry) in all {
-                    writer.string(path)
-                    writer.print(entry.key)
-                    writer.string(entry.json)
-                    try flush(&writer)
-                }
+        /// Writes where the entries lie in the index just made (whose digest is `print`), if
+        /// any entry changed since the cache was read.
+        func write(to url: URL, print: Fingerprint) throws {
+            let (entries, changed) = state.withLock { ($0.entries, $0.changed) }
+            guard changed else { return }
+            var writer = CacheWriter()
+            writer.string(Self.magic)
+            writer.print(BuildCache.program)
+            writer.print(print)
+            writer.int(entries.count)
+            for (path, entry) in entries {
+                writer.string(path)
+                writer.print(entry.key)
+                writer.int(entry.range.lowerBound)
+                writer.int(entry.range.count)
             }
+            try writer.data.write(to: url, options: .atomic)
         }
     }
 
@@ -152,13 +181,14 @@ enum SearchIndex {
         // One stemmer per slice of pages: the C object is not shareable, and its memo pays
         // off across pages.
         let slices = stride(from: 0, to: inputs.count, by: 64).map { Array(inputs[$0..<min($0 + 64, inputs.count)]) }
-        let rendered = slices.parallelMap { slice -> [String] in
-            let stemmer = RussianStemmer()
-            var out: [String] = []
+        let rendered = slices.parallelMap { slice -> [(key: Fingerprint, piece: Cache.Piece)] in
+            var stemmer: RussianStemmer?
+            var out: [(key: Fingerprint, piece: Cache.Piece)] = []
             for i in slice {
                 func entry() -> String {
+                    if stemmer == nil { stemmer = RussianStemmer() }
                     let text = (i.parts.filter { !$0.isEmpty } + [plain(String(i.body.prefix(indexedLength)))]).joined(separator: " ")
-                    let stems = stemmer.stems(i.title + " " + text).joined(separator: " ")
+                    let stems = stemmer!.stems(i.title + " " + text).joined(separator: " ")
                     return JSONWriter.write { json in
                         json.object { json in
                             json.field("u", i.path)
@@ -169,33 +199,47 @@ enum SearchIndex {
                         }
                     }
                 }
-                if let cache {
-                    // Keyed by the page's own words, hashed as bytes: an unchanged page is not
-                    // made plain, cut or stemmed again.
-                    var hasher = StableHasher()
-                    for part in [i.title, i.kind] + i.parts { hasher.combine(part) }
-                    hasher.combine(i.bodyDigest ?? StableHasher.of(i.body))
-                    out.append(cache.entry(i.path, key: hasher.finalize(), make: entry))
-                } else {
-                    out.append(entry())
+                guard let cache else {
+                    out.append((.zero, .made(entry())))
+                    continue
                 }
+                // Keyed by the page's own words, hashed as bytes: an unchanged page is not
+                // made plain, cut or stemmed again.
+                var hasher = StableHasher()
+                for part in [i.title, i.kind] + i.parts { hasher.combine(part) }
+                hasher.combine(i.bodyDigest ?? StableHasher.of(i.body))
+                let key = hasher.finalize()
+                out.append((key, cache.entry(i.path, key: key, make: entry)))
             }
             return out
         }
-        cache?.retain(Set(inputs.map(\.path)))
         // What `JSONWriter` would write for `{"v": 2, "docs": [entries]}`, appended straight to
         // the bytes: tens of megabytes are not built as a string and copied again.
-        return ScriptData.both(as: "nastavnikSearchIndex") { out in
-            out.reserveCapacity(rendered.reduce(0) { $0 + $1.reduce(0) { $0 + $1.utf8.count + 1 } } + 64)
+        var placed: [String: (key: Fingerprint, range: Range<Int>)] = [:]
+        let both = ScriptData.both(as: "nastavnikSearchIndex") { out in
+            let start = out.count
+            out.reserveCapacity(start + rendered.reduce(0) { $0 + $1.reduce(0) { total, entry in
+                switch entry.piece {
+                case .kept(let range): return total + range.count + 1
+                case .made(let json): return total + json.utf8.count + 1
+                }
+            } } + 64)
             out.append(contentsOf: #"{"v":2,"docs":["#.utf8)
             var first = true
-            for entry in rendered.joined() {
+            for (input, entry) in zip(inputs, rendered.joined()) {
                 if !first { out.append(UInt8(ascii: ",")) }
                 first = false
-                out.append(contentsOf: entry.utf8)
+                let from = out.count - start
+                switch entry.piece {
+                case .kept(let range): cache?.append(range, to: &out)
+                case .made(let json): out.append(contentsOf: json.utf8)
+                }
+                placed[input.path] = (entry.key, from..<(out.count - start))
             }
             out.append(contentsOf: "]}".utf8)
         }
+        cache?.adopt(both.json, entries: placed)
+        return both
     }
 
     /// Whitespace collapsed, cut at a word boundary.

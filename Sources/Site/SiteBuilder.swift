@@ -95,6 +95,18 @@ public enum SiteBuilder {
         let entriesURL = cacheURL.deletingPathExtension().appendingPathExtension("entries")
         let entriesKey = BuildCache.entriesKey(options)
         let entries: EntryCache? = write ? (options.cache ? EntryCache(contentsOf: entriesURL, key: entriesKey) : EntryCache()) : nil
+        // What the last build kept, and the output as it is now, are read on another core while
+        // the content loads. The output is listed only when the last build made it: an output
+        // folder named by mistake is never walked before it is checked.
+        let destination = options.output.standardizedFileURL
+        let previous: Background<(cache: BuildCache?, listed: [String: OutputStamp]?)>? = write && options.cache
+            ? Background {
+                guard let kept = BuildCache.read(cacheURL) else { return (nil, nil) }
+                var info = stat()
+                guard lstat(destination.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return (kept, nil) }
+                return (kept, SiteOutput.files(in: destination.path))
+            }
+            : nil
         // The load is dropped once checked: only `checked` keeps its files.
         var checked = {
             let loaded = Pipeline.load(options, cache: entries)
@@ -145,10 +157,10 @@ public enum SiteBuilder {
         func shown(_ diagnostics: [Diagnostic]) -> [String: SourceFile] { files.sources(for: diagnostics, known: sources) }
         var site = resolved.site
         let isBank = bank != nil
-        let kept = write && options.cache ? BuildCache.read(cacheURL) : nil
+        let kept = previous?.value.cache
         let key = BuildCache.key(options: options, theme: theme, bank: isBank)
         clock.lap("cache read")
-        let output: SiteOutput? = write ? try makeOutput(options.output, previous: kept?.output) : nil
+        let output: SiteOutput? = write ? try makeOutput(options.output, previous: kept?.output, listed: previous?.value.listed) : nil
         clock.lap("output listed")
 
         // Pages whose recorded reads meet no changed input, and whose files are still as the
@@ -206,9 +218,14 @@ public enum SiteBuilder {
         var reportFolder: URL?
         do {
             if !extrasKept {
-                // The search entries of unchanged pages are kept: they are not stemmed again.
+                // The search entries of unchanged pages are not stemmed again: they are copied
+                // from the published index, if it is as the last build wrote it.
                 let searchURL = cacheURL.deletingPathExtension().appendingPathExtension("search")
-                site.searchCache = options.cache ? SearchIndex.Cache.read(searchURL) : SearchIndex.Cache()
+                let published = output.intact(SearchIndex.file)
+                site.searchCache = options.cache
+                    ? SearchIndex.Cache.read(searchURL, index: published.map { _ in output.destination.appendingPathComponent(SearchIndex.file) },
+                                             print: published?.print)
+                    : SearchIndex.Cache()
                 clock.lap("search cache read")
                 let extras = site.extras()
                 clock.lap("extras")
@@ -225,11 +242,15 @@ public enum SiteBuilder {
                                        extras: extrasPrint ?? .zero)
                 // A cache that cannot be written costs the next build its speed, nothing else.
                 try? cache.write(to: keptURL)
-                try? site.searchCache?.write(to: keptURL.deletingPathExtension().appendingPathExtension("search"))
+                clock.lap("build cache written")
+                if let index = output.records[SearchIndex.file] {
+                    try? site.searchCache?.write(to: keptURL.deletingPathExtension().appendingPathExtension("search"), print: index.print)
+                }
             }
             if let memo { try? ScanMemoFile.write(memo, to: keptURL.deletingPathExtension().appendingPathExtension("scan")) }
+            clock.lap("search, scan written")
             try? entries?.write(to: keptURL.deletingPathExtension().appendingPathExtension("entries"), key: entriesKey)
-            clock.lap("cache")
+            clock.lap("entries written")
             if let report = bank?.report {
                 let folder = Self.reportFolder(options)
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -383,8 +404,8 @@ public enum SiteBuilder {
         }
     }
 
-    private static func makeOutput(_ url: URL, previous: [String: OutputRecord]?) throws -> SiteOutput {
-        do { return try SiteOutput(destination: url, previous: previous) } catch {
+    private static func makeOutput(_ url: URL, previous: [String: OutputRecord]?, listed: [String: OutputStamp]?) throws -> SiteOutput {
+        do { return try SiteOutput(destination: url, previous: previous, listed: listed) } catch {
             throw BuildFailure.output("не удалось создать папку для сайта рядом с \(url.path): \(error.localizedDescription)")
         }
     }

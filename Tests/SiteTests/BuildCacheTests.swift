@@ -256,16 +256,29 @@ import TestSupport
         let folder = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         func kept(by program: Fingerprint) throws -> String {
+            // The published index, and the table of where its entries lie.
+            let index = Data(#"{"v":2,"docs":[{"kept":1}]}"#.utf8)
+            let indexURL = folder.appendingPathComponent("search-index.json")
+            try index.write(to: indexURL)
             var writer = CacheWriter()
-            writer.string("nastavnik-search-cache 1")
+            writer.string("nastavnik-search-cache 2")
             writer.print(program)
+            writer.print(StableHasher.of(index))
             writer.int(1)
             writer.string("news/x/")
             writer.print(.zero)
-            writer.string("{\"kept\":1}")
+            writer.int(15)
+            writer.int(10)
             let url = folder.appendingPathComponent("x.search")
             try writer.data.write(to: url)
-            return SearchIndex.Cache.read(url).entry("news/x/", key: .zero) { "{\"made\":1}" }
+            let cache = SearchIndex.Cache.read(url, index: indexURL, print: StableHasher.of(index))
+            switch cache.entry("news/x/", key: .zero, make: { "{\"made\":1}" }) {
+            case .made(let json): return json
+            case .kept(let range):
+                var out = Data()
+                cache.append(range, to: &out)
+                return String(decoding: out, as: UTF8.self)
+            }
         }
         #expect(try kept(by: BuildCache.program) == "{\"kept\":1}")
         #expect(try kept(by: Fingerprint(high: 1, low: 2)) == "{\"made\":1}")
@@ -402,5 +415,38 @@ extension KeptEntriesTests {
         let afterCSS = try build(root)
         #expect(afterCSS.written == 1 && afterCSS.rendered == 0, "\(afterCSS.written) files, \(afterCSS.rendered) pages")
         #expect(read(root.appendingPathComponent("public/assets/site.css")) == "body { color: #222; }\n")
+    }
+}
+
+extension KeptEntriesTests {
+    /// The search entries of unchanged pages are copied from the published index; an index
+    /// edited by hand is not trusted, and the index is always the one a clean build makes.
+    @Test func searchIndexIsSplicedOnlyFromTheIndexAsWritten() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let content = root.appendingPathComponent("content")
+        try overlay(Repo.root.appendingPathComponent("content"), onto: content)
+        _ = try build(root)
+        let news = try FileManager.default.contentsOfDirectory(atPath: content.appendingPathComponent("news").path)
+            .filter { $0.hasSuffix(".md") }.sorted().map { content.appendingPathComponent("news/" + $0) }
+        func index(_ folder: String) -> Data? { try? Data(contentsOf: root.appendingPathComponent(folder + "/search-index.json")) }
+        func same() throws -> Bool {
+            _ = try build(root, into: "clean", cache: false)
+            return index("public") == index("clean")
+                && (try? Data(contentsOf: root.appendingPathComponent("public/search-index.js")))
+                == (try? Data(contentsOf: root.appendingPathComponent("clean/search-index.js")))
+        }
+        try (read(news[0]) + "\nСлово уникальноеслово для поиска.\n").write(to: news[0], atomically: true, encoding: .utf8)
+        #expect(try build(root).written >= 2)
+        #expect(try same())
+        #expect(String(decoding: index("public") ?? Data(), as: UTF8.self).contains("уникальноеслов"))
+
+        // The published index damaged by hand (same size): the next index is made whole again.
+        var damaged = index("public")!
+        for i in stride(from: 20, to: damaged.count - 20, by: 97) { damaged[i] = UInt8(ascii: "#") }
+        try damaged.write(to: root.appendingPathComponent("public/search-index.json"))
+        try (read(news[1]) + "\nЕщё одно слово.\n").write(to: news[1], atomically: true, encoding: .utf8)
+        _ = try build(root)
+        #expect(try same())
     }
 }

@@ -72,7 +72,8 @@ final class SiteOutput: Sendable {
     /// Files written into the staging folder (the others are kept as they are).
     private let staged = Mutex<Set<String>>([])
 
-    init(destination: URL, previous: [String: OutputRecord]?) throws {
+    /// - Parameter listed: the output's files as `files(in:)` found them, when listed already.
+    init(destination: URL, previous: [String: OutputRecord]?, listed: [String: OutputStamp]? = nil) throws {
         self.destination = destination.standardizedFileURL
         let parent = self.destination.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -80,7 +81,7 @@ final class SiteOutput: Sendable {
         var isFolder: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: self.destination.path, isDirectory: &isFolder) && isFolder.boolValue
         self.previous = exists ? previous : nil
-        existing = exists && previous != nil ? Self.files(in: self.destination.path) : [:]
+        existing = exists && previous != nil ? listed ?? Self.files(in: self.destination.path) : [:]
         staging = parent.appendingPathComponent(".\(self.destination.lastPathComponent).building-\(getpid())")
         try? FileManager.default.removeItem(at: staging)
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
@@ -145,6 +146,12 @@ final class SiteOutput: Sendable {
         guard let known = previous?[relative], existing[relative] == known.stamp else { return false }
         record(relative, known, staged: false)
         return true
+    }
+
+    /// What the last build wrote at `relative`, if the output still holds it as written.
+    func intact(_ relative: String) -> OutputRecord? {
+        guard let known = previous?[relative], existing[relative] == known.stamp else { return nil }
+        return known
     }
 
     private func keepIfSame(_ relative: String, print: Fingerprint) -> Bool {
