@@ -26,7 +26,7 @@ public enum BankLoader {
     ///   - check: further checks of a loaded school (its id, content, files), run on the same core.
     ///   - progress: schools checked so far and in all, as they finish.
     public static func load(root: URL, shownRoot: String, settings: SiteSettings, options: LoadOptions, settingsFile: String,
-                            progress: (@Sendable (Int, Int) -> Void)? = nil,
+                            memo: ScanMemo? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil,
                             check: @escaping @Sendable (String, SiteContent, ContentFiles) -> [Diagnostic] = { _, _, _ in [] }) -> LoadedBank {
         var diagnostics: [Diagnostic] = []
         var folders: [String] = []
@@ -63,7 +63,8 @@ public enum BankLoader {
             let result = ContentLoader.load(root.appendingPathComponent(folder), shownAs: shown, options: options)
             var found = result.diagnostics
             if let content = result.content {
-                found += Validator.validate(content, sources: SourceLookup(result.sources, folder: result.files), digests: result.digests)
+                found += Validator.validate(content, sources: SourceLookup(result.sources, folder: result.files), digests: result.digests,
+                                            memo: memo)
             }
             if let content = result.content, content.settings.kind == .bank {
                 found.append(.error("bank.nested", "папка школы сама описана как банк практик (`kind: bank`)",

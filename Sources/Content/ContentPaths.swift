@@ -20,6 +20,9 @@ public struct FileStamp: Sendable, Hashable, Codable {
     var inode: UInt64
     var device: UInt64
 
+    /// For what is kept without a file of its own.
+    static let none = FileStamp(stat())
+
     init(_ info: stat) {
         size = Int(info.st_size)
         modified = Int(info.st_mtim.tv_sec)

@@ -257,6 +257,21 @@ public final class EntryCache: Sendable {
         return LoadedFile(value: value, diagnostics: diagnostics, digest: file.digest, source: file, failure: nil)
     }
 
+    /// A value made from files already loaded (a bank's rendered body), kept while `key` (all
+    /// it is made from) is the same.
+    public func derived<T: Codable & Sendable>(_ name: String, key: Fingerprint, make: () -> T) -> T {
+        let type = String(reflecting: T.self)
+        if let known = state.withLock({ $0.kept[name] }), known.type == type, known.digest == key,
+           let stored: Stored<T> = value(of: known, at: name), let value = stored.value {
+            use(name, known, stored)
+            return value
+        }
+        let value = make()
+        let stored = Stored(value: value, diagnostics: [])
+        use(name, Record(stamp: FileStamp.none, readAt: 0, digest: key, type: type, value: stored, bytes: nil), stored, changed: true)
+        return value
+    }
+
     private func value<T>(of record: Record, at key: String) -> Stored<T>? {
         if let value = record.value { return value as? Stored<T> }
         guard let range = record.bytes else { return nil }

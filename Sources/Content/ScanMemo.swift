@@ -3,10 +3,10 @@ import Synchronization
 
 /// The name scan's findings kept between builds (`.nastavnik-cache/build/<output>.scan`) and
 /// between `serve`'s rebuilds: a text scanned before, at the same place of the same file and
-/// with the same people consenting, is not scanned again.
+/// with the same people consenting, is not scanned again. The key says all of that
+/// (`Validator`), so one memo serves every school of a bank.
 public final class ScanMemo: Sendable {
     private struct State: Sendable {
-        var people: Fingerprint
         var found: [Fingerprint: [Diagnostic]]
         var used: [Fingerprint: [Diagnostic]] = [:]
         var changed = false
@@ -14,21 +14,18 @@ public final class ScanMemo: Sendable {
 
     private let state: Mutex<State>
 
-    public init(people: Fingerprint = .zero, found: [Fingerprint: [Diagnostic]] = [:]) {
-        state = Mutex(State(people: people, found: found))
+    public init(found: [Fingerprint: [Diagnostic]] = [:]) {
+        state = Mutex(State(found: found))
     }
 
-    /// Findings kept for other people consenting are of no use: a name is checked against them.
-    /// A memo used again (`serve`) keeps what the last scan used.
-    func begin(people: Fingerprint) {
+    /// Starts a round (`serve` runs one per rebuild): what the last one used is what this one
+    /// may find; findings not used since are dropped.
+    public func beginRound() {
         state.withLock { state in
-            if state.people != people {
-                state = State(people: people, found: [:], changed: true)
-            } else if !state.used.isEmpty {
-                state.found = state.used
-                state.used = [:]
-                state.changed = false
-            }
+            guard !state.used.isEmpty else { return }
+            state.found = state.used
+            state.used = [:]
+            state.changed = false
         }
     }
 
@@ -43,7 +40,7 @@ public final class ScanMemo: Sendable {
     }
 
     /// What the next build needs (this scan's texts only), and whether it differs from what was read.
-    public var kept: (people: Fingerprint, found: [Fingerprint: [Diagnostic]], changed: Bool) {
-        state.withLock { state in (state.people, state.used, state.changed || state.used.count != state.found.count) }
+    public var kept: (found: [Fingerprint: [Diagnostic]], changed: Bool) {
+        state.withLock { state in (state.used, state.changed || state.used.count != state.found.count) }
     }
 }

@@ -78,13 +78,13 @@ public enum Validator {
         guard let memo else {
             return out + texts.parallelMap { scan($0, sources: sources, people: people) }.joined()
         }
-        memo.begin(people: people.fingerprint)
         // An unchanged file makes the same texts in the same order: a text is known by its
         // file's digest and its place among them, without hashing it (a file without a digest
         // is known by its text).
         var ordinals: [String: Int] = [:]
         let keys = texts.map { item -> Fingerprint in
             var key = StableHasher()
+            key.combine(people.fingerprint)
             key.combine(item.file)
             if let digest = digests[item.file] {
                 key.combine(digest)

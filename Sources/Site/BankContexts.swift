@@ -35,9 +35,16 @@ extension PageContexts {
             indicators: latestIndicators(bank.rollups.map(\.asIndicator))))
     }
 
-    /// A bank's own page. Every one shows the schools' content, compared as a whole between rebuilds.
+    /// A bank's own page. The pages of one school (its practices, mentors, programmes, its
+    /// page) read that school, the bank's settings and its own files (a practice's badges);
+    /// every other shows the schools together and reads them all.
     func bankPage(_ kind: BankPageKind, path: String, bank: BankSite, root: String) -> Made? {
-        Reads.note(.bank)
+        switch kind {
+        case .practice(let i): Reads.note(.school(bank.bank.schools[bank.bank.practices[i].school].id))
+        case .school(let s), .mentor(let s, _), .program(let s, _): Reads.note(.school(bank.bank.schools[s].id))
+        default: Reads.note(.bank)
+        }
+        Reads.note(.bankOwn)
         switch kind {
         case .practices(let heading, let filter, let base, let number, let count):
             let all = bank.listings[filter] ?? []

@@ -25,6 +25,12 @@ enum Dependency: Hashable, Sendable {
     case page(String)
     /// A bank's schools and everything made from them.
     case bank
+    /// One school of a bank: its files, its pictures and documents, which of its practices
+    /// the bank publishes (by its id).
+    case school(String)
+    /// A bank's own files beside its site.yml and index.md (review.yml, competitions.yml, its
+    /// news and pages): a practice's badges come from them.
+    case bankOwn
 }
 
 enum SectionKey: String, Hashable, Sendable, CaseIterable {
@@ -69,7 +75,7 @@ struct SiteInputs: Sendable, Equatable {
 
     /// - Parameter pages: the paths of the planned pages.
     init(content: SiteContent, digests: [String: Fingerprint], files: ContentFiles, sections: [SitePlan.Section],
-         pages: [String], images: [String: ProcessedImage], today: DayDate, bank: Bool) {
+         pages: [String], images: [String: ProcessedImage], today: DayDate, bank: BankSite?) {
         var global = StableHasher()
         global.combine(today.iso)
         global.combine(content.settings.baseURL ?? "")
@@ -106,12 +112,36 @@ struct SiteInputs: Sendable, Equatable {
         }
         for section in SiteSections.all { section.fingerprint(content, into: &builder) }
         builder.finishWhole()
-        if bank {
+        if let bank {
             // A bank's own pages combine its schools with its settings, targets, decisions and
             // competitions: any file of it or of a school renders them again.
             var all = StableHasher()
             for path in digests.keys.sorted() { all.combine(builder.file(path)) }
             builder.prints[.bank] = all.finalize()
+            // A school's own pages (its practices, mentors, programmes, its page) show that
+            // school, the bank's settings and its own files.
+            var schoolFiles: Set<String> = []
+            for (i, (school, files)) in zip(bank.bank.schools, bank.files).enumerated() {
+                var print = StableHasher()
+                print.combine(school.excluded ? 1 : 0)
+                for (relative, size) in files.sizes.sorted(by: { $0.key < $1.key }) {
+                    let shown = files.shown(relative)
+                    schoolFiles.insert(shown)
+                    print.combine(relative)
+                    print.combine(size)
+                    print.combine(digests[shown] ?? .zero)
+                }
+                for practice in bank.practicesOfSchool[i] ?? [] {
+                    print.combine(bank.bank.mentoringCase(bank.bank.practices[practice]).slug)
+                }
+                builder.prints[.school(school.id)] = print.finalize()
+            }
+            var own = StableHasher()
+            for path in digests.keys.sorted() where !schoolFiles.contains(path) {
+                own.combine(path)
+                own.combine(builder.file(path))
+            }
+            builder.prints[.bankOwn] = own.finalize()
         }
         prints = builder.prints
     }

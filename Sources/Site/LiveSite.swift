@@ -78,6 +78,7 @@ public final class LiveSite: Sendable {
         let started = Date()
         var clock = StageClock()
         cache.beginRound()
+        memo.beginRound()
         let loaded = Pipeline.load(options, cache: cache)
         clock.lap("load")
         let checked = Pipeline.validate(loaded, options: options, memo: memo)
@@ -93,7 +94,7 @@ public final class LiveSite: Sendable {
         let reuseTheme = !themeChanged && previous?.themeName == content.settings.theme
         let theme = try previous.flatMap { reuseTheme ? $0.theme : nil }
             ?? SiteBuilder.loadTheme(content.settings.theme, options: options)
-        let bank = content.settings.kind == .bank ? Pipeline.schools(of: content, options: options, cache: cache) : nil
+        let bank = content.settings.kind == .bank ? Pipeline.schools(of: content, options: options, cache: cache, memo: memo) : nil
         let bankDiagnostics = (bank?.diagnostics ?? []) + (bank?.exclusions ?? [])
         let digests = checked.digests.merging(bank?.digests ?? [:]) { a, _ in a }
         var resolved = Pipeline.resolve(content, files: checked.files, digests: digests, theme: theme,

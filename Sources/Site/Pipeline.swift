@@ -53,9 +53,9 @@ enum Pipeline {
     }
 
     /// Stage 3a (a bank only): its schools.
-    static func schools(of content: SiteContent, options: BuildOptions, cache: EntryCache? = nil,
+    static func schools(of content: SiteContent, options: BuildOptions, cache: EntryCache? = nil, memo: ScanMemo? = nil,
                         progress: (@Sendable (Int, Int) -> Void)? = nil) -> Schools {
-        let (loaded, bodies) = SiteBuilder.loadBank(content, options: options, cache: cache, progress: progress)
+        let (loaded, bodies) = SiteBuilder.loadBank(content, options: options, cache: cache, memo: memo, progress: progress)
         let exclusions = loaded.bank.schools.filter(\.excluded).map { school in
             Diagnostic.warning("bank.school-excluded", "организация исключена из банка: в её материалах есть ошибки",
                                at: SourceRef(file: school.folder + "/site.yml", line: 1, column: 1),
@@ -83,7 +83,7 @@ enum Pipeline {
         let images = SiteBuilder.processImages(content, files: files, kind: kind, options: options)
         let site = SiteRender(content: content, files: files, theme: theme, today: options.today, kind: kind, images: images.images)
         let inputs = SiteInputs(content: content, digests: digests, files: files, sections: site.contexts.sectionEntries,
-                                pages: site.plan.map(\.path), images: images.images, today: options.today, bank: kind.bank != nil)
+                                pages: site.plan.map(\.path), images: images.images, today: options.today, bank: kind.bank)
         return Resolved(site: site, diagnostics: images.diagnostics, inputs: inputs)
     }
 

@@ -127,7 +127,7 @@ public enum SiteBuilder {
         if content.settings.kind == .bank {
             var schools: (@Sendable (Int, Int) -> Void)?
             if let progress { schools = { @Sendable done, total in progress(.schools, done, total) } }
-            let found = Pipeline.schools(of: content, options: options, cache: entries, progress: schools)
+            let found = Pipeline.schools(of: content, options: options, cache: entries, memo: memo, progress: schools)
             diagnostics += found.diagnostics
             sources.merge(found.sources) { a, _ in a }
             digests.merge(found.digests) { a, _ in a }
@@ -167,7 +167,7 @@ public enum SiteBuilder {
         // last build wrote them, are not rendered again: their records and findings carry over.
         var records: [String: BuildCache.PageRecord] = [:]
         var pagesToRender = site.plan
-        let changes = kept.flatMap { kept in kept.key == key && !isBank ? ContentChange.between(kept.inputs, resolved.inputs) : nil }
+        let changes = kept.flatMap { kept in kept.key == key ? ContentChange.between(kept.inputs, resolved.inputs) : nil }
         if let kept, let output, let changes {
             pagesToRender = site.plan.filter { page in
                 guard let record = kept.pages[page.path], record.reads.isDisjoint(with: changes),
@@ -297,30 +297,55 @@ public enum SiteBuilder {
 
     /// Every school of a bank, each checked like a site of its own, Markdown bodies included.
     /// The bodies are rendered for the pages they will appear on and kept, so each is parsed once.
-    static func loadBank(_ content: SiteContent, options: BuildOptions, cache: EntryCache? = nil,
+    static func loadBank(_ content: SiteContent, options: BuildOptions, cache: EntryCache? = nil, memo: ScanMemo? = nil,
                          progress: (@Sendable (Int, Int) -> Void)? = nil) -> (LoadedBank, RenderedBodies) {
         let markdown = MarkdownOptions(unsafeHTML: content.settings.unsafeHTML)
         let bodies = RenderedBodies()
         let loaded = BankLoader.load(root: options.content, shownRoot: options.shownContent, settings: content.settings,
                                      options: LoadOptions(drafts: options.drafts, today: options.today, cache: cache),
-                                     settingsFile: options.shownContent + "/site.yml", progress: progress) { id, school, files in
+                                     settingsFile: options.shownContent + "/site.yml", memo: memo, progress: progress) { id, school, files in
             var body = BodyRenderer(files: files, knownPaths: [], options: markdown)
             body.assetPrefix = BankURLs.schoolFiles(id)
             body.checkPageLinks = false
+            // A body renders the same while its text, the school's pictures and files, and
+            // where it is published are the same: kept with the entries.
+            var context = StableHasher()
+            context.combine(markdown.unsafeHTML ? 1 : 0)
+            context.combine(id)
+            for (path, size) in files.sizes.sorted(by: { $0.key < $1.key }) where !ContentFiles.isText(path) {
+                context.combine(path)
+                context.combine(size)
+            }
+            let shared = context.finalize()
             var found: [Diagnostic] = []
-            for c in school.cases {
-                let out = body.render(c.body, file: c.origin.file, folder: "cases", pagePath: BankURLs.practice(id, c.slug))
-                bodies.store(out.html, for: c.origin.file)
+            func render(_ markdown: MarkdownBody, file: String, folder: String, page: String) {
+                var key = StableHasher()
+                key.combine(shared)
+                key.combine(folder)
+                key.combine(page)
+                key.combine(markdown.digest)
+                key.combine(markdown.firstLine)
+                let out = cache?.derived(file + "#body", key: key.finalize()) { () -> KeptBody in
+                    let out = body.render(markdown, file: file, folder: folder, pagePath: page)
+                    return KeptBody(html: out.html, diagnostics: out.diagnostics)
+                } ?? {
+                    let out = body.render(markdown, file: file, folder: folder, pagePath: page)
+                    return KeptBody(html: out.html, diagnostics: out.diagnostics)
+                }()
+                bodies.store(out.html, for: file)
                 found += out.diagnostics
             }
-            for m in school.mentors {
-                let out = body.render(m.body, file: m.origin.file, folder: "mentors", pagePath: BankURLs.mentor(id, m.slug))
-                bodies.store(out.html, for: m.origin.file)
-                found += out.diagnostics
-            }
+            for c in school.cases { render(c.body, file: c.origin.file, folder: "cases", page: BankURLs.practice(id, c.slug)) }
+            for m in school.mentors { render(m.body, file: m.origin.file, folder: "mentors", page: BankURLs.mentor(id, m.slug)) }
             return found
         }
         return (loaded, bodies)
+    }
+
+    /// A school's body as a bank publishes it, kept between builds.
+    struct KeptBody: Codable, Sendable {
+        var html: String
+        var diagnostics: [Diagnostic]
     }
 
     /// Where processed pictures are kept between builds (and shared with `serve`).

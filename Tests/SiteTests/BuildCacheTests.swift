@@ -450,3 +450,79 @@ extension KeptEntriesTests {
         #expect(try same())
     }
 }
+
+/// A bank reuses the pages of the schools an edit did not touch; whatever the edit, the
+/// cached build gives byte for byte what a clean one gives.
+@Suite struct BankCacheTests {
+    static let today = DayDate(year: 2026, month: 11, day: 26)!
+
+    func build(_ root: URL, into output: String, cache: Bool) throws -> (BuildResult, String) {
+        var options = BuildOptions(content: root.appendingPathComponent("content"), shownContent: "content",
+                                   output: root.appendingPathComponent(output), today: Self.today, defaultTheme: Repo.defaultTheme,
+                                   report: root.appendingPathComponent(output + "-report"))
+        options.cache = cache
+        let result = try SiteBuilder.build(options)
+        return (result, DiagnosticReport.text(result.diagnostics, sources: result.sources))
+    }
+
+    @Test(arguments: [UInt64(1), 2, 3])
+    func bankEditsGiveTheCleanBuildByteForByte(seed: UInt64) throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let content = root.appendingPathComponent("content")
+        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+        try overlay(Repo.root.appendingPathComponent("Tests/Fixtures/bank-v2/content"), onto: content)
+        KeptEntriesTests().age(content)
+        let first = try build(root, into: "public", cache: true)
+        #expect(first.0.outcome == .built, "\(first.1)")
+        let schools = content.appendingPathComponent("schools")
+        func change(_ url: URL, _ body: (String) -> String) throws {
+            try body(read(url)).write(to: url, atomically: true, encoding: .utf8)
+        }
+        var random = BuildCacheTests.Random(state: seed)
+        var partial = 0
+        for step in 1...8 {
+            let did: String
+            switch Int.random(in: 0..<7, using: &random) {
+            case 0, 1:
+                let file = schools.appendingPathComponent("kirov-sch21/content/cases/fizika-8-klass.md")
+                try change(file) { $0 + "\nАбзац \(step) о занятиях по физике.\n" }
+                did = "case body"
+            case 2:
+                let file = schools.appendingPathComponent("kirov-sch21/content/cases/molodoy-uchitel.md")
+                try change(file) { $0.replacingOccurrences(of: "title: \"", with: "title: \"Правка \(step): ") }
+                did = "case title"
+            case 3:
+                let file = schools.appendingPathComponent("kirov-sch21/content/mentors/kopylova.md")
+                try change(file) { $0 + "\nЕщё о наставнике, правка \(step).\n" }
+                did = "mentor body"
+            case 4:
+                try change(content.appendingPathComponent("review.yml")) {
+                    $0.replacingOccurrences(of: "status: rejected", with: "status: selected")
+                        .replacingOccurrences(of: "score: 27", with: "score: \(20 + step)")
+                }
+                did = "review"
+            case 5:
+                try change(content.appendingPathComponent("competitions.yml")) {
+                    $0.replacingOccurrences(of: "place: 2", with: "place: 3").replacingOccurrences(of: "place: 1\n", with: "place: 1\n", options: [])
+                }
+                did = "competition"
+            default:
+                let file = schools.appendingPathComponent("ryazan-sch12/content/cases/chitatelskiy-klub.md")
+                try change(file) { $0 + "\nЧитательский клуб, правка \(step).\n" }
+                did = "other school's case"
+            }
+            let cached = try build(root, into: "public", cache: true)
+            let clean = try build(root, into: "clean", cache: false)
+            #expect(cached.0.outcome == clean.0.outcome, "seed \(seed), step \(step) (\(did))")
+            #expect(cached.1 == clean.1, "seed \(seed), step \(step) (\(did)): the messages differ")
+            let (a, b) = (fileTree(root.appendingPathComponent("public")), fileTree(root.appendingPathComponent("clean")))
+            #expect(Set(a.keys) == Set(b.keys), "seed \(seed), step \(step) (\(did))")
+            let differing = a.keys.filter { b[$0] != nil && a[$0] != b[$0] }.sorted()
+            #expect(differing.isEmpty, "seed \(seed), step \(step) (\(did)): \(differing.prefix(5))")
+            #expect(fileTree(root.appendingPathComponent("public-report")) == fileTree(root.appendingPathComponent("clean-report")))
+            if cached.0.rendered < cached.0.pages { partial += 1 }
+        }
+        #expect(partial >= 3, "seed \(seed): only \(partial) builds reused pages")
+    }
+}

@@ -110,23 +110,25 @@ struct BuildCache: Sendable, Equatable {
             return order.count - 1
         }
         for dependency in inputs.prints.keys { _ = number(dependency) }
-        for page in pages.values { for dependency in page.reads { _ = number(dependency) } }
+        // The pages are written while their reads are numbered, then put after the table.
+        var pageBytes = CacheWriter()
+        pageBytes.int(pages.count)
+        for (path, page) in pages {
+            pageBytes.string(path)
+            pageBytes.int(page.reads.count)
+            for dependency in page.reads { pageBytes.int(number(dependency)) }
+            pageBytes.int(page.diagnostics.count)
+            for d in page.diagnostics { pageBytes.diagnostic(d) }
+            pageBytes.int(page.files.count)
+            for file in page.files { pageBytes.string(file) }
+        }
         writer.int(order.count)
         for dependency in order {
             writer.dependency(dependency)
             writer.print(inputs.prints[dependency] ?? .zero)
             writer.int(inputs.prints[dependency] == nil ? 0 : 1)
         }
-        writer.int(pages.count)
-        for (path, page) in pages {
-            writer.string(path)
-            writer.int(page.reads.count)
-            for dependency in page.reads { writer.int(number(dependency)) }
-            writer.int(page.diagnostics.count)
-            for d in page.diagnostics { writer.diagnostic(d) }
-            writer.int(page.files.count)
-            for file in page.files { writer.string(file) }
-        }
+        writer.append(pageBytes)
         writer.int(output.count)
         for (path, record) in output {
             writer.string(path)
@@ -143,42 +145,22 @@ struct BuildCache: Sendable, Equatable {
 /// The cache's binary layout: integers as 8 little-endian bytes, texts as their length and
 /// UTF-8 bytes. Read back with every length checked against what is left.
 struct CacheWriter {
-    private(set) var data = Data()
+    private(set) var bytes: [UInt8] = []
+    var data: Data { Data(bytes) }
 
-    /// Writes a large cache file in pieces, under a temporary name renamed into place at the
-    /// end: `flush` hands what is written so far to the file once it passes a few megabytes.
-    static func stream(to url: URL, _ body: (inout CacheWriter, (inout CacheWriter) throws -> Void) throws -> Void) throws {
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
-        }
-        let handle = try FileHandle(forWritingTo: temporary)
-        do {
-            var writer = CacheWriter()
-            try body(&writer) { writer in
-                guard writer.data.count > 4 << 20 else { return }
-                try handle.write(contentsOf: writer.data)
-                writer.data.removeAll(keepingCapacity: true)
-            }
-            try handle.write(contentsOf: writer.data)
-            try handle.close()
-            guard rename(temporary.path, url.path) == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path]) }
-        } catch {
-            try? handle.close()
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
-        }
-    }
+    mutating func append(_ other: CacheWriter) { bytes.append(contentsOf: other.bytes) }
 
     mutating func int(_ value: Int) {
         var v = Int64(value).littleEndian
-        withUnsafeBytes(of: &v) { data.append(contentsOf: $0) }
+        withUnsafeBytes(of: &v) { bytes.append(contentsOf: $0) }
     }
 
     mutating func string(_ text: String) {
-        let bytes = Array(text.utf8)
-        int(bytes.count)
-        data.append(contentsOf: bytes)
+        var text = text
+        text.withUTF8 { utf8 in
+            int(utf8.count)
+            bytes.append(contentsOf: utf8)
+        }
     }
 
     mutating func print(_ print: Fingerprint) {
@@ -192,6 +174,8 @@ struct CacheWriter {
         case .home: string("home")
         case .sections: string("sections")
         case .bank: string("bank")
+        case .bankOwn: string("bank-own")
+        case .school(let id): string("school/" + id)
         case .entry(let section, let slug): string("entry/" + section.rawValue + "/" + slug)
         case .list(let section): string("list/" + section.rawValue)
         case .whole(let section): string("whole/" + section.rawValue)
@@ -274,8 +258,10 @@ struct CacheReader {
         case "home": return .home
         case "sections": return .sections
         case "bank": return .bank
+        case "bank-own": return .bankOwn
         default: break
         }
+        if text.hasPrefix("school/") { return .school(String(text.dropFirst("school/".count))) }
         if text.hasPrefix("cases-of/") { return .casesOf(String(text.dropFirst("cases-of/".count))) }
         if text.hasPrefix("page/") { return .page(String(text.dropFirst("page/".count))) }
         let parts = text.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
@@ -353,14 +339,13 @@ extension StableHasher {
 
 /// The name scan's findings on disk, beside the build cache.
 enum ScanMemoFile {
-    private static let magic = "nastavnik-scan-cache 1"
+    private static let magic = "nastavnik-scan-cache 2"
 
     /// An empty memo when there is none or it is damaged.
     static func read(_ url: URL) -> ScanMemo {
         guard var reader = CacheReader(contentsOf: url) else { return ScanMemo() }
         do {
             guard try reader.string() == magic, try reader.print() == BuildCache.program else { return ScanMemo() }
-            let people = try reader.print()
             var found: [Fingerprint: [Diagnostic]] = [:]
             for _ in 0..<(try reader.count()) {
                 let key = try reader.print()
@@ -368,7 +353,7 @@ enum ScanMemoFile {
                 for _ in 0..<(try reader.count()) { diagnostics.append(try reader.diagnostic()) }
                 found[key] = diagnostics
             }
-            return ScanMemo(people: people, found: found)
+            return ScanMemo(found: found)
         } catch {
             return ScanMemo()
         }
@@ -380,7 +365,6 @@ enum ScanMemoFile {
         var writer = CacheWriter()
         writer.string(magic)
         writer.print(BuildCache.program)
-        writer.print(kept.people)
         writer.int(kept.found.count)
         for (key, diagnostics) in kept.found {
             writer.print(key)
