@@ -25,7 +25,7 @@ public enum BankLoader {
     ///   - shownRoot: how that folder is shown in messages.
     ///   - check: further checks of a loaded school (its id, content, files), run on the same core.
     ///   - progress: schools checked so far and in all, as they finish.
-    public static func load(root: URL, shownRoot: String, settings: SiteSettings, options: LoadOptions, settingsFile: String,
+    public static func load(root: URL, shownRoot: String, files bankFiles: ContentFiles? = nil, settings: SiteSettings, options: LoadOptions, settingsFile: String,
                             memo: ScanMemo? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil,
                             check: @escaping @Sendable (String, SiteContent, ContentFiles) -> [Diagnostic] = { _, _, _ in [] }) -> LoadedBank {
         var diagnostics: [Diagnostic] = []
@@ -111,18 +111,19 @@ public enum BankLoader {
                 schools[i].settings?.organization.region.map { RussianFold.fold($0) != region } ?? false
             })
         }
-        if let review = loadReview(root: root, shownRoot: shownRoot, bank: bank, diagnostics: &diagnostics, sources: &sources, digests: &digests) {
+        let own = bankFiles ?? ContentFiles(root: root, shownRoot: shownRoot)
+        if let review = loadReview(own, bank: bank, diagnostics: &diagnostics, sources: &sources, digests: &digests) {
             bank.reviews = review
             bank.practices = bank.practices.filter { review[bank.reviewKey($0)]?.status == .selected }
         }
-        bank.competitions = loadCompetitions(root: root, shownRoot: shownRoot, bank: bank, diagnostics: &diagnostics, sources: &sources, digests: &digests)
+        bank.competitions = loadCompetitions(own, bank: bank, diagnostics: &diagnostics, sources: &sources, digests: &digests)
         return LoadedBank(bank: bank, diagnostics: diagnostics, sources: sources, digests: digests, files: loaded.map(\.1.files))
     }
 
     /// `competitions.yml` beside the bank's site.yml; winners name published practices and mentors.
-    static func loadCompetitions(root: URL, shownRoot: String, bank: Bank, diagnostics: inout [Diagnostic],
+    static func loadCompetitions(_ files: ContentFiles, bank: Bank, diagnostics: inout [Diagnostic],
                                  sources: inout [String: SourceFile], digests: inout [String: Fingerprint]) -> [Competition] {
-        guard let read = bankFile("competitions.yml", root: root, shownRoot: shownRoot, diagnostics: &diagnostics, sources: &sources, digests: &digests),
+        guard let read = bankFile("competitions.yml", files, diagnostics: &diagnostics, sources: &sources, digests: &digests),
               let node = read else { return [] }
         let sink = DiagnosticSink()
         let practices = Set(bank.practices.map(bank.reviewKey))
@@ -176,9 +177,8 @@ public enum BankLoader {
 
     /// A YAML file of the bank's own beside its site.yml: nil when there is none, `.some(nil)`
     /// when it is there but unusable (the problems are in `diagnostics`).
-    static func bankFile(_ name: String, root: URL, shownRoot: String, diagnostics: inout [Diagnostic],
+    static func bankFile(_ name: String, _ files: ContentFiles, diagnostics: inout [Diagnostic],
                          sources: inout [String: SourceFile], digests: inout [String: Fingerprint]) -> YAMLNode?? {
-        let files = ContentFiles(root: root, shownRoot: shownRoot)
         guard files.exists(name) else { return nil }
         switch files.read(name) {
         case .failure(let problem):
@@ -195,9 +195,9 @@ public enum BankLoader {
 
     /// `review.yml` beside the bank's site.yml: the centre's decision on each practice. With it,
     /// only selected practices are published.
-    static func loadReview(root: URL, shownRoot: String, bank: Bank, diagnostics: inout [Diagnostic],
+    static func loadReview(_ files: ContentFiles, bank: Bank, diagnostics: inout [Diagnostic],
                            sources: inout [String: SourceFile], digests: inout [String: Fingerprint]) -> [String: ReviewDecision]? {
-        guard let read = bankFile("review.yml", root: root, shownRoot: shownRoot, diagnostics: &diagnostics, sources: &sources, digests: &digests) else { return nil }
+        guard let read = bankFile("review.yml", files, diagnostics: &diagnostics, sources: &sources, digests: &digests) else { return nil }
         guard let node = read else { return [:] }
         let sink = DiagnosticSink()
         var decisions: [String: ReviewDecision] = [:]

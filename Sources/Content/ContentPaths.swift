@@ -137,8 +137,13 @@ public struct ContentFiles: Sendable {
 
         func shown(_ relative: String) -> String { shownRoot.isEmpty ? relative : shownRoot + "/" + relative }
 
-        mutating func walk(_ folder: String, prefix: String) {
-            guard let dir = opendir(folder) else { return }
+        /// `folder` is opened relative to `parent` (a folder already open): no path is looked
+        /// up from the root again, which cost a bank of 500 schools a second per walk.
+        mutating func walk(_ folder: String, prefix: String, parent: Int32 = AT_FDCWD, name folderName: String? = nil) {
+            // The content folder itself may be a link; a folder inside it was seen as a real one.
+            let fd = openat(parent, folderName ?? folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC | (folderName == nil ? 0 : O_NOFOLLOW))
+            guard fd >= 0 else { return }
+            guard let dir = fdopendir(fd) else { close(fd); return }
             defer { closedir(dir) }
             while let entry = readdir(dir) {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
@@ -156,7 +161,7 @@ public struct ContentFiles: Sendable {
                     continue
                 }
                 var info = stat()
-                guard lstat(path, &info) == 0 else { continue }
+                guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
                 if info.st_mode & S_IFMT == S_IFLNK {
                     guard let real = ContentFiles.realPath(path), stat(real, &info) == 0 else {
                         problems.append(.error("file.symlink", "ссылка «\(name)» никуда не ведёт (битая символическая ссылка)",
@@ -178,7 +183,7 @@ public struct ContentFiles: Sendable {
                     continue
                 }
                 switch info.st_mode & S_IFMT {
-                case S_IFDIR: walk(path, prefix: relative + "/")
+                case S_IFDIR: walk(path, prefix: relative + "/", parent: fd, name: name)
                 case S_IFREG:
                     sizes[relative] = Int(info.st_size)
                     stamps[relative] = FileStamp(info)

@@ -82,9 +82,10 @@ public enum Validator {
         // file's digest and its place among them, without hashing it (a file without a digest
         // is known by its text).
         var ordinals: [String: Int] = [:]
+        let consenting = people.fingerprint
         let keys = texts.map { item -> Fingerprint in
             var key = StableHasher()
-            key.combine(people.fingerprint)
+            key.combine(consenting)
             key.combine(item.file)
             if let digest = digests[item.file] {
                 key.combine(digest)

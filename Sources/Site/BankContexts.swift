@@ -42,6 +42,7 @@ extension PageContexts {
         switch kind {
         case .practice(let i): Reads.note(.school(bank.bank.schools[bank.bank.practices[i].school].id))
         case .school(let s), .mentor(let s, _), .program(let s, _): Reads.note(.school(bank.bank.schools[s].id))
+        case .practices: Reads.note(.practiceCards)
         default: Reads.note(.bank)
         }
         Reads.note(.bankOwn)

@@ -28,6 +28,9 @@ enum Dependency: Hashable, Sendable {
     /// One school of a bank: its files, its pictures and documents, which of its practices
     /// the bank publishes (by its id).
     case school(String)
+    /// What a bank's practice cards show, of every practice in the bank's order: the lists of
+    /// practices and their facets read only this (a practice's body is not on a card).
+    case practiceCards
     /// A bank's own files beside its site.yml and index.md (review.yml, competitions.yml, its
     /// news and pages): a practice's badges come from them.
     case bankOwn
@@ -136,6 +139,25 @@ struct SiteInputs: Sendable, Equatable {
                 }
                 builder.prints[.school(school.id)] = print.finalize()
             }
+            var cards = StableHasher()
+            for practice in bank.bank.practices {
+                let school = bank.bank.schools[practice.school]
+                for field in [school.id, school.name, school.fullName, school.municipality ?? "",
+                              PageContexts.curatorName(school.content?.settings)] {
+                    cards.combine(field)
+                }
+                cards.combine(bank.bank.otherRegion.contains(practice.school) ? 1 : 0)
+                // The case without its body, as kept: every other field may be on a card.
+                var card = bank.bank.mentoringCase(practice)
+                card.body = MarkdownBody(text: "", firstLine: 0)
+                if let bytes = try? BinaryCoder.encode(card) {
+                    bytes.withUnsafeBytes { cards.combine(bytes: $0) }
+                } else {
+                    // Never equal to the last build's: the lists are rendered again.
+                    cards.combine(Int.random(in: .min ... .max))
+                }
+            }
+            builder.prints[.practiceCards] = cards.finalize()
             var own = StableHasher()
             for path in digests.keys.sorted() where !schoolFiles.contains(path) {
                 own.combine(path)

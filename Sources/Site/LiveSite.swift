@@ -94,7 +94,7 @@ public final class LiveSite: Sendable {
         let reuseTheme = !themeChanged && previous?.themeName == content.settings.theme
         let theme = try previous.flatMap { reuseTheme ? $0.theme : nil }
             ?? SiteBuilder.loadTheme(content.settings.theme, options: options)
-        let bank = content.settings.kind == .bank ? Pipeline.schools(of: content, options: options, cache: cache, memo: memo) : nil
+        let bank = content.settings.kind == .bank ? Pipeline.schools(of: content, files: checked.files, options: options, cache: cache, memo: memo) : nil
         let bankDiagnostics = (bank?.diagnostics ?? []) + (bank?.exclusions ?? [])
         let digests = checked.digests.merging(bank?.digests ?? [:]) { a, _ in a }
         var resolved = Pipeline.resolve(content, files: checked.files, digests: digests, theme: theme,

@@ -53,9 +53,10 @@ enum Pipeline {
     }
 
     /// Stage 3a (a bank only): its schools.
-    static func schools(of content: SiteContent, options: BuildOptions, cache: EntryCache? = nil, memo: ScanMemo? = nil,
+    /// - Parameter files: the bank's own folder, as its load listed it.
+    static func schools(of content: SiteContent, files: ContentFiles, options: BuildOptions, cache: EntryCache? = nil, memo: ScanMemo? = nil,
                         progress: (@Sendable (Int, Int) -> Void)? = nil) -> Schools {
-        let (loaded, bodies) = SiteBuilder.loadBank(content, options: options, cache: cache, memo: memo, progress: progress)
+        let (loaded, bodies) = SiteBuilder.loadBank(content, files: files, options: options, cache: cache, memo: memo, progress: progress)
         let exclusions = loaded.bank.schools.filter(\.excluded).map { school in
             Diagnostic.warning("bank.school-excluded", "организация исключена из банка: в её материалах есть ошибки",
                                at: SourceRef(file: school.folder + "/site.yml", line: 1, column: 1),

@@ -127,7 +127,7 @@ public enum SiteBuilder {
         if content.settings.kind == .bank {
             var schools: (@Sendable (Int, Int) -> Void)?
             if let progress { schools = { @Sendable done, total in progress(.schools, done, total) } }
-            let found = Pipeline.schools(of: content, options: options, cache: entries, memo: memo, progress: schools)
+            let found = Pipeline.schools(of: content, files: checked.files, options: options, cache: entries, memo: memo, progress: schools)
             diagnostics += found.diagnostics
             sources.merge(found.sources) { a, _ in a }
             digests.merge(found.digests) { a, _ in a }
@@ -297,11 +297,11 @@ public enum SiteBuilder {
 
     /// Every school of a bank, each checked like a site of its own, Markdown bodies included.
     /// The bodies are rendered for the pages they will appear on and kept, so each is parsed once.
-    static func loadBank(_ content: SiteContent, options: BuildOptions, cache: EntryCache? = nil, memo: ScanMemo? = nil,
+    static func loadBank(_ content: SiteContent, files bankFiles: ContentFiles, options: BuildOptions, cache: EntryCache? = nil, memo: ScanMemo? = nil,
                          progress: (@Sendable (Int, Int) -> Void)? = nil) -> (LoadedBank, RenderedBodies) {
         let markdown = MarkdownOptions(unsafeHTML: content.settings.unsafeHTML)
         let bodies = RenderedBodies()
-        let loaded = BankLoader.load(root: options.content, shownRoot: options.shownContent, settings: content.settings,
+        let loaded = BankLoader.load(root: options.content, shownRoot: options.shownContent, files: bankFiles, settings: content.settings,
                                      options: LoadOptions(drafts: options.drafts, today: options.today, cache: cache),
                                      settingsFile: options.shownContent + "/site.yml", memo: memo, progress: progress) { id, school, files in
             var body = BodyRenderer(files: files, knownPaths: [], options: markdown)

@@ -175,6 +175,7 @@ struct CacheWriter {
         case .sections: string("sections")
         case .bank: string("bank")
         case .bankOwn: string("bank-own")
+        case .practiceCards: string("practice-cards")
         case .school(let id): string("school/" + id)
         case .entry(let section, let slug): string("entry/" + section.rawValue + "/" + slug)
         case .list(let section): string("list/" + section.rawValue)
@@ -259,6 +260,7 @@ struct CacheReader {
         case "sections": return .sections
         case "bank": return .bank
         case "bank-own": return .bankOwn
+        case "practice-cards": return .practiceCards
         default: break
         }
         if text.hasPrefix("school/") { return .school(String(text.dropFirst("school/".count))) }
