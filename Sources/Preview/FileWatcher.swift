@@ -106,28 +106,42 @@ final class InotifyWatcher: ChangeWatcher, Sendable {
     private func loop(quiet: TimeInterval, onChange: @Sendable ([String]) -> Void) {
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         var changed: [String] = []
+        // Files written to and not yet closed: while there are any, the save is not over.
+        var open: Set<String> = []
         var lastEvent = Date.distantPast
+        // Once every written file is closed (or renamed into place), a save is complete: the
+        // rebuild waits only for a last event of the same save, not the whole quiet period.
+        let settled = min(quiet, 0.003)
         while running.load(ordering: .acquiring) {
+            let wait = open.isEmpty ? settled : quiet
             var pfd = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-            let ready = poll(&pfd, 1, changed.isEmpty ? 200 : Int32(max(1, quiet * 1000)))
+            let ready = poll(&pfd, 1, changed.isEmpty ? 200 : Int32(max(1, wait * 1000)))
             if ready > 0 {
                 let count = read(fd, &buffer, buffer.count)
                 if count > 0 {
-                    changed += parse(buffer, count: count)
+                    for (path, mask) in parse(buffer, count: count) {
+                        changed.append(path)
+                        if mask & UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_DELETE | IN_MOVED_FROM) != 0 {
+                            open.remove(path)
+                        } else if mask & UInt32(IN_MODIFY | IN_CREATE) != 0, mask & UInt32(IN_ISDIR) == 0 {
+                            open.insert(path)
+                        }
+                    }
                     lastEvent = Date()
                 }
             }
-            if !changed.isEmpty, Date().timeIntervalSince(lastEvent) >= quiet {
+            if !changed.isEmpty, Date().timeIntervalSince(lastEvent) >= (open.isEmpty ? settled : quiet) {
                 let unique = Array(Set(changed)).sorted()
                 changed.removeAll()
+                open.removeAll()
                 onChange(unique)
             }
         }
         close(fd)
     }
 
-    private func parse(_ buffer: [UInt8], count: Int) -> [String] {
-        var paths: [String] = []
+    private func parse(_ buffer: [UInt8], count: Int) -> [(path: String, mask: UInt32)] {
+        var paths: [(path: String, mask: UInt32)] = []
         var offset = 0
         let header = MemoryLayout<inotify_event>.size
         while offset + header <= count {
@@ -143,7 +157,7 @@ final class InotifyWatcher: ChangeWatcher, Sendable {
             if name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix(".swp") { continue }
             let path = name.isEmpty ? folder : folder + "/" + name
             if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { addRecursively(path) }
-            paths.append(path)
+            paths.append((path, mask))
         }
         return paths
     }
