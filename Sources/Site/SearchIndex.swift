@@ -132,6 +132,12 @@ enum SearchIndex {
             }
         }
 
+        /// Lets the last index go (tens of megabytes) once it is written: a build needs only
+        /// where the entries lie in it.
+        func forgetIndex() {
+            state.withLock { $0.source = Data() }
+        }
+
         private static let magic = "nastavnik-search-cache 2"
 
         /// Where the entries lie in the published index `json`, when that file is the one the

@@ -231,6 +231,7 @@ public enum SiteBuilder {
                 clock.lap("extras")
                 for file in extras.generated { try output.write(file.data, to: file.path) }
                 for file in extras.copied { try output.copy(file.source, to: file.path) }
+                site.searchCache?.forgetIndex()
                 clock.lap("write extras")
             }
             try output.commit()
