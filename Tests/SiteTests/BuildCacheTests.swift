@@ -222,10 +222,8 @@ import TestSupport
     /// The name scan's findings are kept between builds by text: they follow the people who
     /// consented, and the text's place.
     @Test func keptNameScanFollowsConsent() throws {
-        let root = try temporaryDirectory()
+        let (root, content) = try KeptEntriesTests().demo()
         defer { try? FileManager.default.removeItem(at: root) }
-        let content = root.appendingPathComponent("content")
-        try overlay(Repo.root.appendingPathComponent("content"), onto: content)
         #expect(try build(root, into: "public", cache: true).1.isEmpty)
         let news = try FileManager.default.contentsOfDirectory(atPath: content.appendingPathComponent("news").path).sorted()
         let item = content.appendingPathComponent("news/" + news[0])
@@ -302,6 +300,14 @@ import TestSupport
         }
     }
 
+    /// The demo site in a folder of its own: (the folder, its content folder).
+    func demo() throws -> (URL, URL) {
+        let root = try temporaryDirectory()
+        let content = root.appendingPathComponent("content")
+        try overlay(Repo.root.appendingPathComponent("content"), onto: content)
+        return (root, content)
+    }
+
     func build(_ root: URL, into output: String = "public", cache: Bool = true) throws -> BuildResult {
         var options = BuildOptions(content: root.appendingPathComponent("content"), shownContent: "content",
                                    output: root.appendingPathComponent(output), today: Self.today, defaultTheme: Repo.defaultTheme)
@@ -310,10 +316,8 @@ import TestSupport
     }
 
     @Test func unchangedFilesAreNotReadAgain() throws {
-        let root = try temporaryDirectory()
+        let (root, content) = try demo()
         defer { try? FileManager.default.removeItem(at: root) }
-        let content = root.appendingPathComponent("content")
-        try overlay(Repo.root.appendingPathComponent("content"), onto: content)
         age(content)
         let first = try build(root)
         #expect(first.outcome == .built && first.filesRead > 20, "\(first.filesRead)")
@@ -387,10 +391,8 @@ extension KeptEntriesTests {
     /// When no text changed, the files made from the whole site are kept, but a document
     /// replaced by another of the same size, or a theme asset edited, is published again.
     @Test func keptExtrasFollowTheFilesTheyCopy() throws {
-        let root = try temporaryDirectory()
+        let (root, content) = try demo()
         defer { try? FileManager.default.removeItem(at: root) }
-        let content = root.appendingPathComponent("content")
-        try overlay(Repo.root.appendingPathComponent("content"), onto: content)
         age(content)
         _ = try build(root)
         #expect(try build(root).written == 0)
@@ -422,10 +424,8 @@ extension KeptEntriesTests {
     /// The search entries of unchanged pages are copied from the published index; an index
     /// edited by hand is not trusted, and the index is always the one a clean build makes.
     @Test func searchIndexIsSplicedOnlyFromTheIndexAsWritten() throws {
-        let root = try temporaryDirectory()
+        let (root, content) = try demo()
         defer { try? FileManager.default.removeItem(at: root) }
-        let content = root.appendingPathComponent("content")
-        try overlay(Repo.root.appendingPathComponent("content"), onto: content)
         _ = try build(root)
         let news = try FileManager.default.contentsOfDirectory(atPath: content.appendingPathComponent("news").path)
             .filter { $0.hasSuffix(".md") }.sorted().map { content.appendingPathComponent("news/" + $0) }
