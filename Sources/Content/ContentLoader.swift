@@ -22,7 +22,7 @@ public struct LoadedContent: Sendable {
     public var content: SiteContent?
     public var diagnostics: [Diagnostic]
     /// The files this load read. A file kept from an earlier load (`EntryCache`) is not read:
-    /// it is read again only when a message needs its lines (`ContentFiles.lines`).
+    /// it is read again only when a message needs its lines (`ContentFiles.sources(for:known:)`).
     public var sources: [String: SourceFile]
     /// Every text file's digest, read or kept, by shown path: what changed between two loads.
     public var digests: [String: Fingerprint]
@@ -39,7 +39,7 @@ public enum ContentLoader {
         var digests: [String: Fingerprint] = [:]
 
         options.cache?.beginFolder(files)
-        func single<T: Codable & Sendable>(_ relative: String, _ body: @escaping (SourceFile, DiagnosticSink) -> T?) -> T? {
+        func single<T: Codable & Sendable>(_ relative: String, _ body: (SourceFile, DiagnosticSink) -> T?) -> T? {
             guard files.exists(relative) else { return nil }
             let loaded = entry(relative, files: files, today: options.today, cache: options.cache, body)
             diagnostics += loaded.failure.map { [$0] } ?? loaded.diagnostics

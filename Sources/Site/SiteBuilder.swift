@@ -313,7 +313,8 @@ public enum SiteBuilder {
             var context = StableHasher()
             context.combine(markdown.unsafeHTML ? 1 : 0)
             context.combine(id)
-            for (path, size) in files.sizes.sorted(by: { $0.key < $1.key }) where !ContentFiles.isText(path) {
+            for (path, size) in files.sizes.sorted(by: { $0.key < $1.key })
+            where !ContentFiles.isText(path) || path.hasPrefix("files/") || path.hasPrefix("images/") {
                 context.combine(path)
                 context.combine(size)
             }
