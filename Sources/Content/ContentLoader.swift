@@ -108,13 +108,14 @@ public enum ContentLoader {
 
     /// One file through the cache when there is one: kept, or read and parsed with its own sink.
     static func entry<T: Codable & Sendable>(_ relative: String, files: ContentFiles, today: DayDate, cache: EntryCache?,
+                                             type: String = EntryCache.typeName(T.self),
                                              _ load: (SourceFile, DiagnosticSink) -> T?) -> LoadedFile<T> {
         func parse(_ file: SourceFile) -> (T?, [Diagnostic]) {
             let sink = DiagnosticSink(today: today)
             let value = load(file, sink)
             return (value, sink.diagnostics)
         }
-        if let cache { return cache.entry(relative, in: files, parse: parse) }
+        if let cache { return cache.entry(relative, in: files, type: type, parse: parse) }
         switch files.read(relative) {
         case .failure(let problem): return LoadedFile(value: nil, diagnostics: [], digest: nil, source: nil, failure: problem)
         case .success(let file):
@@ -130,9 +131,10 @@ public enum ContentLoader {
         _ load: @escaping @Sendable (SourceFile, String, DiagnosticSink) -> T?
     ) -> [T] {
         let paths = files.list(folder, ext: "md").filter { !($0 as NSString).lastPathComponent.hasPrefix("_") }
+        let type = EntryCache.typeName(T.self)
         let results: [LoadedFile<T>] = paths.parallelMap { relative in
             let slug = String((relative as NSString).lastPathComponent.dropLast(3))
-            return entry(relative, files: files, today: today, cache: cache) { load($0, slug, $1) }
+            return entry(relative, files: files, today: today, cache: cache, type: type) { load($0, slug, $1) }
         }
         var out: [T] = []
         for (relative, loaded) in zip(paths, results) {

@@ -67,7 +67,16 @@ public struct ContentFiles: Sendable {
         stamps = listing.stamps
         targets = listing.targets
         problems = listing.problems
+        var children: [String: [String]] = [:]
+        for path in listing.sizes.keys {
+            guard let slash = path.firstIndex(of: "/"), !path[path.index(after: slash)...].contains("/") else { continue }
+            children[String(path[..<slash]), default: []].append(path)
+        }
+        self.children = children.mapValues { $0.sorted() }
     }
+
+    /// The files directly in each top folder, sorted: what `list` answers from.
+    private let children: [String: [String]]
 
     /// The largest file of each kind read into memory: bounds memory and time on hostile
     /// input (docs/rules.md, `file.too-large`).
@@ -213,7 +222,10 @@ public struct ContentFiles: Sendable {
 
     /// Relative paths under `folder` with the extension, sorted.
     public func list(_ folder: String, ext: String) -> [String] {
-        sizes.keys.filter { $0.hasPrefix(folder + "/") && $0.hasSuffix("." + ext) && !$0.dropFirst(folder.count + 1).contains("/") }.sorted()
+        guard !folder.contains("/") else {
+            return sizes.keys.filter { $0.hasPrefix(folder + "/") && $0.hasSuffix("." + ext) && !$0.dropFirst(folder.count + 1).contains("/") }.sorted()
+        }
+        return (children[folder] ?? []).filter { $0.hasSuffix("." + ext) }
     }
 
     public enum Resolution: Equatable {

@@ -221,10 +221,10 @@ public final class EntryCache: Sendable {
 
     /// A file of the folder and its value: kept when its stamp is the one seen when it was read
     /// (the file is then not read at all), or when its text is unchanged; else read and parsed.
-    func entry<T: Codable & Sendable>(_ relative: String, in files: ContentFiles,
+    /// - Parameter type: `typeName(T.self)`, made once by a caller that asks for many files.
+    func entry<T: Codable & Sendable>(_ relative: String, in files: ContentFiles, type: String = typeName(T.self),
                                       parse: (SourceFile) -> (T?, [Diagnostic])) -> LoadedFile<T> {
         let key = files.root.path + "/" + relative
-        let type = String(reflecting: T.self)
         let bucket = Self.bucket(key)
         let (known, assetsSame) = state.withLock { state in
             let kept = state.keptAssets[bucket][files.root.path]
@@ -257,10 +257,13 @@ public final class EntryCache: Sendable {
         return LoadedFile(value: value, diagnostics: diagnostics, digest: file.digest, source: file, failure: nil)
     }
 
+    /// How a kept value's type is recorded: a file moved to another folder is parsed again.
+    static func typeName<T>(_ type: T.Type) -> String { String(reflecting: type) }
+
     /// A value made from files already loaded (a bank's rendered body), kept while `key` (all
     /// it is made from) is the same.
     public func derived<T: Codable & Sendable>(_ name: String, key: Fingerprint, make: () -> T) -> T {
-        let type = String(reflecting: T.self)
+        let type = Self.typeName(T.self)
         if let known = state.withLock({ $0.kept[name] }), known.type == type, known.digest == key,
            let stored: Stored<T> = value(of: known, at: name), let value = stored.value {
             use(name, known, stored)

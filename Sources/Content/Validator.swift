@@ -78,28 +78,38 @@ public enum Validator {
         guard let memo else {
             return out + texts.parallelMap { scan($0, sources: sources, people: people) }.joined()
         }
-        // An unchanged file makes the same texts in the same order: a text is known by its
-        // file's digest and its place among them, without hashing it (a file without a digest
-        // is known by its text).
+        // An unchanged file makes the same texts in the same order: the texts of one file, one
+        // after another, are known together by the file's digest and where the run starts among
+        // its texts, without hashing them (a file without a digest is known by its texts).
+        var runs: [(range: Range<Int>, key: Fingerprint)] = []
         var ordinals: [String: Int] = [:]
         let consenting = people.fingerprint
-        let keys = texts.map { item -> Fingerprint in
+        var start = 0
+        while start < texts.count {
+            let file = texts[start].file
+            var end = start + 1
+            while end < texts.count, texts[end].file == file { end += 1 }
             var key = StableHasher()
             key.combine(consenting)
-            key.combine(item.file)
-            if let digest = digests[item.file] {
+            key.combine(file)
+            if let digest = digests[file] {
                 key.combine(digest)
-                let ordinal = ordinals[item.file, default: 0]
-                ordinals[item.file] = ordinal + 1
+                let ordinal = ordinals[file, default: 0]
+                ordinals[file] = ordinal + (end - start)
                 key.combine(ordinal)
+                key.combine(end - start)
             } else {
-                key.combine(item.firstLine)
-                key.combine(item.text)
+                for item in texts[start..<end] {
+                    key.combine(item.firstLine)
+                    key.combine(item.text)
+                }
             }
-            return key.finalize()
+            runs.append((start..<end, key.finalize()))
+            start = end
         }
-        out += Array(zip(texts, keys)).parallelMap { item, key in
-            memo.findings(key) { scan(item, sources: sources, people: people) }
+        let items = texts
+        out += runs.parallelMap { run in
+            memo.findings(run.key) { items[run.range].flatMap { scan($0, sources: sources, people: people) } }
         }.joined()
         return out
     }
