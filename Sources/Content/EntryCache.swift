@@ -285,7 +285,8 @@ public final class EntryCache: Sendable {
 
     private func use<T>(_ key: String, _ record: Record, _ stored: Stored<T>, changed: Bool = false) {
         var record = record
-        record.value = stored
+        // A record already holding its value keeps it: a large entry is not boxed again.
+        if record.value == nil || changed { record.value = stored }
         state.withLock { state in
             state.used[key] = record
             if changed { state.changed.insert(Self.bucket(key)) }
