@@ -21,6 +21,11 @@ struct SiteRender: Sendable {
     var searchCache: SearchIndex.Cache? = nil
     /// Feeds and sitemap of the previous rebuild (`serve`): most edits change neither.
     var fileCache: FileCache? = nil
+    /// For a build: the fingerprints of the models the last build rendered its feeds and sitemap
+    /// from, and whether the output still holds a file as that build wrote it. A file whose
+    /// model is the same is kept, not rendered (`extras().kept`).
+    var keptModels: [String: Fingerprint] = [:]
+    var intact: (@Sendable (String) -> Bool)? = nil
 
     /// The rendered feeds and sitemap with the models they were rendered from.
     final class FileCache: Sendable {
@@ -105,33 +110,52 @@ struct SiteRender: Sendable {
 
     /// Feeds, sitemap, robots.txt and the search index (generated), theme assets and
     /// content files (copied as they are).
-    func extras() -> (generated: [(path: String, data: Data)], copied: [(path: String, source: URL)]) {
+    func extras() -> Extras {
         var generated: [(path: String, data: Data)] = []
         var copied: [(path: String, source: URL)] = []
+        var kept: [String] = []
+        var models: [String: Fingerprint] = [:]
         var clock = StageClock()
         let news = content.news.sorted { ($0.date, $0.slug) > ($1.date, $1.slug) }
         // Feeds, sitemap and robots.txt are theme templates: a theme may override them.
         func render(_ template: String, _ context: any TemplateModel) -> Data { Data((theme.render(template, context) ?? "").utf8) }
+        // A build keeps the files rendered from the same model as last time, if intact.
+        func unchanged<Model: Encodable>(_ model: Model, _ paths: [String]) -> Bool {
+            guard let intact, let bytes = try? BinaryCoder.encode(model) else { return false }
+            let print = bytes.withUnsafeBytes { raw in
+                var hasher = StableHasher()
+                hasher.combine(bytes: raw)
+                return hasher.finalize()
+            }
+            for path in paths { models[path] = print }
+            guard paths.allSatisfy({ keptModels[$0] == print && intact($0) }) else { return false }
+            kept += paths
+            return true
+        }
         if let base = urls.baseURL {
             // Feeds are in the copy for the visually impaired too: its pages link them relatively.
             if !news.isEmpty {
                 let feed = Feeds.feedContext(content, base: base, items: Array(news.prefix(50)))
-                let (rss, atom): (Data, Data)
-                if let kept = fileCache?.feed.withLock({ $0 }), kept.model == feed {
-                    (rss, atom) = (kept.rss, kept.atom)
-                } else {
-                    (rss, atom) = (render("rss", feed), render("atom", feed))
-                    fileCache?.feed.withLock { $0 = (feed, rss, atom) }
-                }
-                for prefix in ["", SiteURLs.visionFolder] {
-                    generated.append((prefix + "news/rss.xml", rss))
-                    generated.append((prefix + "news/atom.xml", atom))
+                let paths = ["", SiteURLs.visionFolder].flatMap { [$0 + "news/rss.xml", $0 + "news/atom.xml"] }
+                if !unchanged(feed, paths) {
+                    let (rss, atom): (Data, Data)
+                    if let kept = fileCache?.feed.withLock({ $0 }), kept.model == feed {
+                        (rss, atom) = (kept.rss, kept.atom)
+                    } else {
+                        (rss, atom) = (render("rss", feed), render("atom", feed))
+                        fileCache?.feed.withLock { $0 = (feed, rss, atom) }
+                    }
+                    for prefix in ["", SiteURLs.visionFolder] {
+                        generated.append((prefix + "news/rss.xml", rss))
+                        generated.append((prefix + "news/atom.xml", atom))
+                    }
                 }
             }
             let paths = plan.map(\.path).filter { $0 != "404.html" && $0 != "search/" }
             let dates = Dictionary(content.news.map { (SiteURLs.news($0.slug), $0.date) }, uniquingKeysWith: max)
             let sitemap = Feeds.sitemapContext(base: base, paths: paths, modified: dates)
-            if let kept = fileCache?.sitemap.withLock({ $0 }), kept.model == sitemap {
+            if unchanged(sitemap, ["sitemap.xml"]) {
+            } else if let kept = fileCache?.sitemap.withLock({ $0 }), kept.model == sitemap {
                 generated.append(("sitemap.xml", kept.data))
             } else {
                 let data = render("sitemap", sitemap)
@@ -182,7 +206,17 @@ struct SiteRender: Sendable {
             }
         }
         clock.lap("  assets, files")
-        return (generated, copied)
+        return Extras(generated: generated, copied: copied, kept: kept, models: models)
+    }
+
+    /// The files made from the whole site: generated (bytes), copied (from a file), or kept as
+    /// the last build wrote them; and the fingerprints of the models the feeds and sitemap
+    /// come from, for the next build.
+    struct Extras {
+        var generated: [(path: String, data: Data)]
+        var copied: [(path: String, source: URL)]
+        var kept: [String]
+        var models: [String: Fingerprint]
     }
 }
 

@@ -216,6 +216,8 @@ public enum SiteBuilder {
         }
 
         var reportFolder: URL?
+        // What the feeds and sitemap were made from: kept as they were when the extras are.
+        var models = extrasKept ? kept?.models ?? [:] : [:]
         do {
             if !extrasKept {
                 // The search entries of unchanged pages are not stemmed again: they are copied
@@ -227,8 +229,14 @@ public enum SiteBuilder {
                                              print: published?.print)
                     : SearchIndex.Cache()
                 clock.lap("search cache read")
+                if let kept, kept.key == key {
+                    site.keptModels = kept.models
+                    site.intact = { output.intact($0) != nil }
+                }
                 let extras = site.extras()
                 clock.lap("extras")
+                models = extras.models
+                for path in extras.kept { _ = output.keep(path) }
                 for file in extras.generated { try output.write(file.data, to: file.path) }
                 for file in extras.copied { try output.copy(file.source, to: file.path) }
                 site.searchCache?.forgetIndex()
@@ -240,7 +248,7 @@ public enum SiteBuilder {
             // Nothing changed, nothing written: what is kept is already what this build would keep.
             if !extrasKept || output.writtenCount > 0 || kept == nil {
                 let cache = BuildCache(key: key, inputs: resolved.inputs, pages: records, output: output.records,
-                                       extras: extrasPrint ?? .zero)
+                                       extras: extrasPrint ?? .zero, models: models)
                 // A cache that cannot be written costs the next build its speed, nothing else.
                 try? cache.write(to: keptURL)
                 clock.lap("build cache written")

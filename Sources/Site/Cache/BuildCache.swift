@@ -19,6 +19,8 @@ struct BuildCache: Sendable, Equatable {
     var output: [String: OutputRecord]
     /// What the files made from the whole site depend on beyond the inputs (`SiteBuilder.extrasFingerprint`).
     var extras: Fingerprint = .zero
+    /// Of the models the feeds and sitemap were rendered from, by output path.
+    var models: [String: Fingerprint] = [:]
 
     struct PageRecord: Sendable, Equatable {
         var reads: Set<Dependency>
@@ -75,7 +77,7 @@ struct BuildCache: Sendable, Equatable {
     }
 
     /// Bumped whenever what is kept, or how it is written, changes.
-    static let format = 5
+    static let format = 6
     private static let magic = "nastavnik-build-cache"
 
     /// One file per output folder, named by its path: two outputs of one site keep two.
@@ -99,6 +101,11 @@ struct BuildCache: Sendable, Equatable {
         writer.print(key)
         writer.print(inputs.global)
         writer.print(extras)
+        writer.int(models.count)
+        for (path, print) in models.sorted(by: { $0.key < $1.key }) {
+            writer.string(path)
+            writer.print(print)
+        }
         // Dependencies are written once, in a table; pages name them by their number there
         // (a list page reads hundreds of entries).
         var table: [Dependency: Int] = [:]
@@ -312,6 +319,11 @@ struct CacheReader {
         let key = try print()
         let global = try print()
         let extras = try print()
+        var models: [String: Fingerprint] = [:]
+        for _ in 0..<(try count()) {
+            let path = try string()
+            models[path] = try print()
+        }
         var prints: [Dependency: Fingerprint] = [:]
         var table: [Dependency] = []
         for _ in 0..<(try count()) {
@@ -344,7 +356,7 @@ struct CacheReader {
             output[path] = OutputRecord(print: print, stamp: stamp)
         }
         guard offset == bytes.count else { throw Damaged() }
-        return BuildCache(key: key, inputs: SiteInputs(global: global, prints: prints), pages: pages, output: output, extras: extras)
+        return BuildCache(key: key, inputs: SiteInputs(global: global, prints: prints), pages: pages, output: output, extras: extras, models: models)
     }
 }
 

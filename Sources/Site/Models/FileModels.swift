@@ -1,7 +1,7 @@
 import Theme
 
 /// `rss.mustache` and `atom.mustache`. Every text is plain (tags dropped, no typography).
-struct FeedModel: TemplateModel, Equatable {
+struct FeedModel: TemplateModel, Equatable, Codable {
     var title: String
     var descriptionHTML: String
     var author: String
@@ -22,7 +22,7 @@ struct FeedModel: TemplateModel, Equatable {
     ])
 }
 
-struct FeedItem: TemplateModel, Equatable {
+struct FeedItem: TemplateModel, Equatable, Codable {
     var title: String
     var link: String
     var dateRFC822: String
@@ -38,12 +38,12 @@ struct FeedItem: TemplateModel, Equatable {
     ])
 }
 
-struct SitemapModel: TemplateModel, Equatable {
+struct SitemapModel: TemplateModel, Equatable, Codable {
     var urls: [SitemapURL]
     static let fields = Fields<SitemapModel>([.list("urls") { $0.urls }])
 }
 
-struct SitemapURL: TemplateModel, Equatable {
+struct SitemapURL: TemplateModel, Equatable, Codable {
     var loc: String
     var lastmod = ""
     static let fields = Fields<SitemapURL>([
