@@ -123,6 +123,20 @@ public struct ContentFiles: Sendable {
         return tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10),\(tenths % 10)"
     }
 
+    /// Whether `path` is a folder itself, not a link to one: what the program writes its caches
+    /// into must not lead elsewhere (a site folder can come from an archive).
+    public static func isRealFolder(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+    }
+
+    /// A file an entry may name and a page may link or show: a picture or a document (any file
+    /// under files/ and images/, any file that is not one of the texts the loader reads).
+    /// What entries say depends on which of these exist, so caches of entries follow them.
+    public static func isNamedFile(_ relative: String) -> Bool {
+        !isText(relative) || relative.hasPrefix("files/") || relative.hasPrefix("images/")
+    }
+
     /// The path with every symbolic link resolved; nil when it does not exist.
     public static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }

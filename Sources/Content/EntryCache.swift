@@ -66,7 +66,7 @@ public final class EntryCache: Sendable {
     public init(contentsOf folder: URL, key: Fingerprint) {
         var bytes: [Data] = []
         var state = State()
-        let real = Self.isRealFolder(folder)
+        let real = ContentFiles.isRealFolder(folder.path)
         for bucket in 0..<Self.buckets {
             guard real else {
                 bytes.append(Data())
@@ -86,11 +86,6 @@ public final class EntryCache: Sendable {
         }
         self.bytes = bytes
         self.state.withLock { $0 = state }
-    }
-
-    private static func isRealFolder(_ url: URL) -> Bool {
-        var info = stat()
-        return lstat(url.path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
     }
 
     /// A kept file's table of contents: where each file's value lies among the bytes after it.
@@ -146,7 +141,7 @@ public final class EntryCache: Sendable {
         }
         guard !dirty.isEmpty else { return }
         // A real folder only: anything else there (a link, an older cache's file) is replaced.
-        if !Self.isRealFolder(folder) {
+        if !ContentFiles.isRealFolder(folder.path) {
             unlink(folder.path)
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
         }
@@ -210,8 +205,7 @@ public final class EntryCache: Sendable {
     /// pictures and documents, since an entry's check of the files it names may then say otherwise.
     func beginFolder(_ files: ContentFiles) {
         var hasher = StableHasher()
-        for (path, size) in files.sizes.sorted(by: { $0.key < $1.key })
-        where !ContentFiles.isText(path) || path.hasPrefix("files/") || path.hasPrefix("images/") {
+        for (path, size) in files.sizes.sorted(by: { $0.key < $1.key }) where ContentFiles.isNamedFile(path) {
             hasher.combine(path)
             hasher.combine(size)
         }

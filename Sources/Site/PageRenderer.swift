@@ -121,12 +121,7 @@ struct SiteRender: Sendable {
         func render(_ template: String, _ context: any TemplateModel) -> Data { Data((theme.render(template, context) ?? "").utf8) }
         // A build keeps the files rendered from the same model as last time, if intact.
         func unchanged<Model: Encodable>(_ model: Model, _ paths: [String]) -> Bool {
-            guard let intact, let bytes = try? BinaryCoder.encode(model) else { return false }
-            let print = bytes.withUnsafeBytes { raw in
-                var hasher = StableHasher()
-                hasher.combine(bytes: raw)
-                return hasher.finalize()
-            }
+            guard let intact, let print = BinaryCoder.fingerprint(model) else { return false }
             for path in paths { models[path] = print }
             guard paths.allSatisfy({ keptModels[$0] == print && intact($0) }) else { return false }
             kept += paths

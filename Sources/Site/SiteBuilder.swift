@@ -102,8 +102,7 @@ public enum SiteBuilder {
         let previous: Background<(cache: BuildCache?, listed: [String: OutputStamp]?)>? = write && options.cache
             ? Background {
                 guard let kept = BuildCache.read(cacheURL) else { return (nil, nil) }
-                var info = stat()
-                guard lstat(destination.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return (kept, nil) }
+                guard ContentFiles.isRealFolder(destination.path) else { return (kept, nil) }
                 return (kept, SiteOutput.files(in: destination.path))
             }
             : nil
@@ -285,7 +284,7 @@ public enum SiteBuilder {
     /// stamps of the pictures and documents they copy, and the theme's assets.
     static func extrasFingerprint(files: ContentFiles, theme: Theme) -> Fingerprint {
         var hasher = StableHasher()
-        for (path, stamp) in files.stamps.sorted(by: { $0.key < $1.key }) where !ContentFiles.isText(path) || path.hasPrefix("files/") {
+        for (path, stamp) in files.stamps.sorted(by: { $0.key < $1.key }) where ContentFiles.isNamedFile(path) {
             hasher.combine(path)
             stamp.combine(into: &hasher)
         }
@@ -321,8 +320,7 @@ public enum SiteBuilder {
             var context = StableHasher()
             context.combine(markdown.unsafeHTML ? 1 : 0)
             context.combine(id)
-            for (path, size) in files.sizes.sorted(by: { $0.key < $1.key })
-            where !ContentFiles.isText(path) || path.hasPrefix("files/") || path.hasPrefix("images/") {
+            for (path, size) in files.sizes.sorted(by: { $0.key < $1.key }) where ContentFiles.isNamedFile(path) {
                 context.combine(path)
                 context.combine(size)
             }
@@ -372,7 +370,7 @@ public enum SiteBuilder {
                 guard create else { return true }
                 mkdir(url.path, 0o755)
             }
-            return lstat(url.path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+            return ContentFiles.isRealFolder(url.path)
         }
         if isFolder(cache), isFolder(site), !create || FileManager.default.isWritableFile(atPath: site.path) {
             return site

@@ -1,3 +1,4 @@
+import Content
 import Foundation
 import Testing
 import TestSupport
@@ -120,5 +121,25 @@ import TestSupport
         #expect(try runNastavnik(["build", "--today", "2025-06-01"], in: root).status == 0)
         #expect(try runNastavnik(["build", "--today", "2025-06-01"], in: root).status == 0)
         #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
+    }
+
+    /// Inside a real cache folder, the kept entries' folder replaced by a link (as an archive
+    /// could bring it) is neither read nor written through: it becomes a real folder again.
+    @Test func aLinkedEntriesFolderIsNotFollowed() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try overlay(Repo.fixtures.appendingPathComponent("base"), onto: root)
+        #expect(try runNastavnik(["build", "--today", "2025-06-01"], in: root).status == 0)
+        let build = root.appendingPathComponent(".nastavnik-cache/build")
+        let entries = try #require(try FileManager.default.contentsOfDirectory(atPath: build.path).first { $0.hasSuffix(".entries") })
+        let outside = root.appendingPathComponent("outside")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        try FileManager.default.removeItem(at: build.appendingPathComponent(entries))
+        try FileManager.default.createSymbolicLink(at: build.appendingPathComponent(entries), withDestinationURL: outside)
+        let index = root.appendingPathComponent("content/news/2024-09-01-start.md")
+        try (read(index) + "\nНовый абзац.\n").write(to: index, atomically: true, encoding: .utf8)
+        #expect(try runNastavnik(["build", "--today", "2025-06-01"], in: root).status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
+        #expect(ContentFiles.isRealFolder(build.appendingPathComponent(entries).path))
     }
 }

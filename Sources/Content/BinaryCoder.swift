@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// A compact binary form of `Codable` values, for what the build keeps between runs (parsed
@@ -31,6 +32,17 @@ public enum BinaryCoder {
 
     public static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws -> T {
         try bytes.withUnsafeBytes { try decode(type, from: $0) }
+    }
+
+    /// A stable fingerprint of everything `value` holds; nil if it cannot be encoded (then
+    /// nothing made from it may be taken as unchanged).
+    public static func fingerprint<T: Encodable>(_ value: T) -> Fingerprint? {
+        guard let bytes = try? encode(value) else { return nil }
+        return bytes.withUnsafeBytes { raw in
+            var hasher = StableHasher()
+            hasher.combine(bytes: raw)
+            return hasher.finalize()
+        }
     }
 }
 
