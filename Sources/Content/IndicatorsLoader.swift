@@ -61,7 +61,10 @@ enum IndicatorsLoader {
                         continue
                     }
                     guard (0...100).contains(value) else {
-                        sink.error("indicator.target-range", "целевое значение \(RussianNumber.decimal(value)) % на \(year) год вне пределов 0–100 %",
+                        // As the editor wrote it: a huge number is not turned into «1e+23».
+                        var written = valueNode.scalar?.trimmingSpaces ?? raw
+                        if written.hasSuffix("%") { written = String(written.dropLast()).trimmingSpaces }
+                        sink.error("indicator.target-range", "целевое значение \(written) % на \(year) год вне пределов 0–100 %",
                                    at: valueNode.ref, hint: "Показатель — доля в процентах: от 0 до 100.")
                         continue
                     }

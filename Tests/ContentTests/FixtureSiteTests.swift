@@ -40,3 +40,19 @@ import TestSupport
         #expect(result.stderr == "Ошибок и предупреждений нет.\n")
     }
 }
+
+/// A target out of range is named as the editor wrote it: a huge number is not shown as
+/// «1e+23», a decimal comma stays a comma.
+@Suite struct TargetRangeMessageTests {
+    @Test func outOfRangeTargetIsQuotedAsWritten() throws {
+        let site = try TestSite([
+            "indicators.yml": "indicators:\n  - id: mentees_10_19\n    targets:\n      2020: 99999999999999999999999\n      2021: 150,5%\n      2022: 30\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let built = try site.run()
+        #expect(built.status == 1)
+        #expect(built.stderr.contains("целевое значение 99999999999999999999999 % на 2020 год вне пределов 0–100 %"), "\(built.stderr)")
+        #expect(built.stderr.contains("целевое значение 150,5 % на 2021 год вне пределов 0–100 %"), "\(built.stderr)")
+        #expect(!built.stderr.contains("e+"))
+    }
+}
