@@ -30,6 +30,19 @@ public enum BinaryCoder {
         return value
     }
 
+    /// Decodes the value in `range` of `data` (offsets from its start); its texts that are
+    /// `DeferredText` keep a slice of `data` instead of a copy.
+    public static func decode<T: Decodable>(_ type: T.Type, from data: Data, in range: Range<Int>) throws -> T {
+        try data.withUnsafeBytes { raw in
+            guard range.lowerBound >= 0, range.upperBound <= raw.count else { throw BinaryCoderError.damaged }
+            let decoder = BinaryDecoderState(UnsafeRawBufferPointer(rebasing: raw[range]),
+                                             owner: data, ownerStart: data.startIndex + range.lowerBound)
+            let value = try T(from: decoder)
+            guard decoder.offset == range.count else { throw BinaryCoderError.damaged }
+            return value
+        }
+    }
+
     public static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws -> T {
         try bytes.withUnsafeBytes { try decode(type, from: $0) }
     }
@@ -116,6 +129,12 @@ final class BinaryEncoderState: Encoder {
         case let v as Bool: bytes.append(v ? BinaryTag.yes.rawValue : BinaryTag.no.rawValue)
         case let v as Double: self.double(v)
         case let v as UInt64: uint(v)
+        case let v as DeferredText:
+            bytes.append(BinaryTag.string.rawValue)
+            v.withUTF8 { utf8 in
+                varint(UInt64(utf8.count))
+                bytes.append(contentsOf: utf8)
+            }
         default: try value.encode(to: self)
         }
     }
@@ -245,8 +264,24 @@ final class BinaryDecoderState: Decoder {
     var offset = 0
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
+    /// The `Data` that `bytes` lie in, from `ownerStart`, when deferred texts may slice it.
+    private let owner: Data?
+    private let ownerStart: Int
 
-    init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+    init(_ bytes: UnsafeRawBufferPointer, owner: Data? = nil, ownerStart: Int = 0) {
+        self.bytes = bytes
+        self.owner = owner
+        self.ownerStart = ownerStart
+    }
+
+    /// A string left as its UTF-8 (a slice of the owner, else a copy), unchecked until read.
+    func deferredText() throws -> DeferredText {
+        try tag(.string)
+        let n = try length()
+        defer { offset += n }
+        if let owner { return DeferredText(utf8: owner[(ownerStart + offset)..<(ownerStart + offset + n)]) }
+        return DeferredText(utf8: Data(UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + n)])))
+    }
 
     func byte() throws -> UInt8 {
         guard offset < bytes.count else { throw BinaryCoderError.damaged }
@@ -353,6 +388,7 @@ final class BinaryDecoderState: Decoder {
         if T.self == Bool.self { return try bool() as! T }
         if T.self == Double.self { return try double() as! T }
         if T.self == UInt64.self { return try uint() as! T }
+        if T.self == DeferredText.self { return try deferredText() as! T }
         return try T(from: self)
     }
 

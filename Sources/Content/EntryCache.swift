@@ -272,9 +272,7 @@ public final class EntryCache: Sendable {
     private func value<T>(of record: Record, at key: String) -> Stored<T>? {
         if let value = record.value { return value as? Stored<T> }
         guard let range = record.bytes else { return nil }
-        return bytes[Self.bucket(key)].withUnsafeBytes { raw in
-            try? BinaryCoder.decode(Stored<T>.self, from: UnsafeRawBufferPointer(rebasing: raw[range]))
-        }
+        return try? BinaryCoder.decode(Stored<T>.self, from: bytes[Self.bucket(key)], in: range)
     }
 
     private func use<T>(_ key: String, _ record: Record, _ stored: Stored<T>, changed: Bool = false) {

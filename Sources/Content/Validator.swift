@@ -54,9 +54,11 @@ public enum Validator {
         let people = PersonalData.Consented(consented)
         // The name scan reads every free text of the site (13.6): on all cores.
         // Front-matter and YAML texts have no line of their own: 0 means "find it in the file".
-        var texts: [(text: String, firstLine: Int, file: String)] = []
-        func add(_ body: MarkdownBody, _ file: String) { texts.append((body.text, body.firstLine, file)) }
-        func add(_ values: [String?], _ file: String) { for case let text? in values where !text.isEmpty { texts.append((text, 0, file)) } }
+        var texts: [ScannedText] = []
+        func add(_ body: MarkdownBody, _ file: String) { texts.append(ScannedText(body: body, plain: "", file: file)) }
+        func add(_ values: [String?], _ file: String) {
+            for case let text? in values where !text.isEmpty { texts.append(ScannedText(body: nil, plain: text, file: file)) }
+        }
         for c in content.cases {
             add(c.body, c.origin.file)
             add(c.results + [c.summary, c.title, c.audience], c.origin.file)
@@ -115,12 +117,24 @@ public enum Validator {
     }
 
     /// The name scan of one text: unconsented full names, and labels next to a child's name.
-    static func scan(_ item: (text: String, firstLine: Int, file: String), sources: SourceLookup,
+    /// A free text for the name scan; a body is read only when its file's findings are not
+    /// remembered (a kept entry's body is not made into a string otherwise).
+    struct ScannedText: Sendable {
+        var body: MarkdownBody?
+        var plain: String
+        var file: String
+        var text: String { body?.text ?? plain }
+        /// Front-matter and YAML texts have no line of their own: 0 means "find it in the file".
+        var firstLine: Int { body?.firstLine ?? 0 }
+    }
+
+    static func scan(_ item: ScannedText, sources: SourceLookup,
                      people: PersonalData.Consented) -> [Diagnostic] {
-        var found = labelledChildren(item.text, firstLine: item.firstLine, file: item.file, sources: sources, adults: people)
-        guard PersonalData.mayContainPatronymic(item.text) else { return found }
+        let text = item.text
+        var found = labelledChildren(text, firstLine: item.firstLine, file: item.file, sources: sources, adults: people)
+        guard PersonalData.mayContainPatronymic(text) else { return found }
         var lineNumber = item.firstLine
-        for line in item.text.lines {
+        for line in text.lines {
             for name in PersonalData.fullNames(in: String(line))
             where !people.contains(name) {
                 let at = item.firstLine > 0 ? SourceRef(file: item.file, line: lineNumber, column: 1)

@@ -1,19 +1,53 @@
 /// A Markdown body with where it starts in its file, so links and names found in it
 /// can be reported at their own line.
 public struct MarkdownBody: Sendable, Hashable, Codable {
-    public var text: String { didSet { digest = StableHasher.of(text) } }
+    /// The text, held as kept bytes until it is first read when the entry was kept from the
+    /// last build (`DeferredText`).
+    private var storage: DeferredText
+    public var text: String {
+        get { storage.string }
+        set {
+            storage = DeferredText(newValue)
+            digest = StableHasher.of(newValue)
+        }
+    }
     /// 1-based line of the body's first line in the file.
     public var firstLine: Int
     /// Of the text, made once when it is read: the search index keys its entries by it.
     public private(set) var digest: Fingerprint
 
     public init(text: String, firstLine: Int) {
-        self.text = text
+        storage = DeferredText(text)
         self.firstLine = firstLine
         digest = StableHasher.of(text)
     }
 
     public var isEmpty: Bool { text.allSatisfy(\.isWhitespace) }
+
+    public static func == (a: MarkdownBody, b: MarkdownBody) -> Bool {
+        a.firstLine == b.firstLine && a.digest == b.digest && (a.storage === b.storage || a.text == b.text)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(firstLine)
+        hasher.combine(digest)
+    }
+
+    private enum CodingKeys: String, CodingKey { case text, firstLine, digest }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        storage = try container.decode(DeferredText.self, forKey: .text)
+        firstLine = try container.decode(Int.self, forKey: .firstLine)
+        digest = try container.decode(Fingerprint.self, forKey: .digest)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(storage, forKey: .text)
+        try container.encode(firstLine, forKey: .firstLine)
+        try container.encode(digest, forKey: .digest)
+    }
 }
 
 /// A document's approval: «утверждена приказом от 30.08.2024 № 112-о».

@@ -18,8 +18,9 @@ enum SearchIndex {
         var parts: [String]
         /// Markdown of the body, if any.
         var body: String = ""
-        /// The body's digest, when it comes from an entry (made when the entry was read).
-        var bodyDigest: Fingerprint? = nil
+        /// An entry's body instead, read only when the page's entry is not kept (a kept
+        /// entry's body is not made into a string); its digest was made when it was read.
+        var markdown: MarkdownBody? = nil
 
         init(title: String, path: String, kind: String, parts: [String], body: String = "") {
             self.title = title
@@ -30,8 +31,8 @@ enum SearchIndex {
         }
 
         init(title: String, path: String, kind: String, parts: [String], markdown: MarkdownBody) {
-            self.init(title: title, path: path, kind: kind, parts: parts, body: markdown.text)
-            bodyDigest = markdown.digest
+            self.init(title: title, path: path, kind: kind, parts: parts)
+            self.markdown = markdown
         }
     }
 
@@ -193,7 +194,7 @@ enum SearchIndex {
             for i in slice {
                 func entry() -> String {
                     if stemmer == nil { stemmer = RussianStemmer() }
-                    let text = (i.parts.filter { !$0.isEmpty } + [plain(String(i.body.prefix(indexedLength)))]).joined(separator: " ")
+                    let text = (i.parts.filter { !$0.isEmpty } + [plain(String((i.markdown?.text ?? i.body).prefix(indexedLength)))]).joined(separator: " ")
                     let stems = stemmer!.stems(i.title + " " + text).joined(separator: " ")
                     return JSONWriter.write { json in
                         json.object { json in
@@ -213,7 +214,7 @@ enum SearchIndex {
                 // made plain, cut or stemmed again.
                 var hasher = StableHasher()
                 for part in [i.title, i.kind] + i.parts { hasher.combine(part) }
-                hasher.combine(i.bodyDigest ?? StableHasher.of(i.body))
+                hasher.combine(i.markdown?.digest ?? StableHasher.of(i.body))
                 let key = hasher.finalize()
                 out.append((key, cache.entry(i.path, key: key, make: entry)))
             }
