@@ -6,8 +6,8 @@ import Theme
 /// The validation report a regional centre sends back to schools: for every school, built
 /// or left out, with each error and warning and its file and line. Written outside the
 /// public site (`report/index.html` and `report/report.json`).
-public struct BankReport: Sendable {
-    public struct School: Sendable {
+public struct BankReport: Sendable, Codable {
+    public struct School: Sendable, Codable {
         public var folder: String
         public var id: String
         public var organization: String
@@ -21,7 +21,7 @@ public struct BankReport: Sendable {
         public var submissions: [Submission] = []
     }
 
-    public struct Submission: Sendable {
+    public struct Submission: Sendable, Codable {
         public var slug: String
         public var title: String
         public var status: String?

@@ -261,10 +261,9 @@ public enum SiteBuilder {
             clock.lap("entries written")
             if let report = bank?.report {
                 let folder = Self.reportFolder(options)
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                let shown = report.forSchools
-                try Data((theme.render("report", shown.context()) ?? "").utf8).write(to: folder.appendingPathComponent("index.html"), options: .atomic)
-                try shown.json().write(to: folder.appendingPathComponent("report.json"), options: .atomic)
+                try KeptReport.write(report, theme: theme, key: key, to: folder,
+                                     record: keptURL.deletingPathExtension().appendingPathExtension("report"), useKept: options.cache)
+                clock.lap("report")
                 reportFolder = folder
             }
         } catch {

@@ -525,4 +525,48 @@ extension KeptEntriesTests {
         }
         #expect(partial >= 3, "seed \(seed): only \(partial) builds reused pages")
     }
+
+    /// The report is written again only when what it shows changed, or when it is not as the
+    /// last build wrote it.
+    @Test func theReportIsWrittenOnlyWhenItChanges() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let content = root.appendingPathComponent("content")
+        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+        try overlay(Repo.root.appendingPathComponent("Tests/Fixtures/bank-v2/content"), onto: content)
+        KeptEntriesTests().age(content)
+        let report = root.appendingPathComponent("public-report")
+        func stamp(_ name: String) -> [FileAttributeKey: Any]? {
+            try? FileManager.default.attributesOfItem(atPath: report.appendingPathComponent(name).path)
+        }
+        func inode(_ name: String) -> Int? { (stamp(name)?[.systemFileNumber] as? NSNumber)?.intValue }
+        func sameAsClean() throws -> Bool {
+            _ = try build(root, into: "clean", cache: false)
+            return fileTree(report) == fileTree(root.appendingPathComponent("clean-report"))
+        }
+        _ = try build(root, into: "public", cache: true)
+        let first = (inode("index.html"), inode("report.json"))
+        #expect(first.0 != nil && first.1 != nil)
+
+        // A case's body is not in the report: the report is kept as it is.
+        let file = content.appendingPathComponent("schools/kirov-sch21/content/cases/fizika-8-klass.md")
+        try (read(file) + "\nЕщё абзац о занятиях.\n").write(to: file, atomically: true, encoding: .utf8)
+        _ = try build(root, into: "public", cache: true)
+        #expect(inode("index.html") == first.0 && inode("report.json") == first.1)
+        #expect(try sameAsClean())
+
+        // Removed by hand: written again.
+        try FileManager.default.removeItem(at: report.appendingPathComponent("report.json"))
+        _ = try build(root, into: "public", cache: true)
+        #expect(stamp("report.json") != nil)
+        #expect(try sameAsClean())
+
+        // A decision of the centre is in the report: written again.
+        let before = fileTree(report)
+        let review = content.appendingPathComponent("review.yml")
+        try read(review).replacingOccurrences(of: "status: rejected", with: "status: selected").write(to: review, atomically: true, encoding: .utf8)
+        _ = try build(root, into: "public", cache: true)
+        #expect(fileTree(report) != before)
+        #expect(try sameAsClean())
+    }
 }

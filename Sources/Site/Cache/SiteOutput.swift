@@ -15,7 +15,7 @@ struct OutputRecord: Sendable, Equatable {
 
 /// Size, modification time and inode; not `Content.FileStamp`, which also holds the change
 /// time: a `rename` into the output changes that, and the file would never count as kept.
-struct OutputStamp: Sendable, Hashable {
+struct OutputStamp: Sendable, Hashable, Codable {
     var size: Int
     var modified: Int
     var nanoseconds: Int
