@@ -45,10 +45,12 @@ public struct BankReport: Sendable, Codable {
         self.date = date.russian
         self.shownRoot = shownRoot
         self.bankDiagnostics = bankDiagnostics
+        var practices = [Int](repeating: 0, count: bank.schools.count)
+        for p in bank.practices where practices.indices.contains(p.school) { practices[p.school] += 1 }
         schools = bank.schools.enumerated().map { i, s in
             let sorted = s.diagnostics.filter { $0.severity != .info }.sortedForReport()
             return School(folder: s.folder, id: s.id, organization: s.fullName,
-                          municipality: s.municipality, built: !s.excluded, practices: bank.practices.filter { $0.school == i }.count,
+                          municipality: s.municipality, built: !s.excluded, practices: practices[i],
                           errors: sorted.filter { $0.severity == .error }.count,
                           warnings: sorted.filter { $0.severity == .warning }.count, diagnostics: sorted,
                           submissions: (s.content?.cases ?? []).map { c in

@@ -121,10 +121,11 @@ struct BankSite: Sendable {
 
 /// Rendered Markdown bodies kept between checking a school and rendering its pages.
 final class RenderedBodies: Sendable {
-    private let html = Mutex<[String: String]>([:])
+    /// Kept bodies stay bytes until a page that shows them is rendered.
+    private let html = Mutex<[String: DeferredText]>([:])
 
-    func store(_ text: String, for file: String) { html.withLock { $0[file] = text } }
-    func html(for file: String) -> String? { html.withLock { $0[file] } }
+    func store(_ text: DeferredText, for file: String) { html.withLock { $0[file] = text } }
+    func html(for file: String) -> String? { html.withLock { $0[file] }?.string }
 }
 
 enum BankURLs {

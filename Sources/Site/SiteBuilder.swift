@@ -332,13 +332,11 @@ public enum SiteBuilder {
                 key.combine(page)
                 key.combine(markdown.digest)
                 key.combine(markdown.firstLine)
-                let out = cache?.derived(file + "#body", key: key.finalize()) { () -> KeptBody in
+                func make() -> KeptBody {
                     let out = body.render(markdown, file: file, folder: folder, pagePath: page)
-                    return KeptBody(html: out.html, diagnostics: out.diagnostics)
-                } ?? {
-                    let out = body.render(markdown, file: file, folder: folder, pagePath: page)
-                    return KeptBody(html: out.html, diagnostics: out.diagnostics)
-                }()
+                    return KeptBody(html: DeferredText(out.html), diagnostics: out.diagnostics)
+                }
+                let out = cache?.derived(file + "#body", key: key.finalize(), make: make) ?? make()
                 bodies.store(out.html, for: file)
                 found += out.diagnostics
             }
@@ -351,7 +349,7 @@ public enum SiteBuilder {
 
     /// A school's body as a bank publishes it, kept between builds.
     struct KeptBody: Codable, Sendable {
-        var html: String
+        var html: DeferredText
         var diagnostics: [Diagnostic]
     }
 
