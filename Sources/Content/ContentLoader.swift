@@ -106,6 +106,24 @@ public enum ContentLoader {
         return LoadedContent(content: content, diagnostics: diagnostics, sources: sources, digests: digests, files: files)
     }
 
+    /// `serve` after an edit: the last load with the changed files read again (`changed`,
+    /// relative to the folder). Nil when that would not be what a full load gives: a file
+    /// added, removed or linked, a file that is not an entry, an entry that appears or goes
+    /// (a draft, a file that no longer parses, news dated in the future).
+    public static func reload(_ previous: LoadedContent, changed: [String], options: LoadOptions) -> LoadedContent? {
+        guard var content = previous.content, let files = previous.files.restamped(changed) else { return nil }
+        var loaded = previous
+        loaded.files = files
+        loaded.sources = [:]
+        for relative in changed {
+            guard let folder = EntryFolders.folder(of: relative),
+                  folder.reload(relative, files: files, options: options, into: &content, &loaded) else { return nil }
+        }
+        guard !content.news.contains(where: { $0.date > options.today }) else { return nil }
+        loaded.content = content
+        return loaded
+    }
+
     /// One file through the cache when there is one: kept, or read and parsed with its own sink.
     static func entry<T: Codable & Sendable>(_ relative: String, files: ContentFiles, today: DayDate, cache: EntryCache?,
                                              type: String = EntryCache.typeName(T.self),

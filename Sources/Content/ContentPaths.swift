@@ -78,6 +78,35 @@ public struct ContentFiles: Sendable {
     /// The files directly in each top folder, sorted: what `list` answers from.
     private let children: [String: [String]]
 
+    private init(_ listing: ContentFiles, sizes: [String: Int], stamps: [String: FileStamp]) {
+        root = listing.root
+        shownRoot = listing.shownRoot
+        self.sizes = sizes
+        self.stamps = stamps
+        targets = listing.targets
+        problems = listing.problems
+        children = listing.children
+    }
+
+    /// The listing with `paths` (files listed already, directly in a top folder) looked at
+    /// again, for `serve` after an edit of them; nil when one is no longer a file of its own in
+    /// a real folder (removed, linked, replaced): the folder must then be walked again.
+    public func restamped(_ paths: [String]) -> ContentFiles? {
+        var sizes = self.sizes
+        var stamps = self.stamps
+        let rootPath = root.path
+        for relative in paths {
+            guard sizes[relative] != nil, targets[relative] == nil, let slash = relative.firstIndex(of: "/"),
+                  !relative[relative.index(after: slash)...].contains("/"),
+                  Self.isRealFolder(rootPath + "/" + relative[..<slash]) else { return nil }
+            var info = stat()
+            guard lstat(rootPath + "/" + relative, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+            sizes[relative] = Int(info.st_size)
+            stamps[relative] = FileStamp(info)
+        }
+        return ContentFiles(self, sizes: sizes, stamps: stamps)
+    }
+
     /// The largest file of each kind read into memory: bounds memory and time on hostile
     /// input (docs/rules.md, `file.too-large`).
     public static func sizeLimit(for relative: String) -> Int {

@@ -189,14 +189,16 @@ public final class EntryCache: Sendable {
 
     /// Starts a load (`serve` runs one per rebuild): what the last one used is what this one
     /// may keep. A build's kept file is the last load before its first.
-    public func beginRound() {
+    /// - Parameter keepingAll: every kept file counts as used, with the pictures and documents
+    ///   seen last (`serve` reading only the files it was told changed: `ContentLoader.reload`).
+    public func beginRound(keepingAll: Bool = false) {
         state.withLock { state in
             if !state.used.isEmpty {
                 state.kept = state.used
                 state.keptAssets = Array(repeating: state.assets, count: Self.buckets)
             }
-            state.used = [:]
-            state.assets = [:]
+            state.used = keepingAll ? state.kept : [:]
+            if !keepingAll { state.assets = [:] }
             state.changed = []
         }
     }

@@ -19,7 +19,14 @@ public final class LiveSite: Sendable {
         /// False when the content has errors: the previous site is still served.
         public var succeeded: Bool
         public var diagnostics: [Diagnostic]
-        public var sources: [String: SourceFile]
+        /// The files messages point into, read when asked for: `serve` tells the open tabs to
+        /// reload before it reads and prints hundreds of warnings.
+        public var sources: [String: SourceFile] { files?.sources(for: diagnostics, known: known) ?? known }
+        var files: ContentFiles?
+        var known: [String: SourceFile]
+        /// Whether the content folder was listed and loaded whole; false when only the files the
+        /// watcher named were read again (`ContentLoader.reload`).
+        public var loadedWhole = true
         /// Pages rendered this time, and output files whose bytes changed.
         public var rendered: Int
         public var changed: [String]
@@ -37,6 +44,11 @@ public final class LiveSite: Sendable {
         var generated: [String: Data] = [:]
         var copied: [String: URL] = [:]
         var last: Last?
+        /// The site whose data files (search index, a bank's lists) are not made yet: they are
+        /// made when first asked for, since few edits are followed by a search.
+        var pending: SiteRender?
+        /// Counts rebuilds: data made for an older site is not served.
+        var round = 0
     }
 
     /// The last good rebuild: what the next one compares with.
@@ -52,6 +64,8 @@ public final class LiveSite: Sendable {
     }
 
     private let served = Mutex(Served())
+    /// The last load, which an edit of a few entries patches.
+    private let lastLoad = Mutex<LoadedContent?>(nil)
 
     /// The theme folders of the last build (the site's own, then `default`), for watching.
     public var themeFolders: [URL] { served.withLock { $0.last?.theme.folders ?? [] } }
@@ -62,31 +76,66 @@ public final class LiveSite: Sendable {
 
     /// What to answer for a site-relative output path (`news/x/index.html`).
     public func resource(_ path: String) -> Resource? {
-        served.withLock { served in
-            if let data = served.generated[path] { return .generated(data) }
-            return served.copied[path].map { .file($0) }
+        func lookup() -> Resource? {
+            served.withLock { served in
+                if let data = served.generated[path] { return .generated(data) }
+                return served.copied[path].map { .file($0) }
+            }
+        }
+        if let found = lookup() { return found }
+        guard SiteRender.dataPaths.contains(path) else { return nil }
+        makeData()
+        return lookup()
+    }
+
+    /// Makes the pending data files, once (concurrent requests wait for the first).
+    private func makeData() {
+        making.withLock { _ in
+            guard let (site, round) = served.withLock({ s in s.pending.map { (site: $0, round: s.round) } }).map({ ($0.site, $0.round) })
+            else { return }
+            let files = site.dataFiles()
+            served.withLock { served in
+                guard served.round == round else { return }
+                for file in files { served.generated[file.path] = file.data }
+                served.pending = nil
+            }
         }
     }
 
+    private let making = Mutex(())
+
     /// Every output path currently served.
-    public var paths: [String] { served.withLock { Array($0.generated.keys) + Array($0.copied.keys) }.sorted() }
+    public var paths: [String] {
+        makeData()
+        return served.withLock { Array($0.generated.keys) + Array($0.copied.keys) }.sorted()
+    }
 
     /// The same stages as `build` (`Pipeline`); only the pages whose recorded reads the edit
     /// changed are rendered, and the output stays in memory.
     /// - Parameter themeChanged: reload templates and assets (a file outside the content folder changed).
-    public func rebuild(themeChanged: Bool = true) throws -> Rebuild {
+    /// - Parameter changed: the files that changed, relative to the content folder, when the
+    ///   watcher knows them: only those are read again if they are entries (`ContentLoader.reload`).
+    public func rebuild(themeChanged: Bool = true, changed: [String]? = nil) throws -> Rebuild {
         let started = Date()
         var clock = StageClock()
-        cache.beginRound()
         memo.beginRound()
-        let loaded = Pipeline.load(options, cache: cache)
+        func load() -> (LoadedContent, whole: Bool) {
+            if let changed, let last = lastLoad.withLock({ $0 }) {
+                cache.beginRound(keepingAll: true)
+                let options = LoadOptions(drafts: self.options.drafts, today: self.options.today, cache: cache)
+                if let patched = ContentLoader.reload(last, changed: changed, options: options) { return (patched, false) }
+            }
+            cache.beginRound()
+            return (Pipeline.load(options, cache: cache), true)
+        }
+        let (loaded, loadedWhole) = load()
+        lastLoad.withLock { $0 = loaded }
         clock.lap("load")
         let checked = Pipeline.validate(loaded, options: options, memo: memo)
         clock.lap("validate")
-        func shown(_ diagnostics: [Diagnostic]) -> [String: SourceFile] { checked.files.sources(for: diagnostics, known: checked.sources) }
         func failed(_ diagnostics: [Diagnostic]) -> Rebuild {
-            Rebuild(succeeded: false, diagnostics: diagnostics, sources: shown(diagnostics), rendered: 0, changed: [], pages: 0,
-                    seconds: Date().timeIntervalSince(started))
+            Rebuild(succeeded: false, diagnostics: diagnostics, files: checked.files, known: checked.sources, loadedWhole: loadedWhole,
+                    rendered: 0, changed: [], pages: 0, seconds: Date().timeIntervalSince(started))
         }
         guard let content = checked.content, !checked.diagnostics.hasErrors else { return failed(checked.diagnostics) }
 
@@ -124,9 +173,12 @@ public final class LiveSite: Sendable {
         guard !diagnostics.hasErrors else { return failed(diagnostics) }
         if content.settings.baseURL == nil { diagnostics.append(SiteBuilder.noBaseURL(options.shownContent)) }
 
-        let extras = site.extras()
+        let extras = site.extras(includingData: false)
         clock.lap("extras")
         var changed: [String] = []
+        // The last site is let go after the lock: freeing it is not the requests' wait.
+        var replaced = Served()
+        defer { withExtendedLifetime(replaced) {} }
         served.withLock { served in
             var newGenerated = full ? [:] : served.generated
             for file in results.flatMap(\.files) + extras.generated {
@@ -140,11 +192,16 @@ public final class LiveSite: Sendable {
             }
             var reads = full ? [:] : served.last?.reads ?? [:]
             for (page, result) in zip(pages, results) { reads[page.path] = result.reads }
+            // The last data files stay out of what is served until made again for this site.
+            for path in SiteRender.dataPaths { newGenerated[path] = nil }
+            replaced = served
             served = Served(generated: newGenerated, copied: newCopied,
                             last: Last(inputs: resolved.inputs, themeName: content.settings.theme, paths: paths, theme: theme, reads: reads,
-                                       pageDiagnostics: pageDiagnostics))
+                                       pageDiagnostics: pageDiagnostics),
+                            pending: site, round: served.round + 1)
         }
-        return Rebuild(succeeded: true, diagnostics: diagnostics, sources: shown(diagnostics), rendered: pages.count,
+        return Rebuild(succeeded: true, diagnostics: diagnostics, files: checked.files, known: checked.sources, loadedWhole: loadedWhole,
+                       rendered: pages.count,
                        changed: changed.sorted(), pages: site.plan.count, seconds: Date().timeIntervalSince(started))
     }
 }

@@ -110,7 +110,9 @@ struct SiteRender: Sendable {
 
     /// Feeds, sitemap, robots.txt and the search index (generated), theme assets and
     /// content files (copied as they are).
-    func extras() -> Extras {
+    /// - Parameter includingData: with the data files (`dataFiles`); `serve` makes those only
+    ///   when they are asked for.
+    func extras(includingData: Bool = true) -> Extras {
         var generated: [(path: String, data: Data)] = []
         var copied: [(path: String, source: URL)] = []
         var kept: [String] = []
@@ -160,23 +162,10 @@ struct SiteRender: Sendable {
         }
         generated.append(("robots.txt", render("robots", Feeds.robotsContext(base: urls.baseURL))))
         clock.lap("  feeds, sitemap")
-        var bankFiles: [(path: String, data: Data)] = []
-        var extraEntries: [SearchIndex.Input] = []
-        if case .bank(let bank) = kind {
-            extraEntries = SearchIndex.bankEntries(bank)
-            let practices = PracticeIndex.json(bank)
-            let territory = content.settings.organization.kind == .municipalOffice ? "Муниципалитет" : "Регион"
-            bankFiles = [("indicators-rollup.csv", RollupCSV.data(bank.rollups, territory: territory)), ("practices.json", practices),
-                         ("practices-index.js", ScriptData.wrap(practices, as: "nastavnikPractices"))]
-        }
-        let index = SearchIndex.json(content, extra: extraEntries, cache: searchCache)
-        clock.lap("  search index")
+        if includingData { generated += dataFiles() }
         let assets = theme.assets()
         // The copy for the visually impaired links to the same data files, assets, pictures
         // and documents (VisionCopy.sharedFolders): they are written once.
-        generated.append((SearchIndex.file, index.json))
-        generated.append(("search-index.js", index.script))
-        for file in bankFiles { generated.append((file.path, file.data)) }
         for (relative, source) in assets {
             switch source {
             case .file(let url): copied.append(("assets/" + relative, url))
@@ -202,6 +191,26 @@ struct SiteRender: Sendable {
         }
         clock.lap("  assets, files")
         return Extras(generated: generated, copied: copied, kept: kept, models: models)
+    }
+
+    /// What pages read as data: the search index, and a bank's practice lists and rollup.
+    static let dataPaths: Set<String> = [SearchIndex.file, "search-index.js", "practices.json", "practices-index.js", "indicators-rollup.csv"]
+
+    /// The data files (`dataPaths`), the search index's entries of unchanged pages kept.
+    func dataFiles() -> [(path: String, data: Data)] {
+        var clock = StageClock()
+        var files: [(path: String, data: Data)] = []
+        var extraEntries: [SearchIndex.Input] = []
+        if case .bank(let bank) = kind {
+            extraEntries = SearchIndex.bankEntries(bank)
+            let practices = PracticeIndex.json(bank)
+            let territory = content.settings.organization.kind == .municipalOffice ? "Муниципалитет" : "Регион"
+            files = [("indicators-rollup.csv", RollupCSV.data(bank.rollups, territory: territory)), ("practices.json", practices),
+                     ("practices-index.js", ScriptData.wrap(practices, as: "nastavnikPractices"))]
+        }
+        let index = SearchIndex.json(content, extra: extraEntries, cache: searchCache)
+        clock.lap("  search index")
+        return [(SearchIndex.file, index.json), ("search-index.js", index.script)] + files
     }
 
     /// The files made from the whole site: generated (bytes), copied (from a file), or kept as

@@ -2,6 +2,7 @@ import Content
 import Domain
 import Foundation
 import Markdown
+import Synchronization
 
 /// One page of the site: where it goes and what it shows. Plain values, so pages can be
 /// rendered on all cores.
@@ -95,8 +96,29 @@ struct Facet: Sendable {
 }
 
 enum Facets {
+    /// The last facets with what they were counted from: a build asks twice (the plan and the
+    /// pages), and `serve` again after most edits. Hashing those fields as bytes costs a
+    /// fraction of counting them (Russian strings as keys hash through Unicode normalization).
+    private static let last = Mutex<(key: Fingerprint, facets: [Facet])?>(nil)
+
     /// Pre-rendered filter pages, so filtering works without JavaScript.
     static func caseFacets(_ cases: [MentoringCase]) -> [Facet] {
+        var hasher = StableHasher()
+        for c in cases {
+            hasher.combine(c.form.rawValue)
+            hasher.combine(c.roleModel.map { "+" + $0 } ?? "-")
+            hasher.combine(c.period?.year ?? Int.min)
+            hasher.combine(c.tags.count)
+            for tag in c.tags { hasher.combine(tag) }
+        }
+        let key = hasher.finalize()
+        if let kept = last.withLock({ $0 }), kept.key == key { return kept.facets }
+        let facets = count(cases)
+        last.withLock { $0 = (key, facets) }
+        return facets
+    }
+
+    private static func count(_ cases: [MentoringCase]) -> [Facet] {
         // Counted in one pass: a facet per tag over thousands of cases was a tenth of a rebuild.
         var forms: [MentoringForm: Int] = [:], roles: [String: Int] = [:], years: [Int: Int] = [:], tags: [String: Int] = [:]
         for c in cases {

@@ -146,7 +146,16 @@ final class ServeSession: Sendable {
         let themeChanged = paths?.contains { !$0.hasPrefix(contentPath + "/") && $0 != contentPath } ?? true
         let result: LiveSite.Rebuild
         do {
-            result = try site.rebuild(themeChanged: themeChanged)
+            // Files in hidden folders or with hidden names (an editor's swap file) are never
+            // read: they do not count as changes of the content.
+            let changed = themeChanged ? nil : paths.map { paths in
+                paths.compactMap { path -> String? in
+                    guard path.hasPrefix(contentPath + "/") else { return nil }
+                    let relative = String(path.dropFirst(contentPath.count + 1))
+                    return relative.split(separator: "/").contains { $0.hasPrefix(".") } ? nil : relative
+                }
+            }
+            result = try site.rebuild(themeChanged: themeChanged, changed: changed)
         } catch let failure as BuildFailure where paths != nil {
             // A template being edited: say so in the terminal and over the page, keep serving.
             let message = Terminal.describe(failure)
@@ -154,6 +163,8 @@ final class ServeSession: Sendable {
             events.problems(Self.overlay([(file: message, line: 0, column: 0, message: "", hint: nil, rule: "")]))
             return
         }
+        // The tabs reload first: reading and printing the messages can take longer than the rebuild.
+        if result.succeeded { events.reload() }
         let report = DiagnosticReport.text(result.diagnostics, sources: result.sources, color: Terminal.color)
         if let paths {
             let shown = paths.prefix(3).map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
@@ -165,7 +176,6 @@ final class ServeSession: Sendable {
             Terminal.err("Готово за \(ms) мс: пересобрано \(result.rendered) из \(result.pages) "
                          + "\(DiagnosticReport.plural(result.pages, "страницы", "страниц", "страниц")), "
                          + "предупреждений: \(result.diagnostics.filter { $0.severity == .warning }.count).\n")
-            events.reload()
         } else {
             Terminal.err(DiagnosticReport.summary(result.diagnostics) + "\nСайт не обновлён: исправьте ошибки, страница в браузере покажет их.\n")
             events.problems(Self.overlayJSON(result.diagnostics))

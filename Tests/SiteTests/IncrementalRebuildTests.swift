@@ -1,3 +1,4 @@
+import Content
 import Domain
 import Foundation
 import Site
@@ -46,6 +47,21 @@ import TestSupport
         try Self.editAndCompare(work.appendingPathComponent("content"), change.0, change.1, change.2, partial: change.3)
     }
 
+    /// An edit after which the entry cannot stand in for the last one loads the folder whole:
+    /// news moved into the future, a draft, a file that no longer parses.
+    @Test(arguments: [
+        ("news/2025-09-01-novyy-nabor.md", "date: 2025-09-01", "date: 2027-01-15"),
+        ("news/2025-09-01-novyy-nabor.md", "tags: [\"набор\"]", "tags: [\"набор\"]\ndraft: true"),
+        ("cases/robototehnika.md", "---\n", "--\n"),
+    ])
+    func editsThatChangeWhichEntriesExistLoadTheFolder(_ change: (String, String, String)) throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let content = work.appendingPathComponent("content")
+        try overlay(Repo.root.appendingPathComponent("content"), onto: content)
+        try Self.editAndCompare(content, change.0, change.1, change.2, partial: false, alone: false)
+    }
+
     /// A bank's pages read its schools: an edit in one school renders them again, and the
     /// bank's own main page alone renders only itself.
     @Test(arguments: [
@@ -71,20 +87,27 @@ import TestSupport
         try Self.editAndCompare(work.appendingPathComponent("content"), change.0, change.1, change.2, partial: change.3)
     }
 
-    static func editAndCompare(_ content: URL, _ file: String, _ from: String, _ to: String, partial: Bool) throws {
+    /// - Parameter alone: the edited file is read alone, the folder is not loaded whole; by
+    ///   default, when it is an entry (`news/x.md`): anything else loads the folder whole.
+    static func editAndCompare(_ content: URL, _ file: String, _ from: String, _ to: String, partial: Bool, alone: Bool? = nil) throws {
+        let alone = alone ?? (file.split(separator: "/").count == 2 && file.hasSuffix(".md"))
         let live = LiveSite(options: Self.options(content))
         #expect(try live.rebuild().succeeded)
 
         try Self.edit(content.appendingPathComponent(file), from, to)
-        let incremental = try live.rebuild(themeChanged: false)
-        #expect(incremental.succeeded, "\(incremental.diagnostics)")
+        // As the watcher names it.
+        let incremental = try live.rebuild(themeChanged: false, changed: [file])
+        #expect(incremental.loadedWhole == !alone, "editing \(file)")
         if partial {
             #expect(incremental.rendered < incremental.pages, "editing \(file) should not re-render everything")
         }
-        #expect(!incremental.changed.isEmpty)
 
         let full = LiveSite(options: Self.options(content))
-        #expect(try full.rebuild().succeeded)
+        let fullRebuild = try full.rebuild()
+        #expect(incremental.succeeded == fullRebuild.succeeded, "\(incremental.diagnostics)")
+        #expect(incremental.diagnostics.sortedForReport() == fullRebuild.diagnostics.sortedForReport(), "editing \(file)")
+        guard fullRebuild.succeeded else { return }
+        #expect(!incremental.changed.isEmpty)
         #expect(live.paths == full.paths)
         for path in full.paths {
             guard case .generated(let expected)? = full.resource(path) else { continue }
