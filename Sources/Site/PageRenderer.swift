@@ -162,7 +162,10 @@ struct SiteRender: Sendable {
         }
         generated.append(("robots.txt", render("robots", Feeds.robotsContext(base: urls.baseURL))))
         clock.lap("  feeds, sitemap")
-        if includingData { generated += dataFiles() }
+        if includingData {
+            generated += dataFiles()
+            clock.lap("  search index, data files")
+        }
         let assets = theme.assets()
         // The copy for the visually impaired links to the same data files, assets, pictures
         // and documents (VisionCopy.sharedFolders): they are written once.
@@ -198,7 +201,6 @@ struct SiteRender: Sendable {
 
     /// The data files (`dataPaths`), the search index's entries of unchanged pages kept.
     func dataFiles() -> [(path: String, data: Data)] {
-        var clock = StageClock()
         var files: [(path: String, data: Data)] = []
         var extraEntries: [SearchIndex.Input] = []
         if case .bank(let bank) = kind {
@@ -209,7 +211,6 @@ struct SiteRender: Sendable {
                      ("practices-index.js", ScriptData.wrap(practices, as: "nastavnikPractices"))]
         }
         let index = SearchIndex.json(content, extra: extraEntries, cache: searchCache)
-        clock.lap("  search index")
         return [(SearchIndex.file, index.json), ("search-index.js", index.script)] + files
     }
 
