@@ -58,9 +58,14 @@ public enum BankLoader {
 
         let ids = uniqueIDs(folders)
         let finished = Counter()
-        let loaded: [(BankSchool, LoadedContent)] = Array(zip(folders, ids)).parallelMap { folder, id in
-            let shown = shownRoot.isEmpty ? folder : shownRoot + "/" + folder
-            let result = ContentLoader.load(root.appendingPathComponent(folder), shownAs: shown, options: options)
+        @Sendable func shown(_ folder: String) -> String { shownRoot.isEmpty ? folder : shownRoot + "/" + folder }
+        // Listed with the bank's own folder when it was: not walked again.
+        let listings = bankFiles.map { bank in bank.subfolders(folders.map { ($0, shown($0)) }) }
+        let loaded: [(BankSchool, LoadedContent)] = Array(zip(folders, ids).enumerated()).parallelMap { i, school in
+            let (folder, id) = school
+            let shown = shown(folder)
+            let result = listings.map { ContentLoader.load($0[i], options: options) }
+                ?? ContentLoader.load(root.appendingPathComponent(folder), shownAs: shown, options: options)
             var found = result.diagnostics
             if let content = result.content {
                 found += Validator.validate(content, sources: SourceLookup(result.sources, folder: result.files), digests: result.digests,

@@ -33,7 +33,13 @@ public struct LoadedContent: Sendable {
 /// file; `Validator` then checks the rules across files.
 public enum ContentLoader {
     public static func load(_ root: URL, shownAs shownRoot: String, options: LoadOptions) -> LoadedContent {
-        let files = ContentFiles(root: root, shownRoot: shownRoot)
+        load(ContentFiles(root: root, shownRoot: shownRoot), options: options)
+    }
+
+    /// A folder already listed (a bank's school, listed with the bank).
+    public static func load(_ files: ContentFiles, options: LoadOptions) -> LoadedContent {
+        let root = files.root
+        let shownRoot = files.shownRoot
         var diagnostics: [Diagnostic] = files.problems
         var sources: [String: SourceFile] = [:]
         var digests: [String: Fingerprint] = [:]

@@ -67,12 +67,76 @@ public struct ContentFiles: Sendable {
         stamps = listing.stamps
         targets = listing.targets
         problems = listing.problems
+        children = Self.children(of: listing.sizes)
+    }
+
+    private static func children(of sizes: [String: Int]) -> [String: [String]] {
         var children: [String: [String]] = [:]
-        for path in listing.sizes.keys {
+        for path in sizes.keys {
             guard let slash = path.firstIndex(of: "/"), !path[path.index(after: slash)...].contains("/") else { continue }
             children[String(path[..<slash]), default: []].append(path)
         }
-        self.children = children.mapValues { $0.sorted() }
+        return children.mapValues { $0.sorted() }
+    }
+
+    /// The folders inside this one, listed from this listing instead of walked again: a bank
+    /// lists its 500 schools' folders once. `folders` are relative (`schools/x/content`); a
+    /// folder this listing did not walk as a real folder of its own (reached through a link,
+    /// hidden, outside) is walked. The result is what walking it would give: a linked file
+    /// inside the folder that leads out of it (into another school) is refused there.
+    public func subfolders(_ folders: [(folder: String, shownAs: String)]) -> [ContentFiles] {
+        let realRoot = Self.realPath(root.path) ?? root.path
+        let sorted = sizes.keys.sorted()
+        return folders.map { folder, shown in
+            let url = root.appendingPathComponent(folder)
+            let parts = folder.split(separator: "/", omittingEmptySubsequences: false)
+            guard !folder.isEmpty, !parts.contains(where: { $0.isEmpty || $0.hasPrefix(".") }),
+                  let real = Self.realPath(url.path), real == realRoot + "/" + folder else {
+                return ContentFiles(root: url, shownRoot: shown)
+            }
+            let prefix = folder + "/"
+            var sizes: [String: Int] = [:]
+            var stamps: [String: FileStamp] = [:]
+            var targets: [String: String] = [:]
+            var problems: [Diagnostic] = []
+            // The folder's paths lie together in sorted order, from the first not below its prefix.
+            var low = 0, high = sorted.count
+            while low < high {
+                let middle = (low + high) / 2
+                if sorted[middle] < prefix { low = middle + 1 } else { high = middle }
+            }
+            var i = low
+            while i < sorted.count, sorted[i].hasPrefix(prefix) {
+                let path = sorted[i]
+                i += 1
+                let relative = String(path.dropFirst(prefix.count))
+                if let target = self.targets[path] {
+                    guard target.hasPrefix(real + "/") else {
+                        let name = (relative as NSString).lastPathComponent
+                        problems.append(.error("file.symlink", "символическая ссылка ведёт за пределы папки с материалами: \(name) → \(target)",
+                                               at: SourceRef(file: shown + "/" + relative),
+                                               hint: "Файлы вне папки с материалами не публикуются. Скопируйте нужный файл внутрь папки вместо ссылки."))
+                        continue
+                    }
+                    targets[relative] = target
+                }
+                sizes[relative] = self.sizes[path]
+                stamps[relative] = self.stamps[path]
+            }
+            problems += self.problems.filter { $0.location.file == shown || $0.location.file.hasPrefix(shown + "/") }
+            return ContentFiles(url.standardizedFileURL, shownRoot: shown, sizes: sizes, stamps: stamps, targets: targets, problems: problems)
+        }
+    }
+
+    private init(_ root: URL, shownRoot: String, sizes: [String: Int], stamps: [String: FileStamp], targets: [String: String],
+                 problems: [Diagnostic]) {
+        self.root = root
+        self.shownRoot = shownRoot
+        self.sizes = sizes
+        self.stamps = stamps
+        self.targets = targets
+        self.problems = problems
+        children = Self.children(of: sizes)
     }
 
     /// The files directly in each top folder, sorted: what `list` answers from.

@@ -526,6 +526,42 @@ extension KeptEntriesTests {
         #expect(partial >= 3, "seed \(seed): only \(partial) builds reused pages")
     }
 
+    /// A school listed with the bank's folder is what walking it gives: a link into another
+    /// school is refused there, a link inside it is kept.
+    @Test func schoolsListedWithTheBankAreAsWalked() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let content = root.appendingPathComponent("content")
+        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+        try overlay(Repo.root.appendingPathComponent("Tests/Fixtures/bank-v2/content"), onto: content)
+        let images = content.appendingPathComponent("schools/kirov-sch21/content/images")
+        try FileManager.default.createDirectory(at: images, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: images.appendingPathComponent("other.yml").path,
+                                                   withDestinationPath: "../../../ryazan-sch12/content/site.yml")
+        try FileManager.default.createSymbolicLink(atPath: images.appendingPathComponent("own.yml").path,
+                                                   withDestinationPath: "../site.yml")
+        let options = LoadOptions(today: Self.today)
+        let settings = try #require(ContentLoader.load(content, shownAs: "content", options: options).content?.settings)
+        func load(listed: Bool) -> LoadedBank {
+            BankLoader.load(root: content, shownRoot: "content", files: listed ? ContentFiles(root: content, shownRoot: "content") : nil,
+                            settings: settings, options: options, settingsFile: "content/site.yml")
+        }
+        let (listed, walked) = (load(listed: true), load(listed: false))
+        #expect(listed.bank.schools.count == 3)
+        for (a, b) in zip(listed.bank.schools, walked.bank.schools) {
+            #expect(a.diagnostics.sortedForReport() == b.diagnostics.sortedForReport(), "\(a.folder)")
+        }
+        for (a, b) in zip(listed.files, walked.files) {
+            #expect(a.sizes == b.sizes && a.stamps == b.stamps && a.root == b.root && a.shownRoot == b.shownRoot)
+            #expect(a.problems.sortedForReport() == b.problems.sortedForReport())
+        }
+        let kirov = try #require(listed.bank.schools.first { $0.folder.hasSuffix("kirov-sch21/content") })
+        #expect(kirov.diagnostics.contains { $0.rule == "file.symlink" && $0.location.file.hasSuffix("images/other.yml") })
+        #expect(!kirov.diagnostics.contains { $0.location.file.hasSuffix("images/own.yml") })
+        let files = try #require(listed.files.first { $0.shownRoot.hasSuffix("kirov-sch21/content") })
+        #expect(files.exists("images/own.yml") && !files.exists("images/other.yml"))
+    }
+
     /// The report is written again only when what it shows changed, or when it is not as the
     /// last build wrote it.
     @Test func theReportIsWrittenOnlyWhenItChanges() throws {
