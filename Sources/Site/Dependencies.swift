@@ -76,9 +76,20 @@ struct SiteInputs: Sendable, Equatable {
         self.prints = prints
     }
 
-    /// - Parameter pages: the paths of the planned pages.
+    /// The entries' fingerprints (each section's `fingerprint`): the larger part, made from the
+    /// content and the files' digests alone, so it can be made while the content is checked.
+    static func entryPrints(content: SiteContent, digests: [String: Fingerprint], root: String) -> InputPrints {
+        var builder = InputPrints(digests: digests, root: root)
+        for section in SiteSections.all { section.fingerprint(content, into: &builder) }
+        builder.finishWhole()
+        return builder
+    }
+
+    /// - Parameters:
+    ///   - pages: the paths of the planned pages.
+    ///   - entries: `entryPrints` of this content and these digests, when made already.
     init(content: SiteContent, digests: [String: Fingerprint], files: ContentFiles, sections: [SitePlan.Section],
-         pages: [String], images: [String: ProcessedImage], today: DayDate, bank: BankSite?) {
+         pages: [String], images: [String: ProcessedImage], today: DayDate, bank: BankSite?, entries: InputPrints? = nil) {
         var global = StableHasher()
         global.combine(today.iso)
         global.combine(content.settings.baseURL ?? "")
@@ -101,7 +112,7 @@ struct SiteInputs: Sendable, Equatable {
         }
         self.global = global.finalize()
 
-        var builder = InputPrints(digests: digests, root: files.shownRoot)
+        var builder = entries ?? Self.entryPrints(content: content, digests: digests, root: files.shownRoot)
         builder.prints[.settings] = builder.file(files.shownRoot + "/site.yml")
         builder.prints[.home] = builder.file(files.shownRoot + "/index.md")
         var menu = StableHasher()
@@ -113,8 +124,6 @@ struct SiteInputs: Sendable, Equatable {
         for path in pages {
             builder.prints[.page(path.hasSuffix("/") ? String(path.dropLast()) : path)] = .zero
         }
-        for section in SiteSections.all { section.fingerprint(content, into: &builder) }
-        builder.finishWhole()
         if let bank {
             // A bank's own pages combine its schools with its settings, targets, decisions and
             // competitions: any file of it or of a school renders them again.
@@ -175,7 +184,7 @@ struct SiteInputs: Sendable, Equatable {
 }
 
 /// Builds the fingerprints of one load; each section adds its own (`SiteSection.fingerprint`).
-struct InputPrints {
+struct InputPrints: Sendable {
     let digests: [String: Fingerprint]
     let root: String
     var prints: [Dependency: Fingerprint] = [:]

@@ -131,6 +131,7 @@ public final class LiveSite: Sendable {
         let (loaded, loadedWhole) = load()
         lastLoad.withLock { $0 = loaded }
         clock.lap("load")
+        let entryPrints = Pipeline.entryPrints(loaded)
         let checked = Pipeline.validate(loaded, options: options, memo: memo)
         clock.lap("validate")
         func failed(_ diagnostics: [Diagnostic]) -> Rebuild {
@@ -147,7 +148,7 @@ public final class LiveSite: Sendable {
         let bankDiagnostics = (bank?.diagnostics ?? []) + (bank?.exclusions ?? [])
         let digests = checked.digests.merging(bank?.digests ?? [:]) { a, _ in a }
         var resolved = Pipeline.resolve(content, files: checked.files, digests: digests, theme: theme,
-                                        kind: bank.map { .bank($0.site) } ?? .school, options: options)
+                                        kind: bank.map { .bank($0.site) } ?? .school, options: options, entries: entryPrints?.value)
         clock.lap("resolve")
         guard !resolved.diagnostics.hasErrors else { return failed(checked.diagnostics + bankDiagnostics + resolved.diagnostics) }
         resolved.site.searchCache = searchCache

@@ -29,6 +29,14 @@ enum Pipeline {
                            options: LoadOptions(drafts: options.drafts, today: options.today, cache: cache))
     }
 
+    /// The entries' fingerprints of a school's site, made on another core while its content is
+    /// checked (`validate` does not change the entries). A bank's need its schools' files: nil.
+    static func entryPrints(_ loaded: LoadedContent) -> Background<InputPrints>? {
+        guard let content = loaded.content, content.settings.kind != .bank else { return nil }
+        let (digests, root) = (loaded.digests, loaded.files.shownRoot)
+        return Background { SiteInputs.entryPrints(content: content, digests: digests, root: root) }
+    }
+
     /// Stage 2: the rules across entries (duplicates, links between entries, personal data).
     static func validate(_ loaded: LoadedContent, options: BuildOptions, memo: ScanMemo? = nil) -> Checked {
         var diagnostics = loaded.diagnostics
@@ -79,12 +87,15 @@ enum Pipeline {
 
     /// Stage 3b: pictures, then the plan of pages and what renders them.
     /// - Parameter digests: every text file, a bank's schools' included: what pages are made of.
+    /// - Parameter entries: `SiteInputs.entryPrints` of this content and digests, made while
+    ///   the content was checked (`entryPrints`).
     static func resolve(_ content: SiteContent, files: ContentFiles, digests: [String: Fingerprint], theme: Theme,
-                        kind: SiteKind, options: BuildOptions) -> Resolved {
+                        kind: SiteKind, options: BuildOptions, entries: InputPrints? = nil) -> Resolved {
         let images = SiteBuilder.processImages(content, files: files, kind: kind, options: options)
         let site = SiteRender(content: content, files: files, theme: theme, today: options.today, kind: kind, images: images.images)
         let inputs = SiteInputs(content: content, digests: digests, files: files, sections: site.contexts.sectionEntries,
-                                pages: site.plan.map(\.path), images: images.images, today: options.today, bank: kind.bank)
+                                pages: site.plan.map(\.path), images: images.images, today: options.today, bank: kind.bank,
+                                entries: entries)
         return Resolved(site: site, diagnostics: images.diagnostics, inputs: inputs)
     }
 

@@ -107,9 +107,11 @@ public enum SiteBuilder {
             }
             : nil
         // The load is dropped once checked: only `checked` keeps its files.
+        var entryPrints: Background<InputPrints>?
         var checked = {
             let loaded = Pipeline.load(options, cache: entries)
             clock.lap("load")
+            entryPrints = Pipeline.entryPrints(loaded)
             return Pipeline.validate(loaded, options: options, memo: memo)
         }()
         clock.lap("validate")
@@ -144,7 +146,7 @@ public enum SiteBuilder {
         }
         // The image stage writes its cache: only once the output is known to be safe.
         let resolved = Pipeline.resolve(content, files: checked.files, digests: digests, theme: theme,
-                                        kind: bank.map { .bank($0.site) } ?? .school, options: options)
+                                        kind: bank.map { .bank($0.site) } ?? .school, options: options, entries: entryPrints?.value)
         diagnostics += resolved.diagnostics
         guard !diagnostics.hasErrors else { return stopped(diagnostics, checked.files.sources(for: diagnostics, known: sources), bank: bank?.report) }
         clock.lap("resolve")
