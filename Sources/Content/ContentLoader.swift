@@ -117,7 +117,7 @@ public enum ContentLoader {
     /// added, removed or linked, a file that is not an entry, an entry that appears or goes
     /// (a draft, a file that no longer parses, news dated in the future).
     public static func reload(_ previous: LoadedContent, changed: [String], options: LoadOptions) -> LoadedContent? {
-        guard var content = previous.content, let files = previous.files.restamped(changed) else { return nil }
+        guard !changed.isEmpty, var content = previous.content, let files = previous.files.restamped(changed) else { return nil }
         var loaded = previous
         loaded.files = files
         loaded.sources = [:]

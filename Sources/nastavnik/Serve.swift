@@ -148,12 +148,14 @@ final class ServeSession: Sendable {
         do {
             // Files in hidden folders or with hidden names (an editor's swap file) are never
             // read: they do not count as changes of the content.
-            let changed = themeChanged ? nil : paths.map { paths in
-                paths.compactMap { path -> String? in
-                    guard path.hasPrefix(contentPath + "/") else { return nil }
+            // Anything else (no file named, a path not seen under the folder) loads it whole.
+            let changed = themeChanged ? nil : paths.flatMap { paths -> [String]? in
+                guard !paths.contains(contentPath) else { return nil }
+                let relative = paths.compactMap { path -> String? in
                     let relative = String(path.dropFirst(contentPath.count + 1))
                     return relative.split(separator: "/").contains { $0.hasPrefix(".") } ? nil : relative
                 }
+                return relative.isEmpty ? nil : relative
             }
             result = try site.rebuild(themeChanged: themeChanged, changed: changed)
         } catch let failure as BuildFailure where paths != nil {
