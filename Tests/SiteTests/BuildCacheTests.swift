@@ -465,13 +465,19 @@ extension KeptEntriesTests {
         return (result, DiagnosticReport.text(result.diagnostics, sources: result.sources))
     }
 
-    @Test(arguments: [UInt64(1), 2, 3])
-    func bankEditsGiveTheCleanBuildByteForByte(seed: UInt64) throws {
+    /// A copy of the bank-v2 fixture in a new folder, and its content folder.
+    func bankCopy() throws -> (root: URL, content: URL) {
         let root = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: root) }
         let content = root.appendingPathComponent("content")
         try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
         try overlay(Repo.root.appendingPathComponent("Tests/Fixtures/bank-v2/content"), onto: content)
+        return (root, content)
+    }
+
+    @Test(arguments: [UInt64(1), 2, 3])
+    func bankEditsGiveTheCleanBuildByteForByte(seed: UInt64) throws {
+        let (root, content) = try bankCopy()
+        defer { try? FileManager.default.removeItem(at: root) }
         KeptEntriesTests().age(content)
         let first = try build(root, into: "public", cache: true)
         #expect(first.0.outcome == .built, "\(first.1)")
@@ -529,11 +535,8 @@ extension KeptEntriesTests {
     /// A school listed with the bank's folder is what walking it gives: a link into another
     /// school is refused there, a link inside it is kept.
     @Test func schoolsListedWithTheBankAreAsWalked() throws {
-        let root = try temporaryDirectory()
+        let (root, content) = try bankCopy()
         defer { try? FileManager.default.removeItem(at: root) }
-        let content = root.appendingPathComponent("content")
-        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
-        try overlay(Repo.root.appendingPathComponent("Tests/Fixtures/bank-v2/content"), onto: content)
         let images = content.appendingPathComponent("schools/kirov-sch21/content/images")
         try FileManager.default.createDirectory(at: images, withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: images.appendingPathComponent("other.yml").path,
@@ -565,11 +568,8 @@ extension KeptEntriesTests {
     /// The report is written again only when what it shows changed, or when it is not as the
     /// last build wrote it.
     @Test func theReportIsWrittenOnlyWhenItChanges() throws {
-        let root = try temporaryDirectory()
+        let (root, content) = try bankCopy()
         defer { try? FileManager.default.removeItem(at: root) }
-        let content = root.appendingPathComponent("content")
-        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
-        try overlay(Repo.root.appendingPathComponent("Tests/Fixtures/bank-v2/content"), onto: content)
         KeptEntriesTests().age(content)
         let report = root.appendingPathComponent("public-report")
         func stamp(_ name: String) -> [FileAttributeKey: Any]? {
