@@ -151,40 +151,52 @@ public final class EntryCache: Sendable {
             let bucket = Self.bucket(path)
             if dirty.contains(bucket) { byBucket[bucket, default: []].append((path, record)) }
         }
-        for bucket in dirty.sorted() {
-            var records: [IndexRecord] = []
-            var body: [UInt8] = []
-            for (path, record) in (byBucket[bucket] ?? []).sorted(by: { $0.0 < $1.0 }) {
-                let start = body.count
-                if let range = record.bytes {
-                    body.append(contentsOf: bytes[bucket][range])
-                } else if let value = record.value as? any KeptValue, (try? value.encode(into: &body)) != nil {
-                } else {
-                    body.removeSubrange(start...)
-                    continue
-                }
-                records.append(IndexRecord(path: path, stamp: record.stamp, readAt: record.readAt, digest: record.digest,
-                                           type: record.type, start: start, count: body.count - start))
-            }
-            let index = try BinaryCoder.encode(Index(key: key, assets: Self.assets(of: records, in: assets), records: records))
-            var head = Self.magic
-            for i in 0..<8 { head.append(UInt8(truncatingIfNeeded: index.count >> (8 * i))) }
-            let url = folder.appendingPathComponent(String(bucket))
-            let temporary = folder.appendingPathComponent(".\(bucket).\(getpid()).tmp")
-            guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
-            }
+        // Each bucket is its own file: encoded on all cores (a cold build encodes every entry).
+        let grouped = byBucket
+        let failures = dirty.sorted().parallelMap { bucket -> (any Error)? in
             do {
-                let handle = try FileHandle(forWritingTo: temporary)
-                defer { try? handle.close() }
-                try handle.write(contentsOf: head)
-                try handle.write(contentsOf: index)
-                try handle.write(contentsOf: body)
-                guard rename(temporary.path, url.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
-            } catch {
-                try? FileManager.default.removeItem(at: temporary)
-                throw error
+                try self.write(bucket, grouped[bucket] ?? [], to: folder, key: key, assets: assets)
+                return nil
+            } catch { return error }
+        }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+    }
+
+    /// One bucket's file, written under a temporary name renamed into place.
+    private func write(_ bucket: Int, _ entries: [(String, Record)], to folder: URL, key: Fingerprint,
+                       assets: [String: Fingerprint]) throws {
+        var records: [IndexRecord] = []
+        var body: [UInt8] = []
+        for (path, record) in entries.sorted(by: { $0.0 < $1.0 }) {
+            let start = body.count
+            if let range = record.bytes {
+                body.append(contentsOf: bytes[bucket][range])
+            } else if let value = record.value as? any KeptValue, (try? value.encode(into: &body)) != nil {
+            } else {
+                body.removeSubrange(start...)
+                continue
             }
+            records.append(IndexRecord(path: path, stamp: record.stamp, readAt: record.readAt, digest: record.digest,
+                                       type: record.type, start: start, count: body.count - start))
+        }
+        let index = try BinaryCoder.encode(Index(key: key, assets: Self.assets(of: records, in: assets), records: records))
+        var head = Self.magic
+        for i in 0..<8 { head.append(UInt8(truncatingIfNeeded: index.count >> (8 * i))) }
+        let url = folder.appendingPathComponent(String(bucket))
+        let temporary = folder.appendingPathComponent(".\(bucket).\(getpid()).tmp")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
+        }
+        do {
+            let handle = try FileHandle(forWritingTo: temporary)
+            defer { try? handle.close() }
+            try handle.write(contentsOf: head)
+            try handle.write(contentsOf: index)
+            try handle.write(contentsOf: body)
+            guard rename(temporary.path, url.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
         }
     }
 
