@@ -168,8 +168,10 @@ final class SiteOutput: Sendable {
     func commit() throws {
         guard let previous else { return try swap() }
         let moves = staged.withLock { $0 }.sorted()
-        let kept = written.withLock { Set($0.keys) }
-        let removals = Set(previous.keys).union(existing.keys).subtracting(kept).sorted()
+        // Looked up in what this build wrote or kept, without sets of the 20,000 paths.
+        let removals = written.withLock { kept in
+            previous.keys.filter { kept[$0] == nil } + existing.keys.filter { kept[$0] == nil && previous[$0] == nil }
+        }.sorted()
         FaultInjection.point("staged")
         if !moves.isEmpty || !removals.isEmpty {
             let journal = Journal(staging: staging.lastPathComponent, moves: moves, removals: removals)
