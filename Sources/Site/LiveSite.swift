@@ -91,11 +91,10 @@ public final class LiveSite: Sendable {
     /// Makes the pending data files, once (concurrent requests wait for the first).
     private func makeData() {
         making.withLock { _ in
-            guard let (site, round) = served.withLock({ s in s.pending.map { (site: $0, round: s.round) } }).map({ ($0.site, $0.round) })
-            else { return }
-            let files = site.dataFiles()
+            guard let pending = served.withLock({ s in s.pending.map { (site: $0, round: s.round) } }) else { return }
+            let files = pending.site.dataFiles()
             served.withLock { served in
-                guard served.round == round else { return }
+                guard served.round == pending.round else { return }
                 for file in files { served.generated[file.path] = file.data }
                 served.pending = nil
             }
