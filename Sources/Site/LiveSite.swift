@@ -21,7 +21,9 @@ public final class LiveSite: Sendable {
         public var diagnostics: [Diagnostic]
         /// The files messages point into, read when asked for: `serve` tells the open tabs to
         /// reload before it reads and prints hundreds of warnings.
-        public var sources: [String: SourceFile] { files?.sources(for: diagnostics, known: known) ?? known }
+        public var sources: [String: SourceFile] { sources(for: diagnostics) }
+        /// The files some of the messages point into.
+        public func sources(for shown: [Diagnostic]) -> [String: SourceFile] { files?.sources(for: shown, known: known) ?? known }
         var files: ContentFiles?
         var known: [String: SourceFile]
         /// Whether the content folder was listed and loaded whole; false when only the files the

@@ -134,6 +134,9 @@ final class ServeSession: Sendable {
     let site: LiveSite
     let events: EventHub
     let contentPath: String
+    /// The warnings and notes the last rebuild reported: after an edit only new ones are
+    /// printed in full (a large site repeats hundreds of the same on every save).
+    private let reported = Mutex<Set<Diagnostic>>([])
 
     init(site: LiveSite, events: EventHub, contentPath: String) {
         self.site = site
@@ -167,7 +170,19 @@ final class ServeSession: Sendable {
         }
         // The tabs reload first: reading and printing the messages can take longer than the rebuild.
         if result.succeeded { events.reload() }
-        let report = DiagnosticReport.text(result.diagnostics, sources: result.sources, color: Terminal.color)
+        let notes = Set(result.diagnostics.filter { $0.severity != .error })
+        let before = reported.withLock { before in
+            defer { before = notes }
+            return before
+        }
+        // Errors are printed every time; warnings and notes when they are new.
+        let shown = paths == nil ? result.diagnostics : result.diagnostics.filter { $0.severity == .error || !before.contains($0) }
+        let repeated = result.diagnostics.count - shown.count
+        var report = DiagnosticReport.text(shown, sources: result.sources(for: shown), color: Terminal.color)
+        if repeated > 0 {
+            report += (report.isEmpty ? "" : "\n") + "Ещё \(repeated) \(DiagnosticReport.plural(repeated, "сообщение", "сообщения", "сообщений")) "
+                + "— те же, что при прошлой сборке (все сразу покажет nastavnik check)."
+        }
         if let paths {
             let shown = paths.prefix(3).map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
             Terminal.err("Изменено: \(shown)\(paths.count > 3 ? " и ещё \(paths.count - 3)" : "")\n")

@@ -62,6 +62,34 @@ import TestSupport
         #expect(events.waitForExit(), "the event stream was not closed")
     }
 
+    /// After an edit only new warnings are printed in full; the ones the last rebuild reported
+    /// are counted in one line (a large site repeated hundreds on every save).
+    @Test func anEditReprintsOnlyNewWarnings() throws {
+        let site = try makeBaseSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let settings = site.appendingPathComponent("content/site.yml")
+        try read(settings).replacingOccurrences(of: "  phone: \"+7 (8332) 00-00-00\"\n", with: "")
+            .write(to: settings, atomically: true, encoding: .utf8)
+        let port = Self.freePort()
+        let serve = try LiveProcess(Repo.binary, ["serve", "--port", String(port), "--today", "2025-06-01"], in: site,
+                                    environment: ["NASTAVNIK_THEMES": Repo.root.appendingPathComponent("themes").path])
+        defer { if serve.process.isRunning { kill(serve.process.processIdentifier, SIGINT); _ = serve.waitForExit() } }
+        #expect(serve.wait { serve.errors.contains("Сайт: ") }, "\(serve.errors)")
+        func count(_ text: String) -> Int { serve.errors.components(separatedBy: text).count - 1 }
+        #expect(count("[site.missing-curator]") == 1, "\(serve.errors)")
+
+        let news = site.appendingPathComponent("content/news/2024-09-01-start.md")
+        try (read(news) + "\nЕщё абзац.\n").write(to: news, atomically: true, encoding: .utf8)
+        #expect(serve.wait(5) { count("Готово за") == 2 }, "\(serve.errors)")
+        #expect(count("[site.missing-curator]") == 1, "\(serve.errors)")
+        #expect(serve.errors.contains("Ещё 1 сообщение — те же, что при прошлой сборке"), "\(serve.errors)")
+
+        // A new warning is printed in full.
+        try (read(news) + "\n![](images/nowhere.png)\n").write(to: news, atomically: true, encoding: .utf8)
+        #expect(serve.wait(5) { count("Изменено:") == 2 && serve.errors.components(separatedBy: "Изменено:").last!.contains("2024-09-01-start.md:") },
+                "\(serve.errors)")
+    }
+
     @Test func aBrokenTemplateShowsOverThePageAndTheServerKeepsRunning() throws {
         let site = try makeBaseSite()
         defer { try? FileManager.default.removeItem(at: site) }
