@@ -240,8 +240,19 @@ enum ContentChange {
     static func between(_ old: SiteInputs, _ new: SiteInputs) -> Set<Dependency>? {
         guard old.global == new.global else { return nil }
         var out: Set<Dependency> = []
-        for (dependency, print) in new.prints where old.prints[dependency] != print { out.insert(dependency) }
-        for dependency in old.prints.keys where new.prints[dependency] == nil { out.insert(dependency) }
+        var shared = 0
+        for (dependency, print) in new.prints {
+            guard let before = old.prints[dependency] else {
+                out.insert(dependency)
+                continue
+            }
+            shared += 1
+            if before != print { out.insert(dependency) }
+        }
+        // Only when some of the last ones are not among the new: 20,000 lookups spared otherwise.
+        if shared < old.prints.count {
+            for dependency in old.prints.keys where new.prints[dependency] == nil { out.insert(dependency) }
+        }
         if new.prints[.bank] != nil, !out.isEmpty { out.insert(.bank) }
         return out
     }

@@ -57,7 +57,7 @@ struct PageContexts: Sendable {
             if let role = c.roleModel { own.append(.roleModel(role)) }
             if let year = c.period?.year { own.append(.year(year)) }
             for (t, tag) in c.tags.enumerated() where !c.tags[..<t].contains(tag) { own.append(.tag(tag)) }
-            for filter in own where byFacet[filter] != nil { byFacet[filter]!.append(i) }
+            for filter in own { byFacet[filter]?.append(i) }
         }
         casesByFacet = byFacet
     }
