@@ -112,10 +112,7 @@ public struct ContentFiles: Sendable {
                 let relative = String(path.dropFirst(prefix.count))
                 if let target = self.targets[path] {
                     guard target.hasPrefix(real + "/") else {
-                        let name = (relative as NSString).lastPathComponent
-                        problems.append(.error("file.symlink", "символическая ссылка ведёт за пределы папки с материалами: \(name) → \(target)",
-                                               at: SourceRef(file: shown + "/" + relative),
-                                               hint: "Файлы вне папки с материалами не публикуются. Скопируйте нужный файл внутрь папки вместо ссылки."))
+                        problems.append(Self.linkOutside((relative as NSString).lastPathComponent, to: target, at: shown + "/" + relative))
                         continue
                     }
                     targets[relative] = target
@@ -128,29 +125,27 @@ public struct ContentFiles: Sendable {
         }
     }
 
+    /// - Parameter children: `children(of: sizes)`, when the same files are listed already.
     private init(_ root: URL, shownRoot: String, sizes: [String: Int], stamps: [String: FileStamp], targets: [String: String],
-                 problems: [Diagnostic]) {
+                 problems: [Diagnostic], children: [String: [String]]? = nil) {
         self.root = root
         self.shownRoot = shownRoot
         self.sizes = sizes
         self.stamps = stamps
         self.targets = targets
         self.problems = problems
-        children = Self.children(of: sizes)
+        self.children = children ?? Self.children(of: sizes)
+    }
+
+    /// A link whose file lies outside the folder: refused, never read.
+    static func linkOutside(_ name: String, to real: String, at shown: String) -> Diagnostic {
+        .error("file.symlink", "символическая ссылка ведёт за пределы папки с материалами: \(name) → \(real)",
+               at: SourceRef(file: shown),
+               hint: "Файлы вне папки с материалами не публикуются. Скопируйте нужный файл внутрь папки вместо ссылки.")
     }
 
     /// The files directly in each top folder, sorted: what `list` answers from.
     private let children: [String: [String]]
-
-    private init(_ listing: ContentFiles, sizes: [String: Int], stamps: [String: FileStamp]) {
-        root = listing.root
-        shownRoot = listing.shownRoot
-        self.sizes = sizes
-        self.stamps = stamps
-        targets = listing.targets
-        problems = listing.problems
-        children = listing.children
-    }
 
     /// The listing with `paths` (files listed already, directly in a top folder) looked at
     /// again, for `serve` after an edit of them; nil when one is no longer a file of its own in
@@ -168,7 +163,8 @@ public struct ContentFiles: Sendable {
             sizes[relative] = Int(info.st_size)
             stamps[relative] = FileStamp(info)
         }
-        return ContentFiles(self, sizes: sizes, stamps: stamps)
+        return ContentFiles(root, shownRoot: shownRoot, sizes: sizes, stamps: stamps, targets: targets, problems: problems,
+                            children: children)
     }
 
     /// The largest file of each kind read into memory: bounds memory and time on hostile
@@ -285,9 +281,7 @@ public struct ContentFiles: Sendable {
                         continue
                     }
                     guard real.hasPrefix(realRoot + "/") else {
-                        problems.append(.error("file.symlink", "символическая ссылка ведёт за пределы папки с материалами: \(name) → \(real)",
-                                               at: SourceRef(file: shown(relative)),
-                                               hint: "Файлы вне папки с материалами не публикуются. Скопируйте нужный файл внутрь папки вместо ссылки."))
+                        problems.append(ContentFiles.linkOutside(name, to: real, at: shown(relative)))
                         continue
                     }
                     // A linked folder is not followed (it could loop back); a linked file inside counts.

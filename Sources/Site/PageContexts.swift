@@ -1,7 +1,6 @@
 import Content
 import Domain
 import Foundation
-import Synchronization
 import Images
 import Markdown
 import Theme
@@ -72,21 +71,16 @@ struct PageContexts: Sendable {
             hasher.combine(c.period?.year ?? 0)
             hasher.combine(c.title)
         }
-        let key = hasher.finalize()
-        let order: [Int]
-        if let kept = lastOrder.withLock({ $0 }), kept.key == key {
-            order = kept.order
-        } else {
+        let order = lastOrder.value(for: hasher.finalize()) {
             let years = cases.map { $0.period?.year ?? 0 }
-            order = cases.indices.sorted { i, j in
+            return cases.indices.sorted { i, j in
                 years[i] != years[j] ? years[i] > years[j] : cases[i].title > cases[j].title
             }
-            lastOrder.withLock { $0 = (key, order) }
         }
         return order.map { cases[$0] }
     }
 
-    private static let lastOrder = Mutex<(key: Fingerprint, order: [Int])?>(nil)
+    private static let lastOrder = LastComputed<[Int]>()
 
     /// A mentor's and a programme's place in the content, by slug.
     let mentorIndex: [String: Int]

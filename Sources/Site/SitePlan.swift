@@ -2,7 +2,6 @@ import Content
 import Domain
 import Foundation
 import Markdown
-import Synchronization
 
 /// One page of the site: where it goes and what it shows. Plain values, so pages can be
 /// rendered on all cores.
@@ -99,7 +98,7 @@ enum Facets {
     /// The last facets with what they were counted from: a build asks twice (the plan and the
     /// pages), and `serve` again after most edits. Hashing those fields as bytes costs a
     /// fraction of counting them (Russian strings as keys hash through Unicode normalization).
-    private static let last = Mutex<(key: Fingerprint, facets: [Facet])?>(nil)
+    private static let last = LastComputed<[Facet]>()
 
     /// Pre-rendered filter pages, so filtering works without JavaScript.
     static func caseFacets(_ cases: [MentoringCase]) -> [Facet] {
@@ -111,11 +110,7 @@ enum Facets {
             hasher.combine(c.tags.count)
             for tag in c.tags { hasher.combine(tag) }
         }
-        let key = hasher.finalize()
-        if let kept = last.withLock({ $0 }), kept.key == key { return kept.facets }
-        let facets = count(cases)
-        last.withLock { $0 = (key, facets) }
-        return facets
+        return last.value(for: hasher.finalize()) { count(cases) }
     }
 
     private static func count(_ cases: [MentoringCase]) -> [Facet] {

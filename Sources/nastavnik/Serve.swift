@@ -180,8 +180,8 @@ final class ServeSession: Sendable {
         let repeated = result.diagnostics.count - shown.count
         var report = DiagnosticReport.text(shown, sources: result.sources(for: shown), color: Terminal.color)
         if repeated > 0 {
-            report += (report.isEmpty ? "" : "\n") + "Ещё \(repeated) \(DiagnosticReport.plural(repeated, "сообщение", "сообщения", "сообщений")) "
-                + "— те же, что при прошлой сборке (все сразу покажет nastavnik check)."
+            report += (report.isEmpty ? "" : "\n") + "Ещё \(repeated) \(DiagnosticReport.plural(repeated, "сообщение", "сообщения", "сообщений")) — "
+                + "\(DiagnosticReport.plural(repeated, "такое же", "такие же", "такие же")), как при прошлой сборке (все сразу покажет nastavnik check)."
         }
         if let paths {
             let shown = paths.prefix(3).map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
