@@ -80,14 +80,18 @@ import TestSupport
 
         let news = site.appendingPathComponent("content/news/2024-09-01-start.md")
         try (read(news) + "\nЕщё абзац.\n").write(to: news, atomically: true, encoding: .utf8)
-        #expect(serve.wait(5) { count("Готово за") == 2 }, "\(serve.errors)")
+        #expect(serve.wait(5) { count("Готово за") >= 2 }, "\(serve.errors)")
         #expect(count("[site.missing-curator]") == 1, "\(serve.errors)")
         #expect(serve.errors.contains("Ещё 1 сообщение — такое же, как при прошлой сборке (все сразу покажет nastavnik check)."), "\(serve.errors)")
 
         // A new warning is printed in full.
         try (read(news) + "\n![](images/nowhere.png)\n").write(to: news, atomically: true, encoding: .utf8)
-        #expect(serve.wait(5) { count("Изменено:") == 2 && serve.errors.components(separatedBy: "Изменено:").last!.contains("2024-09-01-start.md:") },
-                "\(serve.errors)")
+        // A loaded machine may see one save as two rounds (the rename, then its attributes):
+        // the round after this edit is the one that must print the new problem in full.
+        #expect(serve.wait(5) {
+            let rounds = serve.errors.components(separatedBy: "Изменено:")
+            return rounds.count > 2 && rounds[2].contains("2024-09-01-start.md:10:1: ошибка: у картинки `images/nowhere.png` нет описания [image.alt]")
+        }, "\(serve.errors)")
     }
 
     @Test func aBrokenTemplateShowsOverThePageAndTheServerKeepsRunning() throws {
