@@ -118,6 +118,10 @@ struct SiteRender: Sendable {
         var kept: [String] = []
         var models: [String: Fingerprint] = [:]
         var clock = StageClock()
+        // The search index (tens of megabytes at 10,000 pages) is made on the other core
+        // while the feeds and the sitemap are.
+        let site = self
+        let data = includingData ? Background { site.dataFiles() } : nil
         let news = content.news.sorted { ($0.date, $0.slug) > ($1.date, $1.slug) }
         // Feeds, sitemap and robots.txt are theme templates: a theme may override them.
         func render(_ template: String, _ context: any TemplateModel) -> Data { Data((theme.render(template, context) ?? "").utf8) }
@@ -162,8 +166,8 @@ struct SiteRender: Sendable {
         }
         generated.append(("robots.txt", render("robots", Feeds.robotsContext(base: urls.baseURL))))
         clock.lap("  feeds, sitemap")
-        if includingData {
-            generated += dataFiles()
+        if let data {
+            generated += data.value
             clock.lap("  search index, data files")
         }
         let assets = theme.assets()

@@ -216,6 +216,10 @@ public enum SiteBuilder {
             return stopped(diagnostics, shown(diagnostics), bank: bank?.report)
         }
 
+        // The cache's larger part, the pages' records, is encoded on the other core while the
+        // extras are made and the output committed (unless nothing at all changed).
+        let inputs = resolved.inputs
+        let encodedPages = kept == nil || !extrasKept ? Background { [records] in BuildCache.encode(inputs: inputs, pages: records) } : nil
         var reportFolder: URL?
         // What the feeds and sitemap were made from: kept as they were when the extras are.
         var models = extrasKept ? kept?.models ?? [:] : [:]
@@ -246,21 +250,26 @@ public enum SiteBuilder {
             try output.commit()
             clock.lap("commit \(output.writtenCount) files")
             let keptURL = BuildCache.url(options: options, create: true)
+            let keptBase = keptURL.deletingPathExtension()
+            // The name scan's findings and the kept entries are written on the other core meanwhile.
+            let sideFiles = Background {
+                if let memo { try? ScanMemoFile.write(memo, to: keptBase.appendingPathExtension("scan")) }
+                try? entries?.write(to: keptBase.appendingPathExtension("entries"), key: entriesKey)
+            }
             // Nothing changed, nothing written: what is kept is already what this build would keep.
             if !extrasKept || output.writtenCount > 0 || kept == nil {
-                let cache = BuildCache(key: key, inputs: resolved.inputs, pages: records, output: output.records,
+                let cache = BuildCache(key: key, inputs: inputs, pages: records, output: output.records,
                                        extras: extrasPrint ?? .zero, models: models)
                 // A cache that cannot be written costs the next build its speed, nothing else.
-                try? cache.write(to: keptURL)
+                try? cache.write(to: keptURL, pages: encodedPages?.value)
                 clock.lap("build cache written")
                 if let index = output.records[SearchIndex.file] {
-                    try? site.searchCache?.write(to: keptURL.deletingPathExtension().appendingPathExtension("search"), print: index.print)
+                    try? site.searchCache?.write(to: keptBase.appendingPathExtension("search"), print: index.print)
                 }
             }
-            if let memo { try? ScanMemoFile.write(memo, to: keptURL.deletingPathExtension().appendingPathExtension("scan")) }
-            clock.lap("search, scan written")
-            try? entries?.write(to: keptURL.deletingPathExtension().appendingPathExtension("entries"), key: entriesKey)
-            clock.lap("entries written")
+            clock.lap("search written")
+            sideFiles.value
+            clock.lap("scan, entries written")
             if let report = bank?.report {
                 let folder = Self.reportFolder(options)
                 try KeptReport.write(report, theme: theme, key: key, to: folder,

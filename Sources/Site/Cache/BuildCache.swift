@@ -92,20 +92,14 @@ struct BuildCache: Sendable, Equatable {
         return try? reader.cache()
     }
 
-    /// Written whole under another name, then renamed: a killed build leaves the old cache or the new.
-    func write(to url: URL) throws {
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        var writer = CacheWriter()
-        writer.string(Self.magic)
-        writer.int(Self.format)
-        writer.print(key)
-        writer.print(inputs.global)
-        writer.print(extras)
-        writer.int(models.count)
-        for (path, print) in models.sorted(by: { $0.key < $1.key }) {
-            writer.string(path)
-            writer.print(print)
-        }
+    /// The dependency table and the page records, encoded: the larger part of the cache, made
+    /// on another core while the output is committed (`write(to:pages:)`).
+    struct EncodedPages: Sendable {
+        fileprivate var table: CacheWriter
+        fileprivate var pages: CacheWriter
+    }
+
+    static func encode(inputs: SiteInputs, pages: [String: PageRecord]) -> EncodedPages {
         // Dependencies are written once, in a table; pages name them by their number there
         // (a list page reads hundreds of entries).
         var table: [Dependency: Int] = [:]
@@ -129,12 +123,32 @@ struct BuildCache: Sendable, Equatable {
             pageBytes.int(page.files.count)
             for file in page.files { pageBytes.string(file) }
         }
-        writer.int(order.count)
+        var tableBytes = CacheWriter()
+        tableBytes.int(order.count)
         for dependency in order {
-            writer.dependency(dependency)
-            writer.print(inputs.prints[dependency] ?? .zero)
-            writer.int(inputs.prints[dependency] == nil ? 0 : 1)
+            tableBytes.dependency(dependency)
+            tableBytes.print(inputs.prints[dependency] ?? .zero)
+            tableBytes.int(inputs.prints[dependency] == nil ? 0 : 1)
         }
+        return EncodedPages(table: tableBytes, pages: pageBytes)
+    }
+
+    /// Written whole under another name, then renamed: a killed build leaves the old cache or the new.
+    /// - Parameter encoded: `encode(inputs:pages:)` of this cache's inputs and pages, if made already.
+    func write(to url: URL, pages encoded: EncodedPages? = nil) throws {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        var writer = CacheWriter()
+        writer.string(Self.magic)
+        writer.int(Self.format)
+        writer.print(key)
+        writer.print(inputs.global)
+        writer.print(extras)
+        writer.int(models.count)
+        for (path, print) in models.sorted(by: { $0.key < $1.key }) {
+            writer.string(path)
+            writer.print(print)
+        }
+        let encoded = encoded ?? Self.encode(inputs: inputs, pages: pages)
         var outputBytes = CacheWriter()
         outputBytes.int(output.count)
         for (path, record) in output {
@@ -145,7 +159,7 @@ struct BuildCache: Sendable, Equatable {
             outputBytes.int(record.stamp.nanoseconds)
             outputBytes.int(Int(truncatingIfNeeded: record.stamp.inode))
         }
-        try CacheWriter.write([writer, pageBytes, outputBytes], to: url)
+        try CacheWriter.write([writer, encoded.table, encoded.pages, outputBytes], to: url)
     }
 }
 
