@@ -99,11 +99,11 @@ public enum SiteBuilder {
         // the content loads. The output is listed only when the last build made it: an output
         // folder named by mistake is never walked before it is checked.
         let destination = options.output.standardizedFileURL
-        let previous: Background<(cache: BuildCache?, listed: [String: OutputStamp]?)>? = write && options.cache
+        let previous: Background<(cache: BuildCache?, listed: OutputListing?)>? = write && options.cache
             ? Background {
                 guard let kept = BuildCache.read(cacheURL) else { return (nil, nil) }
                 guard ContentFiles.isRealFolder(destination.path) else { return (kept, nil) }
-                return (kept, SiteOutput.files(in: destination.path))
+                return (kept, SiteOutput.files(in: destination.path, known: KnownOutput(folders: kept.folders, files: kept.output)))
             }
             : nil
         // The load is dropped once checked: only `checked` keeps its files.
@@ -259,7 +259,7 @@ public enum SiteBuilder {
             // Nothing changed, nothing written: what is kept is already what this build would keep.
             if !extrasKept || output.writtenCount > 0 || kept == nil {
                 let cache = BuildCache(key: key, inputs: inputs, pages: records, output: output.records,
-                                       extras: extrasPrint ?? .zero, models: models)
+                                       extras: extrasPrint ?? .zero, models: models, folders: output.folders)
                 // A cache that cannot be written costs the next build its speed, nothing else.
                 try? cache.write(to: keptURL, pages: encodedPages?.value)
                 clock.lap("build cache written")
@@ -445,7 +445,7 @@ public enum SiteBuilder {
         }
     }
 
-    private static func makeOutput(_ url: URL, previous: [String: OutputRecord]?, listed: [String: OutputStamp]?) throws -> SiteOutput {
+    private static func makeOutput(_ url: URL, previous: [String: OutputRecord]?, listed: OutputListing?) throws -> SiteOutput {
         do { return try SiteOutput(destination: url, previous: previous, listed: listed) } catch {
             throw BuildFailure.output("не удалось создать папку для сайта рядом с \(url.path): \(error.localizedDescription)")
         }

@@ -146,6 +146,9 @@ import TestSupport
         for step in 1...12 {
             let did = try edit(root.appendingPathComponent("content"), &random, step: step)
             let cached = try build(root, into: "public", cache: true)
+            // The output's folders dated back to one day, as if built long ago: the next listing
+            // takes the unchanged ones as they were (`SiteOutput.files(in:known:)`).
+            OutputListingTests().age(root.appendingPathComponent("public"), to: Date(timeIntervalSince1970: 1_700_000_000))
             let clean = try build(root, into: "clean", cache: false)
             #expect(cached.0.outcome == clean.0.outcome, "seed \(seed), step \(step) (\(did))")
             #expect(cached.1 == clean.1, "seed \(seed), step \(step) (\(did)): the messages differ")
@@ -176,13 +179,26 @@ import TestSupport
         #expect(second.filesRead == 0, "\(second.filesRead) files read")
         #expect(try FileManager.default.attributesOfItem(atPath: index.path)[.systemFileNumber] as? Int == before)
 
+        // The output's folders dated back, as a site built yesterday: the next listing takes
+        // their names as the last build left them, and must still see every change by hand.
+        OutputListingTests().age(root.appendingPathComponent("public"))
+        let settled = try build(root, into: "public", cache: true).0
+        #expect(settled.rendered == 0 && settled.written == 0, "\(settled.rendered) pages, \(settled.written) files")
+
         // A file of the output edited or removed by hand is written again.
+        let inPlace = try FileHandle(forWritingTo: root.appendingPathComponent("public/cases/index.html"))
+        try inPlace.seekToEnd()
+        try inPlace.write(contentsOf: Data("<script>испорчено</script>".utf8))
+        try inPlace.close()
+        try "лишний".write(to: root.appendingPathComponent("public/news/lishniy.html"), atomically: false, encoding: .utf8)
         try "испорчено".write(to: index, atomically: true, encoding: .utf8)
         try FileManager.default.removeItem(at: root.appendingPathComponent("public/sv/news/index.html"))
         try "лишний".write(to: root.appendingPathComponent("public/lishniy.txt"), atomically: true, encoding: .utf8)
         let repaired = try build(root, into: "public", cache: true).0
-        #expect(repaired.rendered == 2, "\(repaired.rendered)")
+        #expect(repaired.rendered == 3, "\(repaired.rendered)")
         #expect(read(index).contains("<html"))
+        #expect(!read(root.appendingPathComponent("public/cases/index.html")).contains("испорчено"))
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("public/news/lishniy.html").path))
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("public/sv/news/index.html").path))
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("public/lishniy.txt").path))
 
@@ -519,6 +535,9 @@ extension KeptEntriesTests {
                 did = "other school's case"
             }
             let cached = try build(root, into: "public", cache: true)
+            // The output's folders dated back to one day, as if built long ago: the next listing
+            // takes the unchanged ones as they were (`SiteOutput.files(in:known:)`).
+            OutputListingTests().age(root.appendingPathComponent("public"), to: Date(timeIntervalSince1970: 1_700_000_000))
             let clean = try build(root, into: "clean", cache: false)
             #expect(cached.0.outcome == clean.0.outcome, "seed \(seed), step \(step) (\(did))")
             #expect(cached.1 == clean.1, "seed \(seed), step \(step) (\(did)): the messages differ")

@@ -21,6 +21,8 @@ struct BuildCache: Sendable, Equatable {
     var extras: Fingerprint = .zero
     /// Of the models the feeds and sitemap were rendered from, by output path.
     var models: [String: Fingerprint] = [:]
+    /// The output's folders as this build listed them (`SiteOutput.files(in:known:)`).
+    var folders = OutputFolders()
 
     struct PageRecord: Sendable, Equatable {
         var reads: Set<Dependency>
@@ -77,7 +79,7 @@ struct BuildCache: Sendable, Equatable {
     }
 
     /// Bumped whenever what is kept, or how it is written, changes.
-    static let format = 6
+    static let format = 7
     private static let magic = "nastavnik-build-cache"
 
     /// One file per output folder, named by its path: two outputs of one site keep two.
@@ -158,6 +160,15 @@ struct BuildCache: Sendable, Equatable {
             outputBytes.int(record.stamp.modified)
             outputBytes.int(record.stamp.nanoseconds)
             outputBytes.int(Int(truncatingIfNeeded: record.stamp.inode))
+        }
+        outputBytes.int(folders.listedAt)
+        outputBytes.int(folders.stamps.count)
+        for (path, stamp) in folders.stamps {
+            outputBytes.string(path)
+            outputBytes.int(stamp.size)
+            outputBytes.int(stamp.modified)
+            outputBytes.int(stamp.nanoseconds)
+            outputBytes.int(Int(truncatingIfNeeded: stamp.inode))
         }
         try CacheWriter.write([writer, encoded.table, encoded.pages, outputBytes], to: url)
     }
@@ -369,8 +380,15 @@ struct CacheReader {
                                     inode: UInt64(bitPattern: Int64(try int())))
             output[path] = OutputRecord(print: print, stamp: stamp)
         }
+        var folders = OutputFolders(listedAt: try int())
+        for _ in 0..<(try count()) {
+            let path = try string()
+            folders.stamps[path] = OutputStamp(size: try int(), modified: try int(), nanoseconds: try int(),
+                                               inode: UInt64(bitPattern: Int64(try int())))
+        }
         guard offset == bytes.count else { throw Damaged() }
-        return BuildCache(key: key, inputs: SiteInputs(global: global, prints: prints), pages: pages, output: output, extras: extras, models: models)
+        return BuildCache(key: key, inputs: SiteInputs(global: global, prints: prints), pages: pages, output: output, extras: extras, models: models,
+                          folders: folders)
     }
 }
 

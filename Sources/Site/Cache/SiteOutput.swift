@@ -72,8 +72,11 @@ final class SiteOutput: Sendable {
     /// Files written into the staging folder (the others are kept as they are).
     private let staged = Mutex<Set<String>>([])
 
-    /// - Parameter listed: the output's files as `files(in:)` found them, when listed already.
-    init(destination: URL, previous: [String: OutputRecord]?, listed: [String: OutputStamp]? = nil) throws {
+    /// The output's folders as listed, for the next build's listing (`files(in:known:)`).
+    let folders: OutputFolders
+
+    /// - Parameter listed: the output as `files(in:known:)` found it, when listed already.
+    init(destination: URL, previous: [String: OutputRecord]?, listed: OutputListing? = nil) throws {
         self.destination = destination.standardizedFileURL
         let parent = self.destination.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -81,7 +84,9 @@ final class SiteOutput: Sendable {
         var isFolder: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: self.destination.path, isDirectory: &isFolder) && isFolder.boolValue
         self.previous = exists ? previous : nil
-        existing = exists && previous != nil ? listed ?? Self.files(in: self.destination.path) : [:]
+        let listing = exists && previous != nil ? listed ?? Self.files(in: self.destination.path) : nil
+        existing = listing?.files ?? [:]
+        folders = listing?.folders ?? OutputFolders()
         staging = parent.appendingPathComponent(".\(self.destination.lastPathComponent).building-\(getpid())")
         try? FileManager.default.removeItem(at: staging)
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
@@ -259,57 +264,35 @@ final class SiteOutput: Sendable {
         }
     }
 
-    /// Every file under `root`, relative, with its stamp (`readdir` and `fstatat`; FileManager's
-    /// enumerator is several times slower). The top folders are walked on all cores.
-    static func files(in root: String) -> [String: OutputStamp] {
+    /// Every file under `root`, relative, with its stamp, and the stamps of its folders.
+    ///
+    /// A folder whose stamp is the one the last listing saw, and was already old then, holds
+    /// the same names as then: a name added, removed or renamed in a folder changes its
+    /// modification time. Such a folder is not read again; only its files' stamps are taken
+    /// (a file edited in place changes its own stamp, not its folder's). Its names are the
+    /// last build's files in it (`known.files`): the commit that followed that listing changed
+    /// any folder it put a file in or removed one from, and removed every file it did not make.
+    /// Others are read (`readdir`, `fstatat`; FileManager's enumerator is several times slower).
+    /// The top folders are walked on all cores.
+    static func files(in root: String, known: KnownOutput? = nil) -> OutputListing {
+        let listedAt = time(nil)
+        let trusted = known.map { KnownOutput.Trusted($0) }
         // The folders are split between the cores, the version for the visually impaired by its
         // own folders: it holds half the site.
         let vision = String(SiteURLs.visionFolder.dropLast())
-        var top: [String: OutputStamp] = [:]
-        var folders: [String] = []
-        walk(AT_FDCWD, root, "", into: &top, folders: &folders, split: { $0.isEmpty || $0 == vision + "/" })
-        let found = folders.parallelMap { name -> [String: OutputStamp] in
-            var out: [String: OutputStamp] = [:]
-            var nested: [String] = []
-            walk(AT_FDCWD, root + "/" + name, name + "/", into: &out, folders: &nested, split: { _ in false })
-            return out
+        var top = FolderWalk(root: root, trusted: trusted)
+        top.visit("", split: { $0.isEmpty || $0 == vision })
+        let found = top.deferred.parallelMap { folder -> FolderWalk in
+            var walk = FolderWalk(root: root, trusted: trusted)
+            walk.visit(folder, split: { _ in false })
+            return walk
         }
-        for part in found { top.merge(part) { a, _ in a } }
-        return top
-    }
-
-    /// The files of one folder, opened relative to its parent (no path is looked up again);
-    /// the folders of a folder whose prefix `split` accepts are only named in `folders`, for
-    /// another core to walk.
-    private static func walk(_ parent: Int32, _ name: String, _ prefix: String, into out: inout [String: OutputStamp],
-                             folders: inout [String], split: (String) -> Bool) {
-        let splitHere = split(prefix)
-        let fd = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        guard fd >= 0 else { return }
-        guard let dir = fdopendir(fd) else { close(fd); return }
-        defer { closedir(dir) }
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
-            if name == "." || name == ".." { continue }
-            var type = entry.pointee.d_type
-            var info = stat()
-            if type != UInt8(DT_DIR) {
-                guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
-                if info.st_mode & S_IFMT == S_IFDIR { type = UInt8(DT_DIR) }
-            }
-            if type == UInt8(DT_DIR) {
-                if splitHere && !split(prefix + name + "/") {
-                    folders.append(prefix + name)
-                } else {
-                    walk(fd, name, prefix + name + "/", into: &out, folders: &folders, split: split)
-                }
-            } else {
-                // A link or anything else than a regular file has no stamp a record can match.
-                out[prefix + name] = info.st_mode & S_IFMT == S_IFREG ? OutputStamp(info) : OutputStamp(size: -1, modified: 0, nanoseconds: 0, inode: 0)
-            }
+        var listing = OutputListing(files: top.files, folders: OutputFolders(stamps: top.folders, listedAt: listedAt))
+        for part in found {
+            listing.files.merge(part.files) { a, _ in a }
+            listing.folders.stamps.merge(part.folders) { a, _ in a }
         }
+        return listing
     }
 
     static func makeDirectories(_ path: String) throws {
@@ -429,5 +412,111 @@ enum FaultInjection {
 
     static func point(_ name: String) {
         if let target, target == name { kill(getpid(), SIGKILL) }
+    }
+}
+
+/// The output's files and folders as a listing found them.
+struct OutputListing: Sendable {
+    var files: [String: OutputStamp]
+    var folders: OutputFolders
+}
+
+/// The stamps of the output's folders (relative; the output itself is ""), and when they were
+/// taken (seconds since 1970): kept with the build cache for the next listing.
+struct OutputFolders: Sendable, Equatable {
+    var stamps: [String: OutputStamp] = [:]
+    var listedAt: Int = 0
+}
+
+/// What the last build knew of its output: the folders as listed, and the files it left.
+struct KnownOutput: Sendable {
+    var folders: OutputFolders
+    var files: [String: OutputRecord]
+
+    /// The folders a listing may take as unchanged, with the names they held.
+    struct Trusted: Sendable {
+        var stamps: [String: OutputStamp] = [:]
+        var files: [String: [String]] = [:]
+        var folders: [String: [String]] = [:]
+
+        init(_ known: KnownOutput) {
+            // A folder changed within two seconds before it was listed could have changed again
+            // in the same tick of the clock, after it was read, keeping its stamp.
+            stamps = known.folders.stamps.filter { $0.value.modified + 2 < known.folders.listedAt }
+            func split(_ path: String) -> (String, String) {
+                guard let slash = path.lastIndex(of: "/") else { return ("", path) }
+                return (String(path[..<slash]), String(path[path.index(after: slash)...]))
+            }
+            for path in known.files.keys {
+                let (folder, name) = split(path)
+                if stamps[folder] != nil { files[folder, default: []].append(name) }
+            }
+            for path in known.folders.stamps.keys where !path.isEmpty {
+                let (folder, name) = split(path)
+                if stamps[folder] != nil { folders[folder, default: []].append(name) }
+            }
+        }
+    }
+}
+
+/// One core's part of a listing of the output.
+private struct FolderWalk {
+    let root: String
+    let trusted: KnownOutput.Trusted?
+    var files: [String: OutputStamp] = [:]
+    var folders: [String: OutputStamp] = [:]
+    /// Folders left for other cores (`split`).
+    var deferred: [String] = []
+
+    init(root: String, trusted: KnownOutput.Trusted?) {
+        self.root = root
+        self.trusted = trusted
+    }
+
+    /// Lists `folder` (relative) and everything under it; the sub-folders of a folder that
+    /// `split` accepts are only named in `deferred`.
+    mutating func visit(_ folder: String, split: (String) -> Bool) {
+        let path = folder.isEmpty ? root : root + "/" + folder
+        let prefix = folder.isEmpty ? "" : folder + "/"
+        // The folder's stamp is taken before its names are read: a change during the read
+        // leaves a newer stamp, and the next listing reads it again.
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return }
+        let stamp = OutputStamp(info)
+        folders[folder] = stamp
+        var subfolders: [String] = []
+        if let trusted, trusted.stamps[folder] == stamp {
+            for name in trusted.files[folder] ?? [] {
+                var file = stat()
+                guard lstat(path + "/" + name, &file) == 0 else { continue }
+                if file.st_mode & S_IFMT == S_IFDIR { subfolders.append(name) } else { add(prefix + name, file) }
+            }
+            subfolders += trusted.folders[folder] ?? []
+        } else {
+            let fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            guard fd >= 0 else { return }
+            guard let dir = fdopendir(fd) else { close(fd); return }
+            defer { closedir(dir) }
+            while let entry = readdir(dir) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+                }
+                if name == "." || name == ".." { continue }
+                if entry.pointee.d_type == UInt8(DT_DIR) { subfolders.append(name); continue }
+                var file = stat()
+                guard fstatat(fd, name, &file, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+                if file.st_mode & S_IFMT == S_IFDIR { subfolders.append(name) } else { add(prefix + name, file) }
+            }
+        }
+        let splitHere = split(folder)
+        for name in subfolders {
+            let sub = prefix + name
+            if splitHere && !split(sub) { deferred.append(sub) } else { visit(sub, split: split) }
+        }
+    }
+
+    /// A link or anything else than a regular file has no stamp a record can match.
+    private mutating func add(_ relative: String, _ info: stat) {
+        files[relative] = info.st_mode & S_IFMT == S_IFREG ? OutputStamp(info) : OutputStamp(size: -1, modified: 0, nanoseconds: 0, inode: 0)
     }
 }
