@@ -154,10 +154,10 @@ public enum ContentLoader {
         _ sources: inout [String: SourceFile], _ digests: inout [String: Fingerprint],
         _ load: @escaping @Sendable (SourceFile, String, DiagnosticSink) -> T?
     ) -> [T] {
-        let paths = files.list(folder, ext: "md").filter { !($0 as NSString).lastPathComponent.hasPrefix("_") }
+        let paths = files.list(folder, ext: "md").filter { !ContentFiles.fileName($0).hasPrefix("_") }
         let type = EntryCache.typeName(T.self)
         let results: [LoadedFile<T>] = paths.parallelMap { relative in
-            let slug = String((relative as NSString).lastPathComponent.dropLast(3))
+            let slug = String(ContentFiles.fileName(relative).dropLast(3))
             return entry(relative, files: files, today: today, cache: cache, type: type) { load($0, slug, $1) }
         }
         var out: [T] = []

@@ -45,6 +45,8 @@ extension FileStamp {
 
 public struct ContentFiles: Sendable {
     public let root: URL
+    /// `root.path`, made once: a load keys every entry by it.
+    public let rootPath: String
     /// How the root is shown in diagnostics, e.g. `content`.
     public let shownRoot: String
     /// Relative paths (with `/`) of every regular file, and their sizes.
@@ -60,6 +62,7 @@ public struct ContentFiles: Sendable {
 
     public init(root: URL, shownRoot: String) {
         self.root = root.standardizedFileURL
+        rootPath = self.root.path
         self.shownRoot = shownRoot
         var listing = Listing(realRoot: Self.realPath(self.root.path) ?? self.root.path, shownRoot: shownRoot)
         listing.walk(self.root.path, prefix: "")
@@ -129,6 +132,7 @@ public struct ContentFiles: Sendable {
     private init(_ root: URL, shownRoot: String, sizes: [String: Int], stamps: [String: FileStamp], targets: [String: String],
                  problems: [Diagnostic], children: [String: [String]]? = nil) {
         self.root = root
+        rootPath = root.path
         self.shownRoot = shownRoot
         self.sizes = sizes
         self.stamps = stamps
@@ -165,6 +169,13 @@ public struct ContentFiles: Sendable {
         }
         return ContentFiles(root, shownRoot: shownRoot, sizes: sizes, stamps: stamps, targets: targets, problems: problems,
                             children: children)
+    }
+
+    /// The file name of a relative path (`news/x.md` → `x.md`), without bridging to NSString:
+    /// a load asks it of every entry file.
+    public static func fileName(_ relative: String) -> Substring {
+        guard let slash = relative.utf8.lastIndex(of: UInt8(ascii: "/")) else { return relative[...] }
+        return relative[relative.utf8.index(after: slash)...]
     }
 
     /// The largest file of each kind read into memory: bounds memory and time on hostile

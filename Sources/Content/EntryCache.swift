@@ -242,7 +242,7 @@ public final class EntryCache: Sendable {
             hasher.combine(size)
         }
         let print = hasher.finalize()
-        state.withLock { $0.assets[files.root.path] = print }
+        state.withLock { $0.assets[files.rootPath] = print }
     }
 
     /// A file of the folder and its value: kept when its stamp is the one seen when it was read
@@ -250,11 +250,11 @@ public final class EntryCache: Sendable {
     /// - Parameter type: `typeName(T.self)`, made once by a caller that asks for many files.
     func entry<T: Codable & Sendable>(_ relative: String, in files: ContentFiles, type: String = typeName(T.self),
                                       parse: (SourceFile) -> (T?, [Diagnostic])) -> LoadedFile<T> {
-        let key = files.root.path + "/" + relative
+        let key = files.rootPath + "/" + relative
         let bucket = Self.bucket(key)
         let (known, assetsSame) = state.withLock { state in
-            let kept = state.keptAssets[bucket][files.root.path]
-            return (state.kept[key], kept != nil && kept == state.assets[files.root.path])
+            let kept = state.keptAssets[bucket][files.rootPath]
+            return (state.kept[key], kept != nil && kept == state.assets[files.rootPath])
         }
         let stamp = files.stamps[relative]
         if let known, assetsSame, known.type == type, let stamp, known.stamp == stamp, known.readAt - stamp.modified > 2,

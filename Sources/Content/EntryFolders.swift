@@ -32,7 +32,7 @@ struct EntryFolder<Entry: Codable & Sendable>: EntryFolderLoader {
                 _ loaded: inout LoadedContent) -> Bool {
         let shown = files.shown(relative)
         guard let index = content[keyPath: entries].firstIndex(where: { $0[keyPath: origin].file == shown }) else { return false }
-        let slug = String((relative as NSString).lastPathComponent.dropLast(3))
+        let slug = String(ContentFiles.fileName(relative).dropLast(3))
         let read = self.read
         let drafts = options.drafts
         let file = ContentLoader.entry(relative, files: files, today: options.today, cache: options.cache) { read($0, slug, $1, files, drafts) }

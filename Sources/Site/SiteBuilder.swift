@@ -3,6 +3,7 @@ import Domain
 import Foundation
 import Images
 import Markdown
+import Synchronization
 import Theme
 
 public struct BuildOptions: Sendable {
@@ -101,17 +102,26 @@ public enum SiteBuilder {
         let destination = options.output.standardizedFileURL
         let previous: Background<(cache: BuildCache?, listed: OutputListing?)>? = write && options.cache
             ? Background {
+                var clock = StageClock()
                 guard let kept = BuildCache.read(cacheURL) else { return (nil, nil) }
+                clock.lap("(beside the load) cache read")
                 guard ContentFiles.isRealFolder(destination.path) else { return (kept, nil) }
-                return (kept, SiteOutput.files(in: destination.path, known: KnownOutput(folders: kept.folders, files: kept.output)))
+                let listed = SiteOutput.files(in: destination.path, known: KnownOutput(folders: kept.folders, files: kept.output))
+                clock.lap("(beside the load) output listed")
+                return (kept, listed)
             }
             : nil
         // The load is dropped once checked: only `checked` keeps its files.
         var entryPrints: Background<InputPrints>?
+        // The theme is read on the other core while the content is checked.
+        var themeLoad: (name: String, theme: Background<Result<Theme, any Error>>)?
         var checked = {
             let loaded = Pipeline.load(options, cache: entries)
             clock.lap("load")
             entryPrints = Pipeline.entryPrints(loaded)
+            if let name = loaded.content?.settings.theme {
+                themeLoad = (name, Background { Result { try loadTheme(name, options: options) } })
+            }
             return Pipeline.validate(loaded, options: options, memo: memo)
         }()
         clock.lap("validate")
@@ -120,7 +130,8 @@ public enum SiteBuilder {
             return stopped(diagnostics, checked.files.sources(for: diagnostics, known: checked.sources))
         }
 
-        let theme = try loadTheme(content.settings.theme, options: options)
+        let theme = try themeLoad.flatMap { $0.name == content.settings.theme ? $0.theme.value : nil }?.get()
+            ?? loadTheme(content.settings.theme, options: options)
         var bank: Pipeline.Schools?
         var sources = checked.sources
         var digests = checked.digests
@@ -242,7 +253,12 @@ public enum SiteBuilder {
                 clock.lap("extras")
                 models = extras.models
                 for path in extras.kept { _ = output.keep(path) }
-                for file in extras.generated { try output.write(file.data, to: file.path) }
+                // The search index and its script copy are tens of megabytes each: one per core.
+                let failures = extras.generated.parallelMap { file -> (any Error)? in
+                    do { try output.write(file.data, to: file.path) } catch { return error }
+                    return nil
+                }
+                if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
                 for file in extras.copied { try output.copy(file.source, to: file.path) }
                 site.searchCache?.forgetIndex()
                 clock.lap("write extras")
@@ -284,10 +300,14 @@ public enum SiteBuilder {
         if content.settings.baseURL == nil {
             diagnostics.append(noBaseURL(options.shownContent))
         }
-        return BuildResult(outcome: .built, diagnostics: diagnostics, sources: shown(diagnostics), pages: site.plan.count,
-                           seconds: Date().timeIntervalSince(started), rendered: pagesToRender.count,
-                           written: output.writtenCount, filesRead: filesRead, basePath: site.urls.absolutePath,
-                           bank: bank?.report, reportFolder: reportFolder)
+        let result = BuildResult(outcome: .built, diagnostics: diagnostics, sources: shown(diagnostics), pages: site.plan.count,
+                                 seconds: Date().timeIntervalSince(started), rendered: pagesToRender.count,
+                                 written: output.writtenCount, filesRead: filesRead, basePath: site.urls.absolutePath,
+                                 bank: bank?.report, reportFolder: reportFolder)
+        // Freeing a large site's values (10,000 entries, their pages' records) takes tens of
+        // milliseconds: another core does it while the result is printed.
+        Freeing.later((site, checked, resolved, records, kept, content))
+        return result
     }
 
     /// What the files made from the whole site depend on beyond the content's texts: the
@@ -474,5 +494,24 @@ final class ProgressCounter: Sendable {
         guard let report else { return }
         let n = done.next()
         if n == total || n % max(1, total / 100) == 0 { report(n, total) }
+    }
+}
+
+/// Values handed to another core to be freed: they are let go of there a moment later, once
+/// the caller has returned and dropped its own references, so their deinitialisation does not
+/// hold up the caller. (Were the caller slower, they would be freed by it: never too early.)
+enum Freeing {
+    private static let queue = DispatchQueue(label: "nastavnik.freeing")
+    private static let held = Mutex<[any Sendable]>([])
+
+    static func later(_ values: any Sendable) {
+        held.withLock { $0.append(values) }
+        queue.asyncAfter(deadline: .now() + 0.1) {
+            let dropped = held.withLock { held in
+                defer { held.removeAll() }
+                return held
+            }
+            _ = dropped
+        }
     }
 }

@@ -436,24 +436,25 @@ struct KnownOutput: Sendable {
     /// The folders a listing may take as unchanged, with the names they held.
     struct Trusted: Sendable {
         var stamps: [String: OutputStamp] = [:]
-        var files: [String: [String]] = [:]
-        var folders: [String: [String]] = [:]
+        /// Names by folder: slices of the known paths (20,000 of them at 10,000 pages), not copies.
+        var files: [Substring: [Substring]] = [:]
+        var folders: [Substring: [Substring]] = [:]
 
         init(_ known: KnownOutput) {
             // A folder changed within two seconds before it was listed could have changed again
             // in the same tick of the clock, after it was read, keeping its stamp.
             stamps = known.folders.stamps.filter { $0.value.modified + 2 < known.folders.listedAt }
-            func split(_ path: String) -> (String, String) {
-                guard let slash = path.lastIndex(of: "/") else { return ("", path) }
-                return (String(path[..<slash]), String(path[path.index(after: slash)...]))
+            func split(_ path: String) -> (Substring, Substring) {
+                guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return ("", path[...]) }
+                return (path[..<slash], path[path.utf8.index(after: slash)...])
             }
             for path in known.files.keys {
                 let (folder, name) = split(path)
-                if stamps[folder] != nil { files[folder, default: []].append(name) }
+                files[folder, default: []].append(name)
             }
             for path in known.folders.stamps.keys where !path.isEmpty {
                 let (folder, name) = split(path)
-                if stamps[folder] != nil { folders[folder, default: []].append(name) }
+                folders[folder, default: []].append(name)
             }
         }
     }
@@ -486,12 +487,12 @@ private struct FolderWalk {
         folders[folder] = stamp
         var subfolders: [String] = []
         if let trusted, trusted.stamps[folder] == stamp {
-            for name in trusted.files[folder] ?? [] {
+            for name in trusted.files[folder[...]] ?? [] {
                 var file = stat()
                 guard lstat(path + "/" + name, &file) == 0 else { continue }
-                if file.st_mode & S_IFMT == S_IFDIR { subfolders.append(name) } else { add(prefix + name, file) }
+                if file.st_mode & S_IFMT == S_IFDIR { subfolders.append(String(name)) } else { add(prefix + name, file) }
             }
-            subfolders += trusted.folders[folder] ?? []
+            subfolders += (trusted.folders[folder[...]] ?? []).map(String.init)
         } else {
             let fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
             guard fd >= 0 else { return }
