@@ -23,6 +23,16 @@ public struct FileStamp: Sendable, Hashable, Codable {
     /// For what is kept without a file of its own.
     static let none = FileStamp(stat())
 
+    init(size: Int, modified: Int, modifiedNanoseconds: Int, changed: Int, changedNanoseconds: Int, inode: UInt64, device: UInt64) {
+        self.size = size
+        self.modified = modified
+        self.modifiedNanoseconds = modifiedNanoseconds
+        self.changed = changed
+        self.changedNanoseconds = changedNanoseconds
+        self.inode = inode
+        self.device = device
+    }
+
     init(_ info: stat) {
         size = Int(info.st_size)
         modified = Int(info.st_mtim.tv_sec)

@@ -56,7 +56,7 @@ public final class EntryCache: Sendable {
     /// An empty cache (`serve`, or a build without kept files).
     public init() { bytes = Array(repeating: Data(), count: Self.buckets) }
 
-    private static let magic = Array("nastavnik-entries 2\n".utf8)
+    private static let magic = Array("nastavnik-entries 3\n".utf8)
 
     static func bucket(_ path: String) -> Int {
         Int(StableHasher.of(path).low % UInt64(buckets))
@@ -66,37 +66,45 @@ public final class EntryCache: Sendable {
     /// options); a bucket missing or damaged is empty.
     public init(contentsOf folder: URL, key: Fingerprint) {
         var bytes: [Data] = []
+        var indexes: [Index?] = []
         var state = State()
         let real = ContentFiles.isRealFolder(folder.path)
         for bucket in 0..<Self.buckets {
-            guard real else {
-                bytes.append(Data())
-                continue
-            }
-            guard let data = try? Data(contentsOf: folder.appendingPathComponent(String(bucket)), options: .alwaysMapped),
+            guard real, let data = try? Data(contentsOf: folder.appendingPathComponent(String(bucket)), options: .alwaysMapped),
                   let index = try? Self.index(of: data, key: key) else {
                 bytes.append(Data())
+                indexes.append(nil)
                 continue
             }
             bytes.append(data)
+            indexes.append(index)
+        }
+        // Sized once: a bank keeps 30,000 entries, and growing the table step by step moved them all again and again.
+        state.kept.reserveCapacity(indexes.reduce(0) { $0 + ($1?.records.count ?? 0) })
+        for (bucket, index) in indexes.enumerated() {
+            guard let index else { continue }
             state.keptAssets[bucket] = index.assets
             for r in index.records where Self.bucket(r.path) == bucket {
                 state.kept[r.path] = Record(stamp: r.stamp, readAt: r.readAt, digest: r.digest, type: r.type, value: nil,
                                             bytes: r.start..<(r.start + r.count))
             }
         }
+        state.used.reserveCapacity(state.kept.count)
         self.bytes = bytes
         self.state.withLock { $0 = state }
     }
 
     /// A kept file's table of contents: where each file's value lies among the bytes after it.
-    private struct Index: Codable {
+    /// Written by hand (`IndexCodec`), not through `Codable`: a regional bank reads the tables of
+    /// 30,000 entries on every build, and decoding them field by field by name took a fifth of a
+    /// second.
+    private struct Index {
         var key: Fingerprint
         var assets: [String: Fingerprint]
         var records: [IndexRecord]
     }
 
-    private struct IndexRecord: Codable {
+    private struct IndexRecord {
         var path: String
         var stamp: FileStamp
         var readAt: Int
@@ -113,8 +121,9 @@ public final class EntryCache: Sendable {
             var length = 0
             for i in 0..<8 { length |= Int(raw[magic.count + i]) << (8 * i) }
             guard length > 0, length <= raw.count - header else { throw BinaryCoderError() }
-            let index = try BinaryCoder.decode(Index.self, from: UnsafeRawBufferPointer(rebasing: raw[header..<(header + length)]))
-            guard index.key == key else { throw BinaryCoderError() }
+            var reader = IndexCodec.Reader(UnsafeRawBufferPointer(rebasing: raw[header..<(header + length)]))
+            let index = try reader.index()
+            guard reader.atEnd, index.key == key else { throw BinaryCoderError() }
             let body = header + length
             for r in index.records where r.start < 0 || r.count < 0 || r.start > raw.count - body - r.count {
                 throw BinaryCoderError()
@@ -124,6 +133,106 @@ public final class EntryCache: Sendable {
                 r.start += body
                 return r
             })
+        }
+    }
+
+    /// The table's layout: integers as 8 little-endian bytes, texts as their length and UTF-8
+    /// bytes, the records' type names once in a table. Every length is checked against what
+    /// is left: a damaged file throws.
+    private enum IndexCodec {
+        static func encode(_ index: Index) -> [UInt8] {
+            var out: [UInt8] = []
+            func int(_ value: Int) { withUnsafeBytes(of: Int64(value).littleEndian) { out.append(contentsOf: $0) } }
+            func string(_ text: String) {
+                int(text.utf8.count)
+                out.append(contentsOf: text.utf8)
+            }
+            func print(_ print: Fingerprint) {
+                int(Int(bitPattern: UInt(print.high)))
+                int(Int(bitPattern: UInt(print.low)))
+            }
+            print(index.key)
+            int(index.assets.count)
+            for (folder, assets) in index.assets.sorted(by: { $0.key < $1.key }) {
+                string(folder)
+                print(assets)
+            }
+            var types: [String: Int] = [:]
+            for record in index.records where types[record.type] == nil { types[record.type] = types.count }
+            int(types.count)
+            for (type, _) in types.sorted(by: { $0.value < $1.value }) { string(type) }
+            int(index.records.count)
+            for r in index.records {
+                string(r.path)
+                for value in [r.stamp.size, r.stamp.modified, r.stamp.modifiedNanoseconds, r.stamp.changed,
+                              r.stamp.changedNanoseconds, Int(bitPattern: UInt(r.stamp.inode)), Int(bitPattern: UInt(r.stamp.device))] {
+                    int(value)
+                }
+                int(r.readAt)
+                print(r.digest)
+                int(types[r.type]!)
+                int(r.start)
+                int(r.count)
+            }
+            return out
+        }
+
+        struct Reader {
+            private let bytes: UnsafeRawBufferPointer
+            private var offset = 0
+            init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+            var atEnd: Bool { offset == bytes.count }
+
+            mutating func int() throws -> Int {
+                guard bytes.count - offset >= 8 else { throw BinaryCoderError() }
+                let value = bytes.loadUnaligned(fromByteOffset: offset, as: Int64.self)
+                offset += 8
+                return Int(Int64(littleEndian: value))
+            }
+
+            mutating func count() throws -> Int {
+                let n = try int()
+                // Each item takes at least a byte: a count larger than what is left is damage.
+                guard n >= 0, n <= bytes.count - offset else { throw BinaryCoderError() }
+                return n
+            }
+
+            mutating func string() throws -> String {
+                let n = try count()
+                defer { offset += n }
+                return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + n)]), as: UTF8.self)
+            }
+
+            mutating func print() throws -> Fingerprint {
+                Fingerprint(high: UInt64(UInt(bitPattern: try int())), low: UInt64(UInt(bitPattern: try int())))
+            }
+
+            mutating func index() throws -> Index {
+                let key = try print()
+                var assets: [String: Fingerprint] = [:]
+                for _ in 0..<(try count()) {
+                    let folder = try string()
+                    assets[folder] = try print()
+                }
+                var types: [String] = []
+                for _ in 0..<(try count()) { types.append(try string()) }
+                var records: [IndexRecord] = []
+                let n = try count()
+                records.reserveCapacity(n)
+                for _ in 0..<n {
+                    let path = try string()
+                    let stamp = FileStamp(size: try int(), modified: try int(), modifiedNanoseconds: try int(), changed: try int(),
+                                          changedNanoseconds: try int(), inode: UInt64(UInt(bitPattern: try int())),
+                                          device: UInt64(UInt(bitPattern: try int())))
+                    let readAt = try int()
+                    let digest = try print()
+                    let type = try int()
+                    guard types.indices.contains(type) else { throw BinaryCoderError() }
+                    records.append(IndexRecord(path: path, stamp: stamp, readAt: readAt, digest: digest, type: types[type],
+                                               start: try int(), count: try int()))
+                }
+                return Index(key: key, assets: assets, records: records)
+            }
         }
     }
 
@@ -179,7 +288,7 @@ public final class EntryCache: Sendable {
             records.append(IndexRecord(path: path, stamp: record.stamp, readAt: record.readAt, digest: record.digest,
                                        type: record.type, start: start, count: body.count - start))
         }
-        let index = try BinaryCoder.encode(Index(key: key, assets: Self.assets(of: records, in: assets), records: records))
+        let index = IndexCodec.encode(Index(key: key, assets: Self.assets(of: records, in: assets), records: records))
         var head = Self.magic
         for i in 0..<8 { head.append(UInt8(truncatingIfNeeded: index.count >> (8 * i))) }
         let url = folder.appendingPathComponent(String(bucket))

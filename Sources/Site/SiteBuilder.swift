@@ -144,6 +144,7 @@ public enum SiteBuilder {
             sources.merge(found.sources) { a, _ in a }
             digests.merge(found.digests) { a, _ in a }
             bank = found
+            clock.lap("schools loaded and checked")
         }
         let filesRead = sources.count
         if write {
