@@ -228,10 +228,8 @@ public enum SiteBuilder {
             return stopped(diagnostics, shown(diagnostics), bank: bank?.report)
         }
 
-        // The cache's larger part, the pages' records, is encoded on the other core while the
-        // extras are made and the output committed (unless nothing at all changed).
         let inputs = resolved.inputs
-        let encodedPages = kept == nil || !extrasKept ? Background { [records] in BuildCache.encode(inputs: inputs, pages: records) } : nil
+        var encodedPages: Background<BuildCache.EncodedPages>?
         var reportFolder: URL?
         // What the feeds and sitemap were made from: kept as they were when the extras are.
         var models = extrasKept ? kept?.models ?? [:] : [:]
@@ -263,6 +261,12 @@ public enum SiteBuilder {
                 for file in extras.copied { try output.copy(file.source, to: file.path) }
                 site.searchCache?.forgetIndex()
                 clock.lap("write extras")
+            }
+            // The cache's larger part, the pages' records, is encoded on the other core while the
+            // output is committed (unless nothing at all changed); not earlier: a 50,000-page
+            // site's search index, hundreds of megabytes, is gone by now.
+            if kept == nil || !extrasKept {
+                encodedPages = Background { [records] in BuildCache.encode(inputs: inputs, pages: records) }
             }
             try output.commit()
             clock.lap("commit \(output.writtenCount) files")
