@@ -37,11 +37,19 @@ extension PageContexts {
 
     /// A bank's own page. The pages of one school (its practices, mentors, programmes, its
     /// page) read that school, the bank's settings and its own files (a practice's badges);
-    /// every other shows the schools together and reads them all.
+    /// every other shows the schools together and reads them all. Only a practice's and a
+    /// mentor's own page read its body (`.schoolEntry`).
     func bankPage(_ kind: BankPageKind, path: String, bank: BankSite, root: String) -> Made? {
         switch kind {
-        case .practice(let i): Reads.note(.school(bank.bank.schools[bank.bank.practices[i].school].id))
-        case .school(let s), .mentor(let s, _), .program(let s, _): Reads.note(.school(bank.bank.schools[s].id))
+        case .practice(let i):
+            Reads.note(.school(bank.bank.schools[bank.bank.practices[i].school].id))
+            Reads.note(.schoolEntry(bank.bank.mentoringCase(bank.bank.practices[i]).origin.file))
+        case .mentor(let s, let m):
+            Reads.note(.school(bank.bank.schools[s].id))
+            if let mentors = bank.bank.schools[s].content?.mentors, mentors.indices.contains(m) {
+                Reads.note(.schoolEntry(mentors[m].origin.file))
+            }
+        case .school(let s), .program(let s, _): Reads.note(.school(bank.bank.schools[s].id))
         case .practices: Reads.note(.practiceCards)
         default: Reads.note(.bank)
         }

@@ -34,6 +34,9 @@ enum Dependency: Hashable, Sendable {
     /// A bank's own files beside its site.yml and index.md (review.yml, competitions.yml, its
     /// news and pages): a practice's badges come from them.
     case bankOwn
+    /// One case or mentor file of a bank's school, whole (by its shown path): its own page shows
+    /// its body. `.school` and `.bank` hold such files without their bodies.
+    case schoolEntry(String)
 }
 
 enum SectionKey: String, Hashable, Sendable, CaseIterable {
@@ -112,7 +115,13 @@ struct SiteInputs: Sendable, Equatable {
         }
         self.global = global.finalize()
 
-        var builder = entries ?? Self.entryPrints(content: content, digests: digests, root: files.shownRoot)
+        // A bank's schools' files are not its own: its sections' files read whole (`.whole`:
+        // documents, roadmap, partners) are its own, and its pages that show the schools read them
+        // through `.school` and `.bank`.
+        let schoolFiles = Set((bank?.files ?? []).flatMap { files in files.sizes.keys.map(files.shown) })
+        func file(_ path: String) -> Fingerprint { digests[path] ?? Fingerprint(high: 0, low: 1) }
+        var builder = entries ?? Self.entryPrints(content: content, digests: bank == nil ? digests : digests.filter { !schoolFiles.contains($0.key) },
+                                                  root: files.shownRoot)
         builder.prints[.settings] = builder.file(files.shownRoot + "/site.yml")
         builder.prints[.home] = builder.file(files.shownRoot + "/index.md")
         var menu = StableHasher()
@@ -125,24 +134,50 @@ struct SiteInputs: Sendable, Equatable {
             builder.prints[.page(path.hasSuffix("/") ? String(path.dropLast()) : path)] = .zero
         }
         if let bank {
+            // A case or a mentor is shown whole only on its own page: every other page of the
+            // bank shows it without its body (a card, a name), so that an edit of one body
+            // renders one page again, not every page of its school and every list.
+            let cases = bank.bank.practices.parallelMap { practice -> (String, Fingerprint?) in
+                var entry = bank.bank.mentoringCase(practice)
+                entry.body = MarkdownBody(text: "", firstLine: 0)
+                return (entry.origin.file, BinaryCoder.fingerprint(entry))
+            }
+            let mentors = bank.bank.schools.flatMap { $0.content?.mentors ?? [] }.parallelMap { mentor -> (String, Fingerprint?) in
+                var entry = mentor
+                entry.body = MarkdownBody(text: "", firstLine: 0)
+                return (entry.origin.file, BinaryCoder.fingerprint(entry))
+            }
+            var bodiless: [String: Fingerprint] = [:]
+            for (path, print) in cases + mentors {
+                builder.prints[.schoolEntry(path)] = file(path)
+                // Not encodable: never equal to the last build's, so its pages are rendered again.
+                bodiless[path] = print ?? Fingerprint(high: UInt64.random(in: .min ... .max), low: 2)
+            }
+            func shownWithoutBody(_ path: String) -> Fingerprint { bodiless[path] ?? file(path) }
             // A bank's own pages combine its schools with its settings, targets, decisions and
-            // competitions: any file of it or of a school renders them again.
+            // competitions: any file of it or of a school, added, removed or changed, renders
+            // them again (but a case's or a mentor's body).
             let paths = digests.keys.sorted()
             var all = StableHasher()
-            for path in paths { all.combine(builder.file(path)) }
+            for path in paths {
+                all.combine(path)
+                all.combine(shownWithoutBody(path))
+            }
             builder.prints[.bank] = all.finalize()
             // A school's own pages (its practices, mentors, programmes, its page) show that
             // school, the bank's settings and its own files.
-            var schoolFiles: Set<String> = []
             for (i, (school, files)) in zip(bank.bank.schools, bank.files).enumerated() {
                 var print = StableHasher()
                 print.combine(school.excluded ? 1 : 0)
                 for (relative, size) in files.sizes.sorted(by: { $0.key < $1.key }) {
                     let shown = files.shown(relative)
-                    schoolFiles.insert(shown)
                     print.combine(relative)
-                    print.combine(size)
-                    print.combine(digests[shown] ?? .zero)
+                    if let entry = bodiless[shown] {
+                        print.combine(entry)
+                    } else {
+                        print.combine(size)
+                        print.combine(digests[shown] ?? .zero)
+                    }
                 }
                 for practice in bank.practicesOfSchool[i] ?? [] {
                     print.combine(bank.bank.mentoringCase(bank.bank.practices[practice]).slug)
@@ -151,11 +186,7 @@ struct SiteInputs: Sendable, Equatable {
             }
             // The case without its body, as kept: every other field may be on a card. Encoded
             // on all cores (10,000 practices of a regional bank).
-            let cardPrints = bank.bank.practices.parallelMap { practice -> Fingerprint? in
-                var card = bank.bank.mentoringCase(practice)
-                card.body = MarkdownBody(text: "", firstLine: 0)
-                return BinaryCoder.fingerprint(card)
-            }
+            let cardPrints = cases.map(\.1)
             var cards = StableHasher()
             for (practice, print) in zip(bank.bank.practices, cardPrints) {
                 let school = bank.bank.schools[practice.school]
@@ -175,7 +206,7 @@ struct SiteInputs: Sendable, Equatable {
             var own = StableHasher()
             for path in paths where !schoolFiles.contains(path) {
                 own.combine(path)
-                own.combine(builder.file(path))
+                own.combine(file(path))
             }
             builder.prints[.bankOwn] = own.finalize()
         }
@@ -253,7 +284,6 @@ enum ContentChange {
         if shared < old.prints.count {
             for dependency in old.prints.keys where new.prints[dependency] == nil { out.insert(dependency) }
         }
-        if new.prints[.bank] != nil, !out.isEmpty { out.insert(.bank) }
         return out
     }
 }

@@ -551,6 +551,28 @@ extension KeptEntriesTests {
         #expect(partial >= 3, "seed \(seed): only \(partial) builds reused pages")
     }
 
+    /// A case's or a mentor's body is shown only on its own page: an edit of one renders that
+    /// page alone, not every page of its school and every list of the bank.
+    @Test func aBodyEditRendersItsOwnPageOnly() throws {
+        let (root, content) = try bankCopy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        KeptEntriesTests().age(content)
+        #expect(try build(root, into: "public", cache: true).0.outcome == .built)
+        let school = content.appendingPathComponent("schools/kirov-sch21/content")
+        for (file, page) in [("cases/fizika-8-klass.md", "practices/kirov-sch21/fizika-8-klass/index.html"),
+                             ("mentors/kopylova.md", "mentors/kirov-sch21/kopylova/index.html")] {
+            let url = school.appendingPathComponent(file)
+            try (read(url) + "\nАбзац, дописанный в тексте.\n").write(to: url, atomically: true, encoding: .utf8)
+            let after = try build(root, into: "public", cache: true).0
+            #expect(after.rendered == 1, "\(file): \(after.rendered) pages")
+            #expect(read(root.appendingPathComponent("public/" + page)).contains("Абзац, дописанный в тексте."), "\(file)")
+        }
+        // Its title is on cards and lists: those are rendered again.
+        let url = school.appendingPathComponent("cases/fizika-8-klass.md")
+        try read(url).replacingOccurrences(of: "title: \"", with: "title: \"Новое: ").write(to: url, atomically: true, encoding: .utf8)
+        #expect(try build(root, into: "public", cache: true).0.rendered > 5)
+    }
+
     /// A school listed with the bank's folder is what walking it gives: a link into another
     /// school is refused there, a link inside it is kept.
     @Test func schoolsListedWithTheBankAreAsWalked() throws {

@@ -79,7 +79,7 @@ struct BuildCache: Sendable, Equatable {
     }
 
     /// Bumped whenever what is kept, or how it is written, changes.
-    static let format = 7
+    static let format = 8
     private static let magic = "nastavnik-build-cache"
 
     /// One file per output folder, named by its path: two outputs of one site keep two.
@@ -231,6 +231,7 @@ struct CacheWriter {
         case .bankOwn: string("bank-own")
         case .practiceCards: string("practice-cards")
         case .school(let id): string("school/" + id)
+        case .schoolEntry(let file): string("school-entry/" + file)
         case .entry(let section, let slug): string("entry/" + section.rawValue + "/" + slug)
         case .list(let section): string("list/" + section.rawValue)
         case .whole(let section): string("whole/" + section.rawValue)
@@ -318,6 +319,7 @@ struct CacheReader {
         default: break
         }
         if text.hasPrefix("school/") { return .school(String(text.dropFirst("school/".count))) }
+        if text.hasPrefix("school-entry/") { return .schoolEntry(String(text.dropFirst("school-entry/".count))) }
         if text.hasPrefix("cases-of/") { return .casesOf(String(text.dropFirst("cases-of/".count))) }
         if text.hasPrefix("page/") { return .page(String(text.dropFirst("page/".count))) }
         let parts = text.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
