@@ -178,34 +178,13 @@ public final class EntryCache: Sendable {
         }
 
         struct Reader {
-            private let bytes: UnsafeRawBufferPointer
-            private var offset = 0
-            init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
-            var atEnd: Bool { offset == bytes.count }
-
-            mutating func int() throws -> Int {
-                guard bytes.count - offset >= 8 else { throw BinaryCoderError() }
-                let value = bytes.loadUnaligned(fromByteOffset: offset, as: Int64.self)
-                offset += 8
-                return Int(Int64(littleEndian: value))
-            }
-
-            mutating func count() throws -> Int {
-                let n = try int()
-                // Each item takes at least a byte: a count larger than what is left is damage.
-                guard n >= 0, n <= bytes.count - offset else { throw BinaryCoderError() }
-                return n
-            }
-
-            mutating func string() throws -> String {
-                let n = try count()
-                defer { offset += n }
-                return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + n)]), as: UTF8.self)
-            }
-
-            mutating func print() throws -> Fingerprint {
-                Fingerprint(high: UInt64(UInt(bitPattern: try int())), low: UInt64(UInt(bitPattern: try int())))
-            }
+            private var base: ByteReader<UnsafeRawBufferPointer>
+            init(_ bytes: UnsafeRawBufferPointer) { base = ByteReader(bytes) }
+            var atEnd: Bool { base.atEnd }
+            private mutating func int() throws -> Int { try base.int() }
+            private mutating func count() throws -> Int { try base.count() }
+            private mutating func string() throws -> String { try base.string() }
+            private mutating func print() throws -> Fingerprint { try base.print() }
 
             mutating func index() throws -> Index {
                 let key = try print()

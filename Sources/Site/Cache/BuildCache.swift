@@ -255,10 +255,9 @@ struct CacheWriter {
 struct CacheReader {
     struct Damaged: Error {}
 
-    private let bytes: [UInt8]
-    private var offset = 0
+    private var base: ByteReader<[UInt8]>
 
-    init(_ data: Data) { bytes = [UInt8](data) }
+    init(_ data: Data) { base = ByteReader([UInt8](data)) }
 
     /// The file's bytes read straight into the reader's array (no second copy of a large cache).
     init?(contentsOf url: URL) {
@@ -269,7 +268,7 @@ struct CacheReader {
         guard fstat(fd, &info) == 0, info.st_size >= 0 else { return nil }
         let size = Int(info.st_size)
         var complete = false
-        bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+        base = ByteReader([UInt8](unsafeUninitializedCapacity: size) { buffer, count in
             var done = 0
             while done < size {
                 let n = read(fd, buffer.baseAddress! + done, size - done)
@@ -278,34 +277,14 @@ struct CacheReader {
             }
             count = done
             complete = done == size
-        }
+        })
         guard complete else { return nil }
     }
 
-    mutating func int() throws -> Int {
-        guard bytes.count - offset >= 8 else { throw Damaged() }
-        var v: UInt64 = 0
-        for i in 0..<8 { v |= UInt64(bytes[offset + i]) << (8 * UInt64(i)) }
-        offset += 8
-        return Int(Int64(bitPattern: v))
-    }
-
-    mutating func count() throws -> Int {
-        let n = try int()
-        // Every counted item takes at least a byte: a damaged count cannot make a huge array.
-        guard n >= 0, n <= bytes.count - offset else { throw Damaged() }
-        return n
-    }
-
-    mutating func string() throws -> String {
-        let n = try count()
-        defer { offset += n }
-        return String(decoding: bytes[offset..<offset + n], as: UTF8.self)
-    }
-
-    mutating func print() throws -> Fingerprint {
-        Fingerprint(high: UInt64(bitPattern: Int64(try int())), low: UInt64(bitPattern: Int64(try int())))
-    }
+    mutating func int() throws -> Int { try base.int() }
+    mutating func count() throws -> Int { try base.count() }
+    mutating func string() throws -> String { try base.string() }
+    mutating func print() throws -> Fingerprint { try base.print() }
 
     mutating func dependency() throws -> Dependency {
         let text = try string()
@@ -388,7 +367,7 @@ struct CacheReader {
             folders.stamps[path] = OutputStamp(size: try int(), modified: try int(), nanoseconds: try int(),
                                                inode: UInt64(bitPattern: Int64(try int())))
         }
-        guard offset == bytes.count else { throw Damaged() }
+        guard base.atEnd else { throw Damaged() }
         return BuildCache(key: key, inputs: SiteInputs(global: global, prints: prints), pages: pages, output: output, extras: extras, models: models,
                           folders: folders)
     }
