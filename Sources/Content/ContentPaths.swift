@@ -125,7 +125,7 @@ public struct ContentFiles: Sendable {
                 let relative = String(path.dropFirst(prefix.count))
                 if let target = self.targets[path] {
                     guard target.hasPrefix(real + "/") else {
-                        problems.append(Self.linkOutside((relative as NSString).lastPathComponent, to: target, at: shown + "/" + relative))
+                        problems.append(Self.linkOutside(String(Self.fileName(relative)), to: target, at: shown + "/" + relative))
                         continue
                     }
                     targets[relative] = target
@@ -167,7 +167,6 @@ public struct ContentFiles: Sendable {
     public func restamped(_ paths: [String]) -> ContentFiles? {
         var sizes = self.sizes
         var stamps = self.stamps
-        let rootPath = root.path
         for relative in paths {
             guard sizes[relative] != nil, targets[relative] == nil, let slash = relative.firstIndex(of: "/"),
                   !relative[relative.index(after: slash)...].contains("/"),

@@ -121,9 +121,8 @@ public final class EntryCache: Sendable {
             var length = 0
             for i in 0..<8 { length |= Int(raw[magic.count + i]) << (8 * i) }
             guard length > 0, length <= raw.count - header else { throw BinaryCoderError() }
-            var reader = IndexCodec.Reader(UnsafeRawBufferPointer(rebasing: raw[header..<(header + length)]))
-            let index = try reader.index()
-            guard reader.atEnd, index.key == key else { throw BinaryCoderError() }
+            let index = try IndexCodec.decode(UnsafeRawBufferPointer(rebasing: raw[header..<(header + length)]))
+            guard index.key == key else { throw BinaryCoderError() }
             let body = header + length
             for r in index.records where r.start < 0 || r.count < 0 || r.start > raw.count - body - r.count {
                 throw BinaryCoderError()
@@ -136,82 +135,65 @@ public final class EntryCache: Sendable {
         }
     }
 
-    /// The table's layout: integers as 8 little-endian bytes, texts as their length and UTF-8
-    /// bytes, the records' type names once in a table. Every length is checked against what
-    /// is left: a damaged file throws.
+    /// The table in the kept files' layout (`ByteWriter`, `ByteReader`), the records' type names
+    /// once in a table of their own.
     private enum IndexCodec {
         static func encode(_ index: Index) -> [UInt8] {
-            var out: [UInt8] = []
-            func int(_ value: Int) { withUnsafeBytes(of: Int64(value).littleEndian) { out.append(contentsOf: $0) } }
-            func string(_ text: String) {
-                int(text.utf8.count)
-                out.append(contentsOf: text.utf8)
-            }
-            func print(_ print: Fingerprint) {
-                int(Int(bitPattern: UInt(print.high)))
-                int(Int(bitPattern: UInt(print.low)))
-            }
-            print(index.key)
-            int(index.assets.count)
+            var out = ByteWriter()
+            out.print(index.key)
+            out.int(index.assets.count)
             for (folder, assets) in index.assets.sorted(by: { $0.key < $1.key }) {
-                string(folder)
-                print(assets)
+                out.string(folder)
+                out.print(assets)
             }
             var types: [String: Int] = [:]
             for record in index.records where types[record.type] == nil { types[record.type] = types.count }
-            int(types.count)
-            for (type, _) in types.sorted(by: { $0.value < $1.value }) { string(type) }
-            int(index.records.count)
+            out.int(types.count)
+            for (type, _) in types.sorted(by: { $0.value < $1.value }) { out.string(type) }
+            out.int(index.records.count)
             for r in index.records {
-                string(r.path)
+                out.string(r.path)
                 for value in [r.stamp.size, r.stamp.modified, r.stamp.modifiedNanoseconds, r.stamp.changed,
                               r.stamp.changedNanoseconds, Int(bitPattern: UInt(r.stamp.inode)), Int(bitPattern: UInt(r.stamp.device))] {
-                    int(value)
+                    out.int(value)
                 }
-                int(r.readAt)
-                print(r.digest)
-                int(types[r.type]!)
-                int(r.start)
-                int(r.count)
+                out.int(r.readAt)
+                out.print(r.digest)
+                out.int(types[r.type]!)
+                out.int(r.start)
+                out.int(r.count)
             }
-            return out
+            return out.bytes
         }
 
-        struct Reader {
-            private var base: ByteReader<UnsafeRawBufferPointer>
-            init(_ bytes: UnsafeRawBufferPointer) { base = ByteReader(bytes) }
-            var atEnd: Bool { base.atEnd }
-            private mutating func int() throws -> Int { try base.int() }
-            private mutating func count() throws -> Int { try base.count() }
-            private mutating func string() throws -> String { try base.string() }
-            private mutating func print() throws -> Fingerprint { try base.print() }
-
-            mutating func index() throws -> Index {
-                let key = try print()
-                var assets: [String: Fingerprint] = [:]
-                for _ in 0..<(try count()) {
-                    let folder = try string()
-                    assets[folder] = try print()
-                }
-                var types: [String] = []
-                for _ in 0..<(try count()) { types.append(try string()) }
-                var records: [IndexRecord] = []
-                let n = try count()
-                records.reserveCapacity(n)
-                for _ in 0..<n {
-                    let path = try string()
-                    let stamp = FileStamp(size: try int(), modified: try int(), modifiedNanoseconds: try int(), changed: try int(),
-                                          changedNanoseconds: try int(), inode: UInt64(UInt(bitPattern: try int())),
-                                          device: UInt64(UInt(bitPattern: try int())))
-                    let readAt = try int()
-                    let digest = try print()
-                    let type = try int()
-                    guard types.indices.contains(type) else { throw BinaryCoderError() }
-                    records.append(IndexRecord(path: path, stamp: stamp, readAt: readAt, digest: digest, type: types[type],
-                                               start: try int(), count: try int()))
-                }
-                return Index(key: key, assets: assets, records: records)
+        /// Throws unless `bytes` are one whole table.
+        static func decode(_ bytes: UnsafeRawBufferPointer) throws -> Index {
+            var r = ByteReader(bytes)
+            let key = try r.print()
+            var assets: [String: Fingerprint] = [:]
+            for _ in 0..<(try r.count()) {
+                let folder = try r.string()
+                assets[folder] = try r.print()
             }
+            var types: [String] = []
+            for _ in 0..<(try r.count()) { types.append(try r.string()) }
+            var records: [IndexRecord] = []
+            let n = try r.count()
+            records.reserveCapacity(n)
+            for _ in 0..<n {
+                let path = try r.string()
+                let stamp = FileStamp(size: try r.int(), modified: try r.int(), modifiedNanoseconds: try r.int(), changed: try r.int(),
+                                      changedNanoseconds: try r.int(), inode: UInt64(UInt(bitPattern: try r.int())),
+                                      device: UInt64(UInt(bitPattern: try r.int())))
+                let readAt = try r.int()
+                let digest = try r.print()
+                let type = try r.int()
+                guard types.indices.contains(type) else { throw BinaryCoderError() }
+                records.append(IndexRecord(path: path, stamp: stamp, readAt: readAt, digest: digest, type: types[type],
+                                           start: try r.int(), count: try r.int()))
+            }
+            guard r.atEnd else { throw BinaryCoderError() }
+            return Index(key: key, assets: assets, records: records)
         }
     }
 

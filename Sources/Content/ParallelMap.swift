@@ -45,3 +45,22 @@ public final class Background<T: Sendable>: Sendable {
         return result.withLock { $0! }
     }
 }
+
+/// Values handed to another core to be freed: they are let go of there a moment later, once
+/// the caller has returned and dropped its own references, so their deinitialisation does not
+/// hold up the caller. (Were the caller slower, they would be freed by it: never too early.)
+public enum Freeing {
+    private static let queue = DispatchQueue(label: "nastavnik.freeing")
+    private static let held = Mutex<[any Sendable]>([])
+
+    public static func later(_ values: any Sendable) {
+        held.withLock { $0.append(values) }
+        queue.asyncAfter(deadline: .now() + 0.1) {
+            let dropped = held.withLock { held in
+                defer { held.removeAll() }
+                return held
+            }
+            _ = dropped
+        }
+    }
+}

@@ -3,7 +3,6 @@ import Domain
 import Foundation
 import Images
 import Markdown
-import Synchronization
 import Theme
 
 public struct BuildOptions: Sendable {
@@ -499,24 +498,5 @@ final class ProgressCounter: Sendable {
         guard let report else { return }
         let n = done.next()
         if n == total || n % max(1, total / 100) == 0 { report(n, total) }
-    }
-}
-
-/// Values handed to another core to be freed: they are let go of there a moment later, once
-/// the caller has returned and dropped its own references, so their deinitialisation does not
-/// hold up the caller. (Were the caller slower, they would be freed by it: never too early.)
-enum Freeing {
-    private static let queue = DispatchQueue(label: "nastavnik.freeing")
-    private static let held = Mutex<[any Sendable]>([])
-
-    static func later(_ values: any Sendable) {
-        held.withLock { $0.append(values) }
-        queue.asyncAfter(deadline: .now() + 0.1) {
-            let dropped = held.withLock { held in
-                defer { held.removeAll() }
-                return held
-            }
-            _ = dropped
-        }
     }
 }

@@ -174,11 +174,11 @@ struct BuildCache: Sendable, Equatable {
     }
 }
 
-/// The cache's binary layout: integers as 8 little-endian bytes, texts as their length and
-/// UTF-8 bytes. Read back with every length checked against what is left.
+/// The cache in the kept files' layout (`ByteWriter`), with the dependencies and findings pages
+/// record; read back by `CacheReader`.
 struct CacheWriter {
-    private(set) var bytes: [UInt8] = []
-    var data: Data { Data(bytes) }
+    private var base = ByteWriter()
+    var data: Data { Data(base.bytes) }
 
     /// The parts one after another, under a temporary name renamed into place: no part is
     /// copied into a whole first (the cache of a 50,000-page site is tens of megabytes).
@@ -188,7 +188,7 @@ struct CacheWriter {
         guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path]) }
         var failed = false
         for part in parts where !failed {
-            part.bytes.withUnsafeBytes { raw in
+            part.base.bytes.withUnsafeBytes { raw in
                 var offset = 0
                 while offset < raw.count {
                     let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
@@ -204,23 +204,9 @@ struct CacheWriter {
         }
     }
 
-    mutating func int(_ value: Int) {
-        var v = Int64(value).littleEndian
-        withUnsafeBytes(of: &v) { bytes.append(contentsOf: $0) }
-    }
-
-    mutating func string(_ text: String) {
-        var text = text
-        text.withUTF8 { utf8 in
-            int(utf8.count)
-            bytes.append(contentsOf: utf8)
-        }
-    }
-
-    mutating func print(_ print: Fingerprint) {
-        int(Int(Int64(bitPattern: print.high)))
-        int(Int(Int64(bitPattern: print.low)))
-    }
+    mutating func int(_ value: Int) { base.int(value) }
+    mutating func string(_ text: String) { base.string(text) }
+    mutating func print(_ print: Fingerprint) { base.print(print) }
 
     mutating func dependency(_ dependency: Dependency) {
         switch dependency {

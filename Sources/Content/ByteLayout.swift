@@ -1,9 +1,33 @@
 import Domain
 
-/// Reads the layout the build's kept files share (the build cache, the search entries, the name
-/// scan's findings, the kept entries' tables): integers as 8 little-endian bytes, texts as their
-/// length and UTF-8 bytes, fingerprints as two integers. Every length is checked against what
-/// is left: damaged bytes throw, they never crash or make a huge array.
+/// The layout the build's kept files share (the build cache, the search entries, the name scan's
+/// findings, the kept entries' tables): integers as 8 little-endian bytes, texts as their length
+/// and UTF-8 bytes, fingerprints as two integers.
+public struct ByteWriter: Sendable {
+    public private(set) var bytes: [UInt8] = []
+
+    public init() {}
+
+    public mutating func int(_ value: Int) {
+        withUnsafeBytes(of: Int64(value).littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    public mutating func string(_ text: String) {
+        var text = text
+        text.withUTF8 { utf8 in
+            int(utf8.count)
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    public mutating func print(_ print: Fingerprint) {
+        int(Int(Int64(bitPattern: print.high)))
+        int(Int(Int64(bitPattern: print.low)))
+    }
+}
+
+/// Reads what `ByteWriter` wrote. Every length is checked against what is left: damaged bytes
+/// throw, they never crash or make a huge array.
 public struct ByteReader<Bytes: RandomAccessCollection> where Bytes.Element == UInt8, Bytes.Index == Int {
     @usableFromInline let bytes: Bytes
     @usableFromInline var offset: Int
