@@ -7,6 +7,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 #include <linux/fs.h>
+#include <linux/falloc.h>
 #endif
 
 int nastavnik_exchange_paths(const char *a, const char *b) {
@@ -18,3 +19,20 @@ int nastavnik_exchange_paths(const char *a, const char *b) {
 #endif
 }
 
+
+int nastavnik_open_path_flag(void) {
+#ifdef O_PATH
+    return O_PATH;
+#else
+    return O_RDONLY;
+#endif
+}
+
+void nastavnik_allocate(int fd, long long size) {
+#if defined(__linux__) && defined(FALLOC_FL_KEEP_SIZE)
+    (void)fallocate(fd, FALLOC_FL_KEEP_SIZE, 0, (off_t)size);
+#else
+    (void)fd;
+    (void)size;
+#endif
+}

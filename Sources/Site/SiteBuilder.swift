@@ -181,8 +181,9 @@ public enum SiteBuilder {
         var pagesToRender = site.plan
         let changes = kept.flatMap { kept in kept.key == key ? ContentChange.between(kept.inputs, resolved.inputs) : nil }
         if let kept, let output, let changes {
+            let changed = ChangedReads(changes)
             pagesToRender = site.plan.filter { page in
-                guard let record = kept.pages[page.path], record.reads.isDisjoint(with: changes),
+                guard let record = kept.pages[page.path], record.reads.isDisjoint(with: changed),
                       record.files.allSatisfy(output.keep) else { return true }
                 records[page.path] = record
                 return false
@@ -212,7 +213,7 @@ public enum SiteBuilder {
                 }
             }
             counter.tick()
-            return BuildCache.PageRecord(reads: rendered.reads, diagnostics: found, files: rendered.files.map(\.path))
+            return BuildCache.PageRecord(reads: PageReads(rendered.reads), diagnostics: found, files: rendered.files.map(\.path))
         }
         for (page, record) in zip(pagesToRender, results) { records[page.path] = record }
         diagnostics += site.plan.flatMap { records[$0.path]?.diagnostics ?? [] }
@@ -228,7 +229,6 @@ public enum SiteBuilder {
         }
 
         let inputs = resolved.inputs
-        var encodedPages: Background<BuildCache.EncodedPages>?
         var reportFolder: URL?
         // What the feeds and sitemap were made from: kept as they were when the extras are.
         var models = extrasKept ? kept?.models ?? [:] : [:]
@@ -246,6 +246,10 @@ public enum SiteBuilder {
                 if let kept, kept.key == key {
                     site.keptModels = kept.models
                     site.intact = { output.intact($0) != nil }
+                } else {
+                    // Nothing is kept, but the models are recorded: else the next build would
+                    // render the feeds and sitemap again.
+                    site.intact = { _ in false }
                 }
                 let extras = site.extras()
                 clock.lap("extras")
@@ -261,33 +265,33 @@ public enum SiteBuilder {
                 site.searchCache?.forgetIndex()
                 clock.lap("write extras")
             }
-            // The cache's larger part, the pages' records, is encoded on the other core while the
-            // output is committed (unless nothing at all changed); not earlier: a 50,000-page
-            // site's search index, hundreds of megabytes, is gone by now.
-            if kept == nil || !extrasKept {
-                encodedPages = Background { [records] in BuildCache.encode(inputs: inputs, pages: records) }
-            }
-            try output.commit()
-            clock.lap("commit \(output.writtenCount) files")
+            // The cache is encoded and written on the other core while the output is committed
+            // (unless nothing at all changed: what is kept is then what this build would keep);
+            // not earlier: a 50,000-page site's search index, hundreds of megabytes, is gone by
+            // now. Written before the commit ends, it may name files the commit then fails to
+            // put in place: the next build finds their stamps differ and makes them again, as it
+            // does for any file not as recorded.
             let keptURL = BuildCache.url(options: options, create: true)
             let keptBase = keptURL.deletingPathExtension()
-            // The name scan's findings and the kept entries are written on the other core meanwhile.
-            let sideFiles = Background {
-                if let memo { try? ScanMemoFile.write(memo, to: keptBase.appendingPathExtension("scan")) }
-                try? entries?.write(to: keptBase.appendingPathExtension("entries"), key: entriesKey)
-            }
-            // Nothing changed, nothing written: what is kept is already what this build would keep.
+            var cacheWrite: Background<Void>?
             if !extrasKept || output.writtenCount > 0 || kept == nil {
                 let cache = BuildCache(key: key, inputs: inputs, pages: records, output: output.records,
                                        extras: extrasPrint ?? .zero, models: models, folders: output.folders)
                 // A cache that cannot be written costs the next build its speed, nothing else.
-                try? cache.write(to: keptURL, pages: encodedPages?.value)
-                clock.lap("build cache written")
-                if let index = output.records[SearchIndex.file] {
-                    try? site.searchCache?.write(to: keptBase.appendingPathExtension("search"), print: index.print)
-                }
+                cacheWrite = Background { try? cache.write(to: keptURL) }
             }
-            clock.lap("search written")
+            // So are the name scan's findings and the kept entries.
+            let sideFiles = Background {
+                if let memo { try? ScanMemoFile.write(memo, to: keptBase.appendingPathExtension("scan")) }
+                try? entries?.write(to: keptBase.appendingPathExtension("entries"), key: entriesKey)
+            }
+            try output.commit()
+            clock.lap("commit \(output.writtenCount) files")
+            if cacheWrite != nil, let index = output.records[SearchIndex.file] {
+                try? site.searchCache?.write(to: keptBase.appendingPathExtension("search"), print: index.print)
+            }
+            cacheWrite?.value
+            clock.lap("build cache and search written")
             sideFiles.value
             clock.lap("scan, entries written")
             if let report = bank?.report {

@@ -437,6 +437,36 @@ extension KeptEntriesTests {
 }
 
 extension KeptEntriesTests {
+    /// A build that could keep nothing (the first, or one after a new program) still records
+    /// what the feeds and sitemap were made from: the next build does not write them again.
+    @Test func feedsAndSitemapAreKeptAfterAFirstBuild() throws {
+        let (root, content) = try demo()
+        defer { try? FileManager.default.removeItem(at: root) }
+        age(content)
+        let first = try build(root)
+        #expect(first.rendered == first.pages)
+        let kept = ["sitemap.xml", "news/rss.xml", "news/atom.xml", "sv/news/rss.xml"]
+        func inodes() throws -> [Int?] {
+            try kept.map { try FileManager.default.attributesOfItem(atPath: root.appendingPathComponent("public/" + $0).path)[.systemFileNumber] as? Int }
+        }
+        let before = try inodes()
+        // Rendered again, they would be the same bytes and not written: what shows they are not
+        // rendered is that their models were recorded.
+        let options = BuildOptions(content: content, shownContent: "content", output: root.appendingPathComponent("public"),
+                                   today: Self.today, defaultTheme: Repo.defaultTheme)
+        let cache = try #require(BuildCache.read(BuildCache.url(options: options, create: false)))
+        #expect(Set(kept).isSubset(of: Set(cache.models.keys)), "\(cache.models.keys.sorted())")
+        let caseFile = content.appendingPathComponent("cases/molodoy-pedagog.md")
+        try (read(caseFile) + "\nЕщё один абзац о практике.\n").write(to: caseFile, atomically: true, encoding: .utf8)
+        let next = try build(root)
+        // The case's page, its copy for the visually impaired, the search index and its script.
+        #expect(next.rendered < next.pages && next.written == 4, "\(next.rendered) pages, \(next.written) files")
+        #expect(try inodes() == before)
+        #expect(read(root.appendingPathComponent("public/cases/molodoy-pedagog/index.html")).contains("Ещё один абзац о практике."))
+    }
+}
+
+extension KeptEntriesTests {
     /// The search entries of unchanged pages are copied from the published index; an index
     /// edited by hand is not trusted, and the index is always the one a clean build makes.
     @Test func searchIndexIsSplicedOnlyFromTheIndexAsWritten() throws {

@@ -25,7 +25,7 @@ struct BuildCache: Sendable, Equatable {
     var folders = OutputFolders()
 
     struct PageRecord: Sendable, Equatable {
-        var reads: Set<Dependency>
+        var reads: PageReads
         var diagnostics: [Diagnostic]
         /// The output files the page made (its HTML, its copy for the visually impaired).
         var files: [String]
@@ -94,18 +94,14 @@ struct BuildCache: Sendable, Equatable {
         return try? reader.cache()
     }
 
-    /// The dependency table and the page records, encoded: the larger part of the cache, made
-    /// on another core while the output is committed (`write(to:pages:)`).
-    struct EncodedPages: Sendable {
-        fileprivate var table: CacheWriter
-        fileprivate var pages: CacheWriter
-    }
-
-    static func encode(inputs: SiteInputs, pages: [String: PageRecord]) -> EncodedPages {
+    /// The dependency table and the page records, encoded: the larger part of the cache.
+    private static func encode(inputs: SiteInputs, pages: [String: PageRecord]) -> (table: CacheWriter, pages: CacheWriter) {
         // Dependencies are written once, in a table; pages name them by their number there
         // (a list page reads hundreds of entries).
         var table: [Dependency: Int] = [:]
+        table.reserveCapacity(inputs.prints.count)
         var order: [Dependency] = []
+        order.reserveCapacity(inputs.prints.count)
         func number(_ dependency: Dependency) -> Int {
             if let n = table[dependency] { return n }
             table[dependency] = order.count
@@ -113,13 +109,34 @@ struct BuildCache: Sendable, Equatable {
             return order.count - 1
         }
         for dependency in inputs.prints.keys { _ = number(dependency) }
+        // A kept page names its reads by their numbers in the last cache's table: each of those
+        // is numbered anew once, not once per page that read it.
+        var oldTable: DependencyTable?
+        var renumbered: [Int] = []
         // The pages are written while their reads are numbered, then put after the table.
         var pageBytes = CacheWriter()
         pageBytes.int(pages.count)
         for (path, page) in pages {
             pageBytes.string(path)
-            pageBytes.int(page.reads.count)
-            for dependency in page.reads { pageBytes.int(number(dependency)) }
+            switch page.reads.storage {
+            case .set(let reads):
+                pageBytes.int(reads.count)
+                for dependency in reads { pageBytes.int(number(dependency)) }
+            case .numbered(let old, let numbers):
+                if oldTable !== old {
+                    oldTable = old
+                    renumbered = Array(repeating: -1, count: old.dependencies.count)
+                }
+                pageBytes.int(numbers.count)
+                for n in numbers {
+                    var new = renumbered[Int(n)]
+                    if new < 0 {
+                        new = number(old.dependencies[Int(n)])
+                        renumbered[Int(n)] = new
+                    }
+                    pageBytes.int(new)
+                }
+            }
             pageBytes.int(page.diagnostics.count)
             for d in page.diagnostics { pageBytes.diagnostic(d) }
             pageBytes.int(page.files.count)
@@ -132,12 +149,11 @@ struct BuildCache: Sendable, Equatable {
             tableBytes.print(inputs.prints[dependency] ?? .zero)
             tableBytes.int(inputs.prints[dependency] == nil ? 0 : 1)
         }
-        return EncodedPages(table: tableBytes, pages: pageBytes)
+        return (tableBytes, pageBytes)
     }
 
     /// Written whole under another name, then renamed: a killed build leaves the old cache or the new.
-    /// - Parameter encoded: `encode(inputs:pages:)` of this cache's inputs and pages, if made already.
-    func write(to url: URL, pages encoded: EncodedPages? = nil) throws {
+    func write(to url: URL) throws {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         var writer = CacheWriter()
         writer.string(Self.magic)
@@ -150,7 +166,7 @@ struct BuildCache: Sendable, Equatable {
             writer.string(path)
             writer.print(print)
         }
-        let encoded = encoded ?? Self.encode(inputs: inputs, pages: pages)
+        let encoded = Self.encode(inputs: inputs, pages: pages)
         var outputBytes = CacheWriter()
         outputBytes.int(output.count)
         for (path, record) in output {
@@ -324,15 +340,21 @@ struct CacheReader {
             if try int() == 1 { prints[dependency] = print }
             table.append(dependency)
         }
+        // Pages keep their reads as numbers into the table: a set of each page's reads would
+        // hash every read of every page, and a build needs only whether one of them changed.
+        let shared = DependencyTable(table)
         var pages: [String: BuildCache.PageRecord] = [:]
         for _ in 0..<(try count()) {
             let path = try string()
-            var reads: Set<Dependency> = []
-            for _ in 0..<(try count()) {
+            let n = try count()
+            var numbers: [Int32] = []
+            numbers.reserveCapacity(n)
+            for _ in 0..<n {
                 let n = try int()
                 guard table.indices.contains(n) else { throw Damaged() }
-                reads.insert(table[n])
+                numbers.append(Int32(n))
             }
+            let reads = PageReads(shared, numbers)
             var diagnostics: [Diagnostic] = []
             for _ in 0..<(try count()) { diagnostics.append(try diagnostic()) }
             var files: [String] = []
