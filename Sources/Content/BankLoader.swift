@@ -23,11 +23,12 @@ public enum BankLoader {
     /// - Parameters:
     ///   - root: the bank's content folder (where its site.yml is); patterns are relative to it.
     ///   - shownRoot: how that folder is shown in messages.
-    ///   - check: further checks of a loaded school (its id, content, files), run on the same core.
+    ///   - check: further checks of a loaded school (its id, content, files, the digests of its
+    ///     texts), run on the same core.
     ///   - progress: schools checked so far and in all, as they finish.
     public static func load(root: URL, shownRoot: String, files bankFiles: ContentFiles? = nil, settings: SiteSettings, options: LoadOptions, settingsFile: String,
                             memo: ScanMemo? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil,
-                            check: @escaping @Sendable (String, SiteContent, ContentFiles) -> [Diagnostic] = { _, _, _ in [] }) -> LoadedBank {
+                            check: @escaping @Sendable (String, SiteContent, ContentFiles, [String: Fingerprint]) -> [Diagnostic] = { _, _, _, _ in [] }) -> LoadedBank {
         var diagnostics: [Diagnostic] = []
         var folders: [String] = []
         let sourcesRef = settings.sourcesOrigin ?? SourceRef(file: settingsFile, line: 1, column: 1)
@@ -76,7 +77,7 @@ public enum BankLoader {
                                     at: SourceRef(file: shown + "/site.yml", line: 1, column: 1),
                                     hint: "В `sources` указывают папки content школ, а не другого банка."))
             }
-            if !found.hasErrors, let content = result.content { found += check(id, content, result.files) }
+            if !found.hasErrors, let content = result.content { found += check(id, content, result.files, result.digests) }
             let content = found.hasErrors ? nil : result.content
             progress?(finished.next(), ids.count)
             var kept = result

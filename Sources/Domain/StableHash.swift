@@ -14,6 +14,30 @@ public struct Fingerprint: Hashable, Sendable, Codable {
     public static let zero = Fingerprint(high: 0, low: 0)
 }
 
+/// The fingerprint of a set of values in no particular order: each value's own fingerprint
+/// summed (wrapping), then the count and the sum hashed. Made without sorting: the 33,000 files
+/// of a regional bank cost more to sort by path than to hash. Values must be distinct (each
+/// keyed by its path): two equal ones would not cancel out, but the sum is all that is kept.
+public struct UnorderedHasher {
+    private var sum = Fingerprint.zero
+    private var count = 0
+
+    public init() {}
+
+    public mutating func add(_ element: Fingerprint) {
+        sum.high &+= element.high
+        sum.low &+= element.low
+        count += 1
+    }
+
+    public func finalize() -> Fingerprint {
+        var hasher = StableHasher()
+        hasher.combine(count)
+        hasher.combine(sum)
+        return hasher.finalize()
+    }
+}
+
 /// Feeds values into a `Fingerprint` with MurmurHash3 x64-128 (Austin Appleby, public domain),
 /// each call chained on the last. Every text goes in with its length, so ("ab", "c") and
 /// ("a", "bc") differ.

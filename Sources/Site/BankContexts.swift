@@ -84,7 +84,7 @@ extension PageContexts {
                 // The programme is published in the bank's «База программ».
                 card.programHref = root + BankURLs.program(school.id, program.slug)
             }
-            let body = bank.rendered.html(for: c.origin.file)
+            let body = bank.made.html(for: c.origin.file)
                 ?? bank.bodies[p.school].render(c.body, file: c.origin.file, folder: "cases", pagePath: path).html
             // A practice of the bank is shared like a school's case.
             return Made(template: "practice", title: c.title, section: "practices/", body: PracticePage(practice: card, bodyHTML: body),
@@ -118,7 +118,7 @@ extension PageContexts {
                 guard case .page(let slug)? = bank.bank.mentoringCase(p).mentor else { return false }
                 return slug == mentor.slug
             }
-            let body = bank.rendered.html(for: mentor.origin.file)
+            let body = bank.made.html(for: mentor.origin.file)
                 ?? bank.bodies[s].render(mentor.body, file: mentor.origin.file, folder: "mentors", pagePath: path).html
             card.photoImage = Self.atTop(card.photoImage, class: "portrait")
             return Made(template: "mentor", title: mentor.name, section: "mentors/",

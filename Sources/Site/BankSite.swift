@@ -33,15 +33,15 @@ struct BankSite: Sendable {
     /// Practice indices for each filter, newest first.
     let listings: [PracticeFilter: [Int]]
     let bodies: [BodyRenderer]
-    /// Bodies already rendered while the schools were checked, by source file.
-    let rendered: RenderedBodies
+    /// Bodies rendered and prints made while the schools were checked.
+    let made: SchoolsMade
     /// Practices of schools from other regions, for «Практики других регионов».
     let otherRegionPractices: [Int]
     static let perPage = 30
 
-    init(bank: Bank, files: [ContentFiles], targets: IndicatorSet?, options: MarkdownOptions, rendered: RenderedBodies = RenderedBodies()) {
+    init(bank: Bank, files: [ContentFiles], targets: IndicatorSet?, options: MarkdownOptions, made: SchoolsMade = SchoolsMade()) {
         self.bank = bank
-        self.rendered = rendered
+        self.made = made
         self.files = files
         rollups = IndicatorRollup.rollUp(bank.schools, targets: targets, skipping: bank.otherRegion)
         bodies = bank.schools.indices.map { i in
@@ -119,13 +119,19 @@ struct BankSite: Sendable {
     let mentors: [(school: Int, mentor: Int, slug: String, name: String)]
 }
 
-/// Rendered Markdown bodies kept between checking a school and rendering its pages.
-final class RenderedBodies: Sendable {
+/// What checking the schools made for their pages: each case's and mentor's body rendered,
+/// and its fingerprint without the body (`SiteInputs`), by source file.
+final class SchoolsMade: Sendable {
     /// Kept bodies stay bytes until a page that shows them is rendered.
     private let html = Mutex<[String: DeferredText]>([:])
+    private let bodiless = Mutex<[String: Fingerprint]>([:])
 
     func store(_ text: DeferredText, for file: String) { html.withLock { $0[file] = text } }
     func html(for file: String) -> String? { html.withLock { $0[file] }?.string }
+
+    func store(bodiless prints: [String: Fingerprint]) { bodiless.withLock { $0.merge(prints) { a, _ in a } } }
+    /// The entry's fingerprint without its body, if made while its school was checked.
+    func bodilessPrint(for file: String) -> Fingerprint? { bodiless.withLock { $0[file] } }
 }
 
 enum BankURLs {

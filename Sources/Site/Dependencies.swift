@@ -137,15 +137,13 @@ struct SiteInputs: Sendable, Equatable {
             // A case or a mentor is shown whole only on its own page: every other page of the
             // bank shows it without its body (a card, a name), so that an edit of one body
             // renders one page again, not every page of its school and every list.
+            // Made while the schools were checked, and kept for a school whose files are the same.
             let cases = bank.bank.practices.parallelMap { practice -> (String, Fingerprint?) in
-                var entry = bank.bank.mentoringCase(practice)
-                entry.body = MarkdownBody(text: "", firstLine: 0)
-                return (entry.origin.file, BinaryCoder.fingerprint(entry))
+                let entry = bank.bank.mentoringCase(practice)
+                return (entry.origin.file, bank.made.bodilessPrint(for: entry.origin.file) ?? SiteBuilder.BodilessPrints.print(entry))
             }
             let mentors = bank.bank.schools.flatMap { $0.content?.mentors ?? [] }.parallelMap { mentor -> (String, Fingerprint?) in
-                var entry = mentor
-                entry.body = MarkdownBody(text: "", firstLine: 0)
-                return (entry.origin.file, BinaryCoder.fingerprint(entry))
+                (mentor.origin.file, bank.made.bodilessPrint(for: mentor.origin.file) ?? SiteBuilder.BodilessPrints.print(mentor))
             }
             var bodiless: [String: Fingerprint] = [:]
             for (path, print) in cases + mentors {
@@ -157,28 +155,33 @@ struct SiteInputs: Sendable, Equatable {
             // A bank's own pages combine its schools with its settings, targets, decisions and
             // competitions: any file of it or of a school, added, removed or changed, renders
             // them again (but a case's or a mentor's body).
-            let paths = digests.keys.sorted()
-            var all = StableHasher()
-            for path in paths {
-                all.combine(path)
-                all.combine(shownWithoutBody(path))
+            func element(_ path: String, _ print: Fingerprint) -> Fingerprint {
+                var hasher = StableHasher()
+                hasher.combine(path)
+                hasher.combine(print)
+                return hasher.finalize()
             }
+            var all = UnorderedHasher()
+            for path in digests.keys { all.add(element(path, shownWithoutBody(path))) }
             builder.prints[.bank] = all.finalize()
             // A school's own pages (its practices, mentors, programmes, its page) show that
             // school, the bank's settings and its own files.
             for (i, (school, files)) in zip(bank.bank.schools, bank.files).enumerated() {
-                var print = StableHasher()
-                print.combine(school.excluded ? 1 : 0)
-                for (relative, size) in files.sizes.sorted(by: { $0.key < $1.key }) {
+                var schoolFiles = UnorderedHasher()
+                for (relative, size) in files.sizes {
                     let shown = files.shown(relative)
-                    print.combine(relative)
                     if let entry = bodiless[shown] {
-                        print.combine(entry)
+                        schoolFiles.add(element(relative, entry))
                     } else {
-                        print.combine(size)
-                        print.combine(digests[shown] ?? .zero)
+                        var file = StableHasher()
+                        file.combine(size)
+                        file.combine(digests[shown] ?? .zero)
+                        schoolFiles.add(element(relative, file.finalize()))
                     }
                 }
+                var print = StableHasher()
+                print.combine(school.excluded ? 1 : 0)
+                print.combine(schoolFiles.finalize())
                 for practice in bank.practicesOfSchool[i] ?? [] {
                     print.combine(bank.bank.mentoringCase(bank.bank.practices[practice]).slug)
                 }
@@ -203,11 +206,8 @@ struct SiteInputs: Sendable, Equatable {
                 }
             }
             builder.prints[.practiceCards] = cards.finalize()
-            var own = StableHasher()
-            for path in paths where !schoolFiles.contains(path) {
-                own.combine(path)
-                own.combine(file(path))
-            }
+            var own = UnorderedHasher()
+            for path in digests.keys where !schoolFiles.contains(path) { own.add(element(path, file(path))) }
             builder.prints[.bankOwn] = own.finalize()
         }
         prints = builder.prints

@@ -64,14 +64,14 @@ enum Pipeline {
     /// - Parameter files: the bank's own folder, as its load listed it.
     static func schools(of content: SiteContent, files: ContentFiles, options: BuildOptions, cache: EntryCache? = nil, memo: ScanMemo? = nil,
                         progress: (@Sendable (Int, Int) -> Void)? = nil) -> Schools {
-        let (loaded, bodies) = SiteBuilder.loadBank(content, files: files, options: options, cache: cache, memo: memo, progress: progress)
+        let (loaded, made) = SiteBuilder.loadBank(content, files: files, options: options, cache: cache, memo: memo, progress: progress)
         let exclusions = loaded.bank.schools.filter(\.excluded).map { school in
             Diagnostic.warning("bank.school-excluded", "организация исключена из банка: в её материалах есть ошибки",
                                at: SourceRef(file: school.folder + "/site.yml", line: 1, column: 1),
                                hint: "Подробности — в отчёте `nastavnik build` (report/index.html).")
         }
         return Schools(site: BankSite(bank: loaded.bank, files: loaded.files, targets: content.indicators,
-                                      options: MarkdownOptions(unsafeHTML: content.settings.unsafeHTML), rendered: bodies),
+                                      options: MarkdownOptions(unsafeHTML: content.settings.unsafeHTML), made: made),
                        report: BankReport(title: content.settings.title, date: options.today, bank: loaded.bank,
                                           bankDiagnostics: loaded.diagnostics, shownRoot: options.shownContent),
                        sources: loaded.sources, digests: loaded.digests, diagnostics: loaded.diagnostics, exclusions: exclusions)

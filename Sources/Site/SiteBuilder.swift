@@ -344,12 +344,12 @@ public enum SiteBuilder {
     /// Every school of a bank, each checked like a site of its own, Markdown bodies included.
     /// The bodies are rendered for the pages they will appear on and kept, so each is parsed once.
     static func loadBank(_ content: SiteContent, files bankFiles: ContentFiles, options: BuildOptions, cache: EntryCache? = nil, memo: ScanMemo? = nil,
-                         progress: (@Sendable (Int, Int) -> Void)? = nil) -> (LoadedBank, RenderedBodies) {
+                         progress: (@Sendable (Int, Int) -> Void)? = nil) -> (LoadedBank, SchoolsMade) {
         let markdown = MarkdownOptions(unsafeHTML: content.settings.unsafeHTML)
-        let bodies = RenderedBodies()
+        let bodies = SchoolsMade()
         let loaded = BankLoader.load(root: options.content, shownRoot: options.shownContent, files: bankFiles, settings: content.settings,
                                      options: LoadOptions(drafts: options.drafts, today: options.today, cache: cache),
-                                     settingsFile: options.shownContent + "/site.yml", memo: memo, progress: progress) { id, school, files in
+                                     settingsFile: options.shownContent + "/site.yml", memo: memo, progress: progress) { id, school, files, digests in
             var body = BodyRenderer(files: files, knownPaths: [], options: markdown)
             body.assetPrefix = BankURLs.schoolFiles(id)
             body.checkPageLinks = false
@@ -381,9 +381,58 @@ public enum SiteBuilder {
             }
             for c in school.cases { render(c.body, file: c.origin.file, folder: "cases", page: BankURLs.practice(id, c.slug)) }
             for m in school.mentors { render(m.body, file: m.origin.file, folder: "mentors", page: BankURLs.mentor(id, m.slug)) }
+            // The school's cases and mentors as loaded are made from its files alone (and the
+            // options the kept entries are keyed by): their prints are kept while those are the same.
+            var key = UnorderedHasher()
+            for (path, size) in files.sizes {
+                var file = StableHasher()
+                file.combine(path)
+                file.combine(size)
+                file.combine(digests[files.shown(path)] ?? .zero)
+                key.add(file.finalize())
+            }
+            func make() -> BodilessPrints { BodilessPrints(school) }
+            let prints = cache?.derived(files.shownRoot + "#bodiless", key: key.finalize(), make: make) ?? make()
+            bodies.store(bodiless: prints.byFile)
             return found
         }
         return (loaded, bodies)
+    }
+
+    /// A school's cases' and mentors' fingerprints without their bodies (`SiteInputs`), by
+    /// source file; nil where one could not be encoded.
+    struct BodilessPrints: Codable, Sendable {
+        var files: [String] = []
+        var prints: [Fingerprint?] = []
+
+        init(_ school: SiteContent) {
+            for entry in school.cases {
+                files.append(entry.origin.file)
+                prints.append(Self.print(entry))
+            }
+            for entry in school.mentors {
+                files.append(entry.origin.file)
+                prints.append(Self.print(entry))
+            }
+        }
+
+        var byFile: [String: Fingerprint] {
+            var out: [String: Fingerprint] = [:]
+            for (file, print) in zip(files, prints) { if let print { out[file] = print } }
+            return out
+        }
+
+        static func print(_ entry: MentoringCase) -> Fingerprint? {
+            var entry = entry
+            entry.body = MarkdownBody(text: "", firstLine: 0)
+            return BinaryCoder.fingerprint(entry)
+        }
+
+        static func print(_ entry: Mentor) -> Fingerprint? {
+            var entry = entry
+            entry.body = MarkdownBody(text: "", firstLine: 0)
+            return BinaryCoder.fingerprint(entry)
+        }
     }
 
     /// A school's body as a bank publishes it, kept between builds.
