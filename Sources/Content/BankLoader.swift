@@ -23,12 +23,12 @@ public enum BankLoader {
     /// - Parameters:
     ///   - root: the bank's content folder (where its site.yml is); patterns are relative to it.
     ///   - shownRoot: how that folder is shown in messages.
-    ///   - check: further checks of a loaded school (its id, content, files, the digests of its
-    ///     texts), run on the same core.
+    ///   - check: further checks of a loaded school (its id, content, files, and the print of
+    ///     its files, `ContentFiles.print(digests:)`), run on the same core.
     ///   - progress: schools checked so far and in all, as they finish.
     public static func load(root: URL, shownRoot: String, files bankFiles: ContentFiles? = nil, settings: SiteSettings, options: LoadOptions, settingsFile: String,
                             memo: ScanMemo? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil,
-                            check: @escaping @Sendable (String, SiteContent, ContentFiles, [String: Fingerprint]) -> [Diagnostic] = { _, _, _, _ in [] }) -> LoadedBank {
+                            check: @escaping @Sendable (String, SiteContent, ContentFiles, Fingerprint) -> [Diagnostic] = { _, _, _, _ in [] }) -> LoadedBank {
         var diagnostics: [Diagnostic] = []
         var folders: [String] = []
         let sourcesRef = settings.sourcesOrigin ?? SourceRef(file: settingsFile, line: 1, column: 1)
@@ -68,16 +68,22 @@ public enum BankLoader {
             let result = listings.map { ContentLoader.load($0[i], options: options) }
                 ?? ContentLoader.load(root.appendingPathComponent(folder), shownAs: shown, options: options)
             var found = result.diagnostics
+            // A school's findings are those of its files alone (and of the options the kept
+            // entries are keyed by): kept while its files are the same, the school is not
+            // checked again (a bank's 500 schools, one of them changed overnight).
+            let print = result.files.print(digests: result.digests)
             if let content = result.content {
-                found += Validator.validate(content, sources: SourceLookup(result.sources, folder: result.files), digests: result.digests,
-                                            memo: memo)
+                func validate() -> [Diagnostic] {
+                    Validator.validate(content, sources: SourceLookup(result.sources, folder: result.files), digests: result.digests, memo: memo)
+                }
+                found += options.cache?.derived(shown + "#checked", key: print, make: validate) ?? validate()
             }
             if let content = result.content, content.settings.kind == .bank {
                 found.append(.error("bank.nested", "папка школы сама описана как банк практик (`kind: bank`)",
                                     at: SourceRef(file: shown + "/site.yml", line: 1, column: 1),
                                     hint: "В `sources` указывают папки content школ, а не другого банка."))
             }
-            if !found.hasErrors, let content = result.content { found += check(id, content, result.files, result.digests) }
+            if !found.hasErrors, let content = result.content { found += check(id, content, result.files, print) }
             let content = found.hasErrors ? nil : result.content
             progress?(finished.next(), ids.count)
             var kept = result

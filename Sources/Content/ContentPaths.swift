@@ -99,8 +99,20 @@ public struct ContentFiles: Sendable {
     /// inside the folder that leads out of it (into another school) is refused there.
     public func subfolders(_ folders: [(folder: String, shownAs: String)]) -> [ContentFiles] {
         let realRoot = Self.realPath(root.path) ?? root.path
-        let sorted = sizes.keys.sorted()
-        return folders.map { folder, shown in
+        // Each path goes to the folders among its parents: one pass, no sort of every path.
+        var index: [String: [Int]] = [:]
+        for (i, folder) in folders.enumerated() { index[folder.folder, default: []].append(i) }
+        var members = Array(repeating: [String](), count: folders.count)
+        for path in sizes.keys {
+            let utf8 = path.utf8
+            var end = utf8.endIndex
+            while let slash = utf8[..<end].lastIndex(of: UInt8(ascii: "/")) {
+                for i in index[String(path[..<slash])] ?? [] { members[i].append(path) }
+                end = slash
+            }
+        }
+        return Array(zip(folders, members)).parallelMap { entry, paths in
+            let (folder, shown) = entry
             let url = root.appendingPathComponent(folder)
             let parts = folder.split(separator: "/", omittingEmptySubsequences: false)
             guard !folder.isEmpty, !parts.contains(where: { $0.isEmpty || $0.hasPrefix(".") }),
@@ -112,16 +124,10 @@ public struct ContentFiles: Sendable {
             var stamps: [String: FileStamp] = [:]
             var targets: [String: String] = [:]
             var problems: [Diagnostic] = []
-            // The folder's paths lie together in sorted order, from the first not below its prefix.
-            var low = 0, high = sorted.count
-            while low < high {
-                let middle = (low + high) / 2
-                if sorted[middle] < prefix { low = middle + 1 } else { high = middle }
-            }
-            var i = low
-            while i < sorted.count, sorted[i].hasPrefix(prefix) {
-                let path = sorted[i]
-                i += 1
+            sizes.reserveCapacity(paths.count)
+            stamps.reserveCapacity(paths.count)
+            // In order: links refused are reported as a walk of the folder would.
+            for path in paths.sorted() {
                 let relative = String(path.dropFirst(prefix.count))
                 if let target = self.targets[path] {
                     guard target.hasPrefix(real + "/") else {
@@ -321,6 +327,20 @@ public struct ContentFiles: Sendable {
                 }
             }
         }
+    }
+
+    /// Every file's path, size and text digest (by shown path, as loads keep them), in no
+    /// order: what a school's loaded and checked content is made of.
+    public func print(digests: [String: Fingerprint]) -> Fingerprint {
+        var all = UnorderedHasher()
+        for (path, size) in sizes {
+            var file = StableHasher()
+            file.combine(path)
+            file.combine(size)
+            file.combine(digests[shown(path)] ?? .zero)
+            all.add(file.finalize())
+        }
+        return all.finalize()
     }
 
     public func shown(_ relative: String) -> String {

@@ -26,6 +26,9 @@ struct SiteRender: Sendable {
     /// model is the same is kept, not rendered (`extras().kept`).
     var keptModels: [String: Fingerprint] = [:]
     var intact: (@Sendable (String) -> Bool)? = nil
+    /// A bank's practice cards as `SiteInputs` fingerprints them (`.practiceCards`): the model
+    /// of `practices.json`, which a build keeps while it is the same.
+    var practiceCards: Fingerprint? = nil
 
     /// The rendered feeds and sitemap with the models they were rendered from.
     final class FileCache: Sendable {
@@ -166,7 +169,7 @@ struct SiteRender: Sendable {
         // of a 50,000-page site took 100 MB more at its peak (memory freed by one thread is not
         // used again by another), for 25 ms less at 10,000 pages.
         if includingData {
-            generated += dataFiles()
+            generated += dataFiles(keep: { print, paths in unchanged(print, paths) })
             clock.lap("  search index, data files")
         }
         let assets = theme.assets()
@@ -203,15 +206,22 @@ struct SiteRender: Sendable {
     static let dataPaths: Set<String> = [SearchIndex.file, "search-index.js", "practices.json", "practices-index.js", "indicators-rollup.csv"]
 
     /// The data files (`dataPaths`), the search index's entries of unchanged pages kept.
-    func dataFiles() -> [(path: String, data: Data)] {
+    /// - Parameter keep: whether files made from a model (by its print) can be kept as the
+    ///   last build wrote them (`extras`); then they are not made.
+    func dataFiles(keep: ((Fingerprint, [String]) -> Bool)? = nil) -> [(path: String, data: Data)] {
         var files: [(path: String, data: Data)] = []
         var extraEntries: [SearchIndex.Input] = []
         if case .bank(let bank) = kind {
             extraEntries = SearchIndex.bankEntries(bank)
-            let practices = PracticeIndex.json(bank)
             let territory = content.settings.organization.kind == .municipalOffice ? "Муниципалитет" : "Регион"
-            files = [("indicators-rollup.csv", RollupCSV.data(bank.rollups, territory: territory)), ("practices.json", practices),
-                     ("practices-index.js", ScriptData.wrap(practices, as: "nastavnikPractices"))]
+            files = [("indicators-rollup.csv", RollupCSV.data(bank.rollups, territory: territory))]
+            // Ten thousand practices' JSON, made again only when a card changed.
+            let practicePaths = ["practices.json", "practices-index.js"]
+            let kept = practiceCards.map { keep?($0, practicePaths) ?? false } ?? false
+            if !kept {
+                let practices = PracticeIndex.json(bank)
+                files += [("practices.json", practices), ("practices-index.js", ScriptData.wrap(practices, as: "nastavnikPractices"))]
+            }
         }
         let index = SearchIndex.json(content, extra: extraEntries, cache: searchCache)
         return [(SearchIndex.file, index.json), ("search-index.js", index.script)] + files

@@ -92,10 +92,11 @@ enum Pipeline {
     static func resolve(_ content: SiteContent, files: ContentFiles, digests: [String: Fingerprint], theme: Theme,
                         kind: SiteKind, options: BuildOptions, entries: InputPrints? = nil) -> Resolved {
         let images = SiteBuilder.processImages(content, files: files, kind: kind, options: options)
-        let site = SiteRender(content: content, files: files, theme: theme, today: options.today, kind: kind, images: images.images)
+        var site = SiteRender(content: content, files: files, theme: theme, today: options.today, kind: kind, images: images.images)
         let inputs = SiteInputs(content: content, digests: digests, files: files, sections: site.contexts.sectionEntries,
                                 pages: site.plan.map(\.path), images: images.images, today: options.today, bank: kind.bank,
                                 entries: entries)
+        site.practiceCards = inputs.prints[.practiceCards]
         return Resolved(site: site, diagnostics: images.diagnostics, inputs: inputs)
     }
 

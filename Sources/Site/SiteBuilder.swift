@@ -349,7 +349,7 @@ public enum SiteBuilder {
         let bodies = SchoolsMade()
         let loaded = BankLoader.load(root: options.content, shownRoot: options.shownContent, files: bankFiles, settings: content.settings,
                                      options: LoadOptions(drafts: options.drafts, today: options.today, cache: cache),
-                                     settingsFile: options.shownContent + "/site.yml", memo: memo, progress: progress) { id, school, files, digests in
+                                     settingsFile: options.shownContent + "/site.yml", memo: memo, progress: progress) { id, school, files, filesPrint in
             var body = BodyRenderer(files: files, knownPaths: [], options: markdown)
             body.assetPrefix = BankURLs.schoolFiles(id)
             body.checkPageLinks = false
@@ -383,16 +383,8 @@ public enum SiteBuilder {
             for m in school.mentors { render(m.body, file: m.origin.file, folder: "mentors", page: BankURLs.mentor(id, m.slug)) }
             // The school's cases and mentors as loaded are made from its files alone (and the
             // options the kept entries are keyed by): their prints are kept while those are the same.
-            var key = UnorderedHasher()
-            for (path, size) in files.sizes {
-                var file = StableHasher()
-                file.combine(path)
-                file.combine(size)
-                file.combine(digests[files.shown(path)] ?? .zero)
-                key.add(file.finalize())
-            }
             func make() -> BodilessPrints { BodilessPrints(school) }
-            let prints = cache?.derived(files.shownRoot + "#bodiless", key: key.finalize(), make: make) ?? make()
+            let prints = cache?.derived(files.shownRoot + "#bodiless", key: filesPrint, make: make) ?? make()
             bodies.store(bodiless: prints.byFile)
             return found
         }
