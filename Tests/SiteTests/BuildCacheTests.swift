@@ -535,7 +535,7 @@ extension KeptEntriesTests {
         var partial = 0
         for step in 1...8 {
             let did: String
-            switch Int.random(in: 0..<7, using: &random) {
+            switch Int.random(in: 0..<8, using: &random) {
             case 0, 1:
                 let file = schools.appendingPathComponent("kirov-sch21/content/cases/fizika-8-klass.md")
                 try change(file) { $0 + "\nАбзац \(step) о занятиях по физике.\n" }
@@ -559,10 +559,20 @@ extension KeptEntriesTests {
                     $0.replacingOccurrences(of: "place: 2", with: "place: 3").replacingOccurrences(of: "place: 1\n", with: "place: 1\n", options: [])
                 }
                 did = "competition"
-            default:
+            case 6:
                 let file = schools.appendingPathComponent("ryazan-sch12/content/cases/chitatelskiy-klub.md")
                 try change(file) { $0 + "\nЧитательский клуб, правка \(step).\n" }
                 did = "other school's case"
+            default:
+                // A finding of the school's check (a programme that is not there), then gone
+                // again: the school is left out of the bank, then back.
+                let file = schools.appendingPathComponent("kirov-sch21/content/cases/fizika-8-klass.md")
+                try change(file) { text in
+                    text.contains("program: programma-2024-2025")
+                        ? text.replacingOccurrences(of: "program: programma-2024-2025", with: "program: net-takoy-programmy")
+                        : text.replacingOccurrences(of: "program: net-takoy-programmy", with: "program: programma-2024-2025")
+                }
+                did = "a school's error, made or mended"
             }
             let cached = try build(root, into: "public", cache: true)
             // The output's folders dated back to one day, as if built long ago: the next listing
