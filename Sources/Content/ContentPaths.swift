@@ -85,9 +85,12 @@ public struct ContentFiles: Sendable {
 
     private static func children(of sizes: [String: Int]) -> [String: [String]] {
         var children: [String: [String]] = [:]
+        let slash = UInt8(ascii: "/")
         for path in sizes.keys {
-            guard let slash = path.firstIndex(of: "/"), !path[path.index(after: slash)...].contains("/") else { continue }
-            children[String(path[..<slash]), default: []].append(path)
+            // Bytes, not characters: a bank lists 33,000 paths.
+            let utf8 = path.utf8
+            guard let first = utf8.firstIndex(of: slash), !utf8[utf8.index(after: first)...].contains(slash) else { continue }
+            children[String(path[..<first]), default: []].append(path)
         }
         return children.mapValues { $0.sorted() }
     }
