@@ -232,17 +232,39 @@ enum SearchIndex {
                 }
             } } + 64)
             out.append(contentsOf: #"{"v":2,"docs":["#.utf8)
+            // Kept entries that lay one after another in the last index (with the comma between
+            // them) are copied as one run: most of a rebuild's index is a few copies, not ten
+            // thousand. `length` counts the run not yet copied.
+            var length = out.count - start
+            var run: Range<Int>?
+            func flush() {
+                if let pending = run { cache?.append(pending, to: &out) }
+                run = nil
+            }
             var first = true
             for (input, entry) in zip(inputs, rendered.joined()) {
-                if !first { out.append(UInt8(ascii: ",")) }
-                first = false
-                let from = out.count - start
-                switch entry.piece {
-                case .kept(let range): cache?.append(range, to: &out)
-                case .made(let json): out.append(contentsOf: json.utf8)
+                if case .kept(let range) = entry.piece, let pending = run, range.lowerBound == pending.upperBound + 1 {
+                    run = pending.lowerBound..<range.upperBound
+                    length += 1
+                } else {
+                    flush()
+                    if !first {
+                        out.append(UInt8(ascii: ","))
+                        length += 1
+                    }
+                    if case .kept(let range) = entry.piece { run = range }
                 }
-                placed[input.path] = (entry.key, from..<(out.count - start))
+                first = false
+                let from = length
+                switch entry.piece {
+                case .kept(let range): length += range.count
+                case .made(let json):
+                    out.append(contentsOf: json.utf8)
+                    length = out.count - start
+                }
+                placed[input.path] = (entry.key, from..<length)
             }
+            flush()
             out.append(contentsOf: "]}".utf8)
         }
         cache?.adopt(both.json, entries: placed)

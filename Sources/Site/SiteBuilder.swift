@@ -229,6 +229,11 @@ public enum SiteBuilder {
         }
 
         let inputs = resolved.inputs
+        // The pages' part of the cache is encoded beside the feeds, sitemap and search index,
+        // where memory is no concern: a 50,000-page site's search index is hundreds of
+        // megabytes, and its build stays under 1 GiB by encoding after it (at the commit).
+        let encodedPages: Background<BuildCache.EncodedPages>? = site.plan.count < 20_000 && (kept == nil || !extrasKept)
+            ? Background { [records] in BuildCache.encode(inputs: inputs, pages: records) } : nil
         var reportFolder: URL?
         // What the feeds and sitemap were made from: kept as they were when the extras are.
         var models = extrasKept ? kept?.models ?? [:] : [:]
@@ -278,7 +283,7 @@ public enum SiteBuilder {
                 let cache = BuildCache(key: key, inputs: inputs, pages: records, output: output.records,
                                        extras: extrasPrint ?? .zero, models: models, folders: output.folders)
                 // A cache that cannot be written costs the next build its speed, nothing else.
-                cacheWrite = Background { try? cache.write(to: keptURL) }
+                cacheWrite = Background { try? cache.write(to: keptURL, pages: encodedPages?.value) }
             }
             // So are the name scan's findings and the kept entries.
             let sideFiles = Background {

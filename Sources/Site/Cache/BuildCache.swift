@@ -94,8 +94,14 @@ struct BuildCache: Sendable, Equatable {
         return try? reader.cache()
     }
 
-    /// The dependency table and the page records, encoded: the larger part of the cache.
-    private static func encode(inputs: SiteInputs, pages: [String: PageRecord]) -> (table: CacheWriter, pages: CacheWriter) {
+    /// The dependency table and the page records, encoded: the larger part of the cache, made
+    /// beside the rest of a build once its pages are rendered (`write(to:pages:)`).
+    struct EncodedPages: Sendable {
+        fileprivate var table: CacheWriter
+        fileprivate var pages: CacheWriter
+    }
+
+    static func encode(inputs: SiteInputs, pages: [String: PageRecord]) -> EncodedPages {
         // Dependencies are written once, in a table; pages name them by their number there
         // (a list page reads hundreds of entries).
         var table: [Dependency: Int] = [:]
@@ -149,11 +155,12 @@ struct BuildCache: Sendable, Equatable {
             tableBytes.print(inputs.prints[dependency] ?? .zero)
             tableBytes.int(inputs.prints[dependency] == nil ? 0 : 1)
         }
-        return (tableBytes, pageBytes)
+        return EncodedPages(table: tableBytes, pages: pageBytes)
     }
 
     /// Written whole under another name, then renamed: a killed build leaves the old cache or the new.
-    func write(to url: URL) throws {
+    /// - Parameter encoded: `encode(inputs:pages:)` of this cache's inputs and pages, if made already.
+    func write(to url: URL, pages encoded: EncodedPages? = nil) throws {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         var writer = CacheWriter()
         writer.string(Self.magic)
@@ -166,7 +173,7 @@ struct BuildCache: Sendable, Equatable {
             writer.string(path)
             writer.print(print)
         }
-        let encoded = Self.encode(inputs: inputs, pages: pages)
+        let encoded = encoded ?? Self.encode(inputs: inputs, pages: pages)
         var outputBytes = CacheWriter()
         outputBytes.int(output.count)
         for (path, record) in output {
