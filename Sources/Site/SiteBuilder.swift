@@ -178,6 +178,7 @@ public enum SiteBuilder {
         // Pages whose recorded reads meet no changed input, and whose files are still as the
         // last build wrote them, are not rendered again: their records and findings carry over.
         var records: [String: BuildCache.PageRecord] = [:]
+        records.reserveCapacity(site.plan.count)
         var pagesToRender = site.plan
         let changes = kept.flatMap { kept in kept.key == key ? ContentChange.between(kept.inputs, resolved.inputs) : nil }
         if let kept, let output, let changes {

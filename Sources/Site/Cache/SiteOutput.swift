@@ -87,6 +87,8 @@ final class SiteOutput: Sendable {
         let listing = exists && previous != nil ? listed ?? Self.files(in: self.destination.path) : nil
         existing = listing?.files ?? [:]
         folders = listing?.folders ?? OutputFolders()
+        // Sized once: a rebuild keeps most of the last build's files.
+        if let previous { written.withLock { $0.reserveCapacity(previous.count) } }
         staging = parent.appendingPathComponent(".\(self.destination.lastPathComponent).building-\(getpid())")
         try? FileManager.default.removeItem(at: staging)
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
