@@ -171,7 +171,7 @@ public enum PersonalData {
 
     public static func sentences(_ line: String) -> [String] {
         // By scalars: the marks are single scalars, and Characters would be compared one by one.
-        line.unicodeScalars.split(whereSeparator: { $0 == "." || $0 == "!" || $0 == "?" || $0 == ";" }).map { String(String.UnicodeScalarView($0)) }
+        line.unicodeScalars.split(whereSeparator: { $0 == "." || $0 == "!" || $0 == "?" || $0 == ";" }).map { String(Substring($0)) }
     }
 
     private static let surnameEndings = ["ов", "ова", "ев", "ева", "ёв", "ёва", "ин", "ина", "ын", "ына", "ский", "ская", "цкий", "цкая",
