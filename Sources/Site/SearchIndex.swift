@@ -297,8 +297,9 @@ enum SearchIndex {
     /// Markdown without its markup: link targets, HTML tags and markup characters dropped,
     /// so excerpts read as text and addresses do not count as words of the page.
     static func plain(_ markdown: String) -> String {
-        var scalars = String.UnicodeScalarView()
-        scalars.reserveCapacity(markdown.utf8.count)
+        // UTF-8 bytes appended, not a scalar view: its appends are the stdlib's slow path.
+        var out: [UInt8] = []
+        out.reserveCapacity(markdown.utf8.count)
         var previous: Unicode.Scalar = " "
         var skipping: Unicode.Scalar? = nil
         for scalar in markdown.unicodeScalars {
@@ -311,14 +312,15 @@ enum SearchIndex {
             case "(" where previous == "]": skipping = ")"
             case "<": skipping = ">"
             case "[":
-                // `![alt](…)`: the picture's mark goes with it.
-                if previous == "!", scalars.last == "!" { scalars.removeLast() }
+                // `![alt](…)`: the picture's mark goes with it (a byte of its own: no other
+                // scalar ends in 0x21).
+                if previous == "!", out.last == UInt8(ascii: "!") { out.removeLast() }
             case "]": break
-            case "#", "*", "_", "`", "|", ">", "\n", "\\": scalars.append(" ")
-            default: scalars.append(scalar)
+            case "#", "*", "_", "`", "|", ">", "\n", "\\": out.append(UInt8(ascii: " "))
+            default: UTF8.encode(scalar) { out.append($0) }
             }
             previous = scalar
         }
-        return String(scalars)
+        return String(decoding: out, as: UTF8.self)
     }
 }
