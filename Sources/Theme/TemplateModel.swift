@@ -105,14 +105,14 @@ public struct Prose: Sendable, Equatable {
         self.wrappedValue = wrappedValue
     }
 
-    /// A slash and no space, or a scheme.
+    /// A slash and no space (which a scheme's «://» is too).
     public static func looksLikePath(_ text: String) -> Bool {
         var slash = false
         for b in text.utf8 {
             if b == 0x20 { return false }
             if b == 0x2F { slash = true }
         }
-        return slash || text.contains("://")
+        return slash
     }
 }
 
