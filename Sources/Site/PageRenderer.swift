@@ -125,8 +125,8 @@ struct SiteRender: Sendable {
         // Feeds, sitemap and robots.txt are theme templates: a theme may override them.
         func render(_ template: String, _ context: any TemplateModel) -> Data { Data((theme.render(template, context) ?? "").utf8) }
         // A build keeps the files rendered from the same model as last time, if intact.
-        func unchanged<Model: Encodable>(_ model: Model, _ paths: [String]) -> Bool {
-            guard let intact, let print = BinaryCoder.fingerprint(model) else { return false }
+        func unchanged(_ print: Fingerprint, _ paths: [String]) -> Bool {
+            guard let intact else { return false }
             for path in paths { models[path] = print }
             guard paths.allSatisfy({ keptModels[$0] == print && intact($0) }) else { return false }
             kept += paths
@@ -137,7 +137,7 @@ struct SiteRender: Sendable {
             if !news.isEmpty {
                 let feed = Feeds.feedContext(content, base: base, items: Array(news.prefix(50)))
                 let paths = ["", SiteURLs.visionFolder].flatMap { [$0 + "news/rss.xml", $0 + "news/atom.xml"] }
-                if !unchanged(feed, paths) {
+                if !unchanged(feed.fingerprint, paths) {
                     let (rss, atom): (Data, Data)
                     if let kept = fileCache?.feed.withLock({ $0 }), kept.model == feed {
                         (rss, atom) = (kept.rss, kept.atom)
@@ -154,7 +154,7 @@ struct SiteRender: Sendable {
             let paths = plan.map(\.path).filter { $0 != "404.html" && $0 != "search/" }
             let dates = Dictionary(content.news.map { (SiteURLs.news($0.slug), $0.date) }, uniquingKeysWith: max)
             let sitemap = Feeds.sitemapContext(base: base, paths: paths, modified: dates)
-            if unchanged(sitemap, ["sitemap.xml"]) {
+            if unchanged(sitemap.fingerprint, ["sitemap.xml"]) {
             } else if let kept = fileCache?.sitemap.withLock({ $0 }), kept.model == sitemap {
                 generated.append(("sitemap.xml", kept.data))
             } else {

@@ -25,6 +25,42 @@ import Theme
                 "docs/themes.md is out of date: run NASTAVNIK_WRITE_DOCS=1 swift test --filter TemplateModelTests")
     }
 
+    /// A build keeps the feeds and the sitemap while these fingerprints are the same: each
+    /// must change with every field (a field added must be added to its fingerprint and here).
+    @Test func feedAndSitemapFingerprintsCoverEveryField() {
+        let item = FeedItem(title: "t", link: "l", dateRFC822: "a", dateRFC3339: "b", summary: "s", summaryHTML: "h", tags: ["x"])
+        let feed = FeedModel(title: "t", descriptionHTML: "d", author: "a", link: "l", rssSelf: "r", atomSelf: "s",
+                             updatedRFC3339: "u", updatedRFC822: "v", items: [item])
+        #expect(Mirror(reflecting: feed).children.count == 9)
+        #expect(Mirror(reflecting: item).children.count == 7)
+        var feeds: [FeedModel] = [feed]
+        for key in [\FeedModel.title, \.descriptionHTML, \.author, \.link, \.rssSelf, \.atomSelf, \.updatedRFC3339, \.updatedRFC822] {
+            var changed = feed
+            changed[keyPath: key] += "!"
+            feeds.append(changed)
+        }
+        for key in [\FeedItem.title, \.link, \.dateRFC822, \.dateRFC3339, \.summary, \.summaryHTML] {
+            var changed = feed
+            changed.items[0][keyPath: key] += "!"
+            feeds.append(changed)
+        }
+        var tagged = feed
+        tagged.items[0].tags.append("y")
+        var moved = feed
+        moved.items[0].tags = []
+        moved.items[0].summary = "x"
+        var twice = feed
+        twice.items.append(item)
+        feeds += [tagged, moved, twice]
+        #expect(Set(feeds.map(\.fingerprint)).count == feeds.count)
+
+        let url = SitemapURL(loc: "a", lastmod: "b")
+        #expect(Mirror(reflecting: url).children.count == 2)
+        let sitemaps = [SitemapModel(urls: [url]), SitemapModel(urls: [SitemapURL(loc: "a!", lastmod: "b")]),
+                        SitemapModel(urls: [SitemapURL(loc: "a", lastmod: "b!")]), SitemapModel(urls: [url, url]), SitemapModel(urls: [])]
+        #expect(Set(sitemaps.map(\.fingerprint)).count == sitemaps.count)
+    }
+
     @Test func everyModelFieldHasAUniqueName() {
         for model in TemplateCatalog.allModels() {
             let names = model.fieldRows.map(\.name)
