@@ -307,7 +307,7 @@ public final class EntryCache: Sendable {
     /// pictures and documents, since an entry's check of the files it names may then say otherwise.
     func beginFolder(_ files: ContentFiles) {
         var hasher = StableHasher()
-        for (path, size) in files.sizes.sorted(by: { $0.key < $1.key }) where ContentFiles.isNamedFile(path) {
+        for (path, size) in files.sizes.filter({ ContentFiles.isNamedFile($0.key) }).sorted(by: { $0.key < $1.key }) {
             hasher.combine(path)
             hasher.combine(size)
         }

@@ -96,7 +96,7 @@ struct SiteInputs: Sendable, Equatable {
         var global = StableHasher()
         global.combine(today.iso)
         global.combine(content.settings.baseURL ?? "")
-        for (path, size) in files.sizes.sorted(by: { $0.key < $1.key }) where !ContentFiles.isText(path) {
+        for (path, size) in files.sizes.filter({ !ContentFiles.isText($0.key) }).sorted(by: { $0.key < $1.key }) {
             global.combine(path)
             global.combine(size)
         }

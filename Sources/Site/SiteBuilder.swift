@@ -328,7 +328,7 @@ public enum SiteBuilder {
     /// stamps of the pictures and documents they copy, and the theme's assets.
     static func extrasFingerprint(files: ContentFiles, theme: Theme) -> Fingerprint {
         var hasher = StableHasher()
-        for (path, stamp) in files.stamps.sorted(by: { $0.key < $1.key }) where ContentFiles.isNamedFile(path) {
+        for (path, stamp) in files.stamps.filter({ ContentFiles.isNamedFile($0.key) }).sorted(by: { $0.key < $1.key }) {
             hasher.combine(path)
             stamp.combine(into: &hasher)
         }
@@ -364,7 +364,7 @@ public enum SiteBuilder {
             var context = StableHasher()
             context.combine(markdown.unsafeHTML ? 1 : 0)
             context.combine(id)
-            for (path, size) in files.sizes.sorted(by: { $0.key < $1.key }) where ContentFiles.isNamedFile(path) {
+            for (path, size) in files.sizes.filter({ ContentFiles.isNamedFile($0.key) }).sorted(by: { $0.key < $1.key }) {
                 context.combine(path)
                 context.combine(size)
             }
