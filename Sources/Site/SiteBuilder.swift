@@ -280,7 +280,9 @@ public enum SiteBuilder {
             let keptURL = BuildCache.url(options: options, create: true)
             let keptBase = keptURL.deletingPathExtension()
             var cacheWrite: Background<Void>?
-            if !extrasKept || output.writtenCount > 0 || kept == nil {
+            // Nothing changed either, but folders were read (the first build after a clean
+            // one): their stamps are kept, so that the next listing need not read them.
+            if !extrasKept || output.writtenCount > 0 || kept == nil || output.foldersRead > 0 {
                 let cache = BuildCache(key: key, inputs: inputs, pages: records, output: output.records,
                                        extras: extrasPrint ?? .zero, models: models, folders: output.folders)
                 // A cache that cannot be written costs the next build its speed, nothing else.

@@ -177,6 +177,12 @@ import TestSupport
         let second = try build(root, into: "public", cache: true).0
         #expect(second.rendered == 0 && second.written == 0, "\(second.rendered) pages, \(second.written) files")
         #expect(second.filesRead == 0, "\(second.filesRead) files read")
+        // The clean build listed no folders; this one read them all, and keeps what it saw for
+        // the next listing, although nothing changed.
+        let options = BuildOptions(content: root.appendingPathComponent("content"), shownContent: "content",
+                                   output: root.appendingPathComponent("public"), today: Self.today, defaultTheme: Repo.defaultTheme)
+        let listed = try #require(BuildCache.read(BuildCache.url(options: options, create: false))).folders
+        #expect(listed.stamps.count > 20, "\(listed.stamps.count) folders kept")
         #expect(try FileManager.default.attributesOfItem(atPath: index.path)[.systemFileNumber] as? Int == before)
 
         // The output's folders dated back, as a site built yesterday: the next listing takes

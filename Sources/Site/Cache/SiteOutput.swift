@@ -74,6 +74,8 @@ final class SiteOutput: Sendable {
 
     /// The output's folders as listed, for the next build's listing (`files(in:known:)`).
     let folders: OutputFolders
+    /// How many of them the listing read (it could not take them as the last listing left them).
+    let foldersRead: Int
 
     /// - Parameter listed: the output as `files(in:known:)` found it, when listed already.
     init(destination: URL, previous: [String: OutputRecord]?, listed: OutputListing? = nil) throws {
@@ -87,6 +89,7 @@ final class SiteOutput: Sendable {
         let listing = exists && previous != nil ? listed ?? Self.files(in: self.destination.path) : nil
         existing = listing?.files ?? [:]
         folders = listing?.folders ?? OutputFolders()
+        foldersRead = listing?.read ?? 0
         // Sized once: a rebuild keeps most of the last build's files.
         if let previous { written.withLock { $0.reserveCapacity(previous.count) } }
         staging = parent.appendingPathComponent(".\(self.destination.lastPathComponent).building-\(getpid())")
@@ -302,7 +305,7 @@ final class SiteOutput: Sendable {
             for (path, stamp) in part.files { files[path] = stamp }
             for (path, stamp) in part.folders { folders[path] = stamp }
         }
-        return OutputListing(files: files, folders: OutputFolders(stamps: folders, listedAt: listedAt))
+        return OutputListing(files: files, folders: OutputFolders(stamps: folders, listedAt: listedAt), read: parts.reduce(0) { $0 + $1.read })
     }
 
     static func makeDirectories(_ path: String) throws {
@@ -429,6 +432,8 @@ enum FaultInjection {
 struct OutputListing: Sendable {
     var files: [String: OutputStamp]
     var folders: OutputFolders
+    /// How many folders were read, not taken as the last listing left them.
+    var read = 0
 }
 
 /// The stamps of the output's folders (relative; the output itself is ""), and when they were
@@ -490,6 +495,8 @@ private struct FolderWalk {
     var folders: [String: OutputStamp] = [:]
     /// Folders left for other cores (`split`).
     var deferred: [String] = []
+    /// Folders read (`readdir`), not trusted.
+    var read = 0
 
     init(root: String, trusted: KnownOutput.Trusted?) {
         self.root = root
@@ -528,6 +535,7 @@ private struct FolderWalk {
         } else {
             fd = openat(parent, local, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
             guard fd >= 0 else { return }
+            read += 1
             // The listing closes its own copy of the descriptor; `fd` stays open for the sub-folders.
             let copy = dup(fd)
             guard copy >= 0, let dir = fdopendir(copy) else {
