@@ -282,11 +282,14 @@ public enum SiteBuilder {
             var cacheWrite: Background<Void>?
             // Nothing changed either, but folders were read (the first build after a clean
             // one): their stamps are kept, so that the next listing need not read them.
-            if !extrasKept || output.writtenCount > 0 || kept == nil || output.foldersRead > 0 {
-                let cache = BuildCache(key: key, inputs: inputs, pages: records, output: output.records,
-                                       extras: extrasPrint ?? .zero, models: models, folders: output.folders)
+            let writesCache = !extrasKept || output.writtenCount > 0 || kept == nil || output.foldersRead > 0
+            var cache = BuildCache(key: key, inputs: inputs, pages: records, output: output.records,
+                                   extras: extrasPrint ?? .zero, models: models, folders: output.folders)
+            // A clean build's output is listed once it is in place, so that the next build need
+            // not read every folder (its own listing is of the output as it was).
+            if writesCache && !output.isClean {
                 // A cache that cannot be written costs the next build its speed, nothing else.
-                cacheWrite = Background { try? cache.write(to: keptURL, pages: encodedPages?.value) }
+                cacheWrite = Background { [cache] in try? cache.write(to: keptURL, pages: encodedPages?.value) }
             }
             // So are the name scan's findings and the kept entries.
             let sideFiles = Background {
@@ -295,6 +298,11 @@ public enum SiteBuilder {
             }
             try output.commit()
             clock.lap("commit \(output.writtenCount) files")
+            if writesCache && output.isClean {
+                cache.folders = SiteOutput.folders(of: cache.output.keys, in: output.destination.path)
+                clock.lap("output's folders stamped after a clean build")
+                cacheWrite = Background { [cache] in try? cache.write(to: keptURL, pages: encodedPages?.value) }
+            }
             if cacheWrite != nil, let index = output.records[SearchIndex.file] {
                 try? site.searchCache?.write(to: keptBase.appendingPathExtension("search"), print: index.print)
             }

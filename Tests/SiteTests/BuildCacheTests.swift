@@ -171,18 +171,25 @@ import TestSupport
         KeptEntriesTests().age(root.appendingPathComponent("content"))
         let first = try build(root, into: "public", cache: true).0
         #expect(first.rendered == first.pages && first.written > 100)
+        let made = try #require(BuildCache.read(BuildCache.url(options: BuildOptions(content: root.appendingPathComponent("content"),
+            shownContent: "content", output: root.appendingPathComponent("public"), today: Self.today, defaultTheme: Repo.defaultTheme),
+            create: false))).folders
+        #expect(made.stamps == SiteOutput.files(in: root.appendingPathComponent("public").path).folders.stamps,
+                "a clean build's folders, stamped, are what a listing finds")
         let index = root.appendingPathComponent("public/index.html")
         let before = try FileManager.default.attributesOfItem(atPath: index.path)[.systemFileNumber] as? Int
 
         let second = try build(root, into: "public", cache: true).0
         #expect(second.rendered == 0 && second.written == 0, "\(second.rendered) pages, \(second.written) files")
         #expect(second.filesRead == 0, "\(second.filesRead) files read")
-        // The clean build listed no folders; this one read them all, and keeps what it saw for
-        // the next listing, although nothing changed.
+        // The clean build stamped the folders it made; this one read those changed less than
+        // two seconds before (all of them here), and keeps what it saw for the next listing,
+        // although nothing changed.
         let options = BuildOptions(content: root.appendingPathComponent("content"), shownContent: "content",
                                    output: root.appendingPathComponent("public"), today: Self.today, defaultTheme: Repo.defaultTheme)
         let listed = try #require(BuildCache.read(BuildCache.url(options: options, create: false))).folders
         #expect(listed.stamps.count > 20, "\(listed.stamps.count) folders kept")
+        #expect(listed.stamps.keys.contains("news") && listed.stamps.keys.contains("sv/news") && listed.stamps.keys.contains(""))
         #expect(try FileManager.default.attributesOfItem(atPath: index.path)[.systemFileNumber] as? Int == before)
 
         // The output's folders dated back, as a site built yesterday: the next listing takes
