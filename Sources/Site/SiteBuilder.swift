@@ -271,12 +271,11 @@ public enum SiteBuilder {
                 site.searchCache?.forgetIndex()
                 clock.lap("write extras")
             }
-            // The cache is encoded and written on the other core while the output is committed
-            // (unless nothing at all changed: what is kept is then what this build would keep);
-            // not earlier: a 50,000-page site's search index, hundreds of megabytes, is gone by
-            // now. Written before the commit ends, it may name files the commit then fails to
-            // put in place: the next build finds their stamps differ and makes them again, as it
-            // does for any file not as recorded.
+            // The cache is written on the other core while the output is committed (unless
+            // nothing at all changed: what is kept is then what this build would keep). Written
+            // before the commit ends, it may name files the commit then fails to put in place: the
+            // next build finds their stamps differ and makes them again, as it does for any file
+            // not as recorded.
             let keptURL = BuildCache.url(options: options, create: true)
             let keptBase = keptURL.deletingPathExtension()
             var cacheWrite: Background<Void>?
