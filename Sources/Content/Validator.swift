@@ -227,6 +227,10 @@ public enum Validator {
     }
 
     private static func duplicates(_ items: [(String, SourceRef)], kind: String) -> [Diagnostic] {
+        // Most sites have none: they are looked for before the items are sorted for the report.
+        var slugs = Set<String>()
+        slugs.reserveCapacity(items.count)
+        guard items.contains(where: { !slugs.insert($0.0).inserted }) else { return [] }
         var seen: [String: SourceRef] = [:]
         var out: [Diagnostic] = []
         for (slug, ref) in items.sorted(by: { $0.1 < $1.1 }) {

@@ -76,7 +76,9 @@ public enum PersonalData {
 
     /// A name's words folded (ё/е, case) and sorted: equal for the same name in any order.
     public static func nameKey(_ name: String) -> String {
-        RussianFold.fold(name).split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" }).map(String.init).sorted().joined(separator: " ")
+        // Split by scalars, not characters: a site's thousands of names are keyed on every check.
+        RussianFold.fold(name).unicodeScalars.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" })
+            .map { String(Substring($0)) }.sorted().joined(separator: " ")
     }
 
     /// The people who consented to being named, looked up by `nameKey` (a site names
