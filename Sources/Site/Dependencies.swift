@@ -140,10 +140,10 @@ struct SiteInputs: Sendable, Equatable {
             // Made while the schools were checked, and kept for a school whose files are the same.
             let cases = bank.bank.practices.parallelMap { practice -> (String, Fingerprint?) in
                 let entry = bank.bank.mentoringCase(practice)
-                return (entry.origin.file, bank.made.bodilessPrint(for: entry.origin.file) ?? SiteBuilder.BodilessPrints.print(entry))
+                return (entry.origin.file, bank.made.bodilessPrint(for: entry.origin.file) ?? BodilessPrints.print(entry))
             }
             let mentors = bank.bank.schools.flatMap { $0.content?.mentors ?? [] }.parallelMap { mentor -> (String, Fingerprint?) in
-                (mentor.origin.file, bank.made.bodilessPrint(for: mentor.origin.file) ?? SiteBuilder.BodilessPrints.print(mentor))
+                (mentor.origin.file, bank.made.bodilessPrint(for: mentor.origin.file) ?? BodilessPrints.print(mentor))
             }
             var bodiless: [String: Fingerprint] = [:]
             for (path, print) in cases + mentors {

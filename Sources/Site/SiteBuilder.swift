@@ -406,42 +406,6 @@ public enum SiteBuilder {
         return (loaded, bodies)
     }
 
-    /// A school's cases' and mentors' fingerprints without their bodies (`SiteInputs`), by
-    /// source file; nil where one could not be encoded.
-    struct BodilessPrints: Codable, Sendable {
-        var files: [String] = []
-        var prints: [Fingerprint?] = []
-
-        init(_ school: SiteContent) {
-            for entry in school.cases {
-                files.append(entry.origin.file)
-                prints.append(Self.print(entry))
-            }
-            for entry in school.mentors {
-                files.append(entry.origin.file)
-                prints.append(Self.print(entry))
-            }
-        }
-
-        var byFile: [String: Fingerprint] {
-            var out: [String: Fingerprint] = [:]
-            for (file, print) in zip(files, prints) { if let print { out[file] = print } }
-            return out
-        }
-
-        static func print(_ entry: MentoringCase) -> Fingerprint? {
-            var entry = entry
-            entry.body = MarkdownBody(text: "", firstLine: 0)
-            return BinaryCoder.fingerprint(entry)
-        }
-
-        static func print(_ entry: Mentor) -> Fingerprint? {
-            var entry = entry
-            entry.body = MarkdownBody(text: "", firstLine: 0)
-            return BinaryCoder.fingerprint(entry)
-        }
-    }
-
     /// A school's body as a bank publishes it, kept between builds.
     struct KeptBody: Codable, Sendable {
         var html: DeferredText
