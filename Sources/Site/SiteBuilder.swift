@@ -172,7 +172,8 @@ public enum SiteBuilder {
         let kept = previous?.value.cache
         let key = BuildCache.key(options: options, theme: theme, bank: isBank)
         clock.lap("cache read")
-        let output: SiteOutput? = write ? try makeOutput(options.output, previous: kept?.output, listed: previous?.value.listed) : nil
+        let output: SiteOutput? = write ? try makeOutput(options.output, previous: kept?.output, listed: previous?.value.listed,
+                                                              spares: cacheURL.deletingPathExtension().appendingPathExtension("spare")) : nil
         clock.lap("output listed")
 
         // Pages whose recorded reads meet no changed input, and whose files are still as the
@@ -493,8 +494,9 @@ public enum SiteBuilder {
         }
     }
 
-    private static func makeOutput(_ url: URL, previous: [String: OutputRecord]?, listed: OutputListing?) throws -> SiteOutput {
-        do { return try SiteOutput(destination: url, previous: previous, listed: listed) } catch {
+    private static func makeOutput(_ url: URL, previous: [String: OutputRecord]?, listed: OutputListing?,
+                                   spares: URL) throws -> SiteOutput {
+        do { return try SiteOutput(destination: url, previous: previous, listed: listed, spares: spares) } catch {
             throw BuildFailure.output("не удалось создать папку для сайта рядом с \(url.path): \(error.localizedDescription)")
         }
     }

@@ -28,30 +28,41 @@ import TestSupport
 
     @Test(arguments: [
         // An update through the journal, step by step.
-        ("staged", false), ("journal", false), ("move-1", false), ("move-2", false), ("removed", false),
+        ("staged", false), ("spared", false), ("journal", false), ("move-1", false), ("move-2", false), ("removed", false),
         // A clean build (`--no-cache`): the whole new folder swapped in.
-        ("staged", true), ("swapped", true),
+        ("staged", true), ("spared", true), ("swapped", true),
     ])
     func buildKilledAtEveryStepLeavesAWholeSite(step: String, clean: Bool) throws {
         let root = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         try overlay(Repo.root.appendingPathComponent("content"), onto: root.appendingPathComponent("content"))
-        #expect(try runNastavnik(["build"] + Self.today, in: root).status == 0)
+        // Files from 8 KB (the search index, the sitemap, the lists) are written over the
+        // files they replaced the time before (`SiteOutput`'s spares), as large ones are.
+        func build(_ arguments: [String], killedAt: String? = nil) throws -> Int32 {
+            var environment = ["NASTAVNIK_RECYCLE_FROM": "8192"]
+            environment["NASTAVNIK_KILL_AT"] = killedAt
+            return try runNastavnik(["build"] + arguments + Self.today, in: root, environment: environment).status
+        }
+        #expect(try build([]) == 0)
+        let news = root.appendingPathComponent("content/news")
+        let items = try FileManager.default.contentsOfDirectory(atPath: news.path).sorted()
+        // A first rebuild keeps the files it replaces, for the one killed to write over.
+        let first = news.appendingPathComponent(items[3])
+        try (read(first) + "\nПервая правка.\n").write(to: first, atomically: true, encoding: .utf8)
+        #expect(try build([]) == 0)
         let output = root.appendingPathComponent("public")
         let old = fileTree(output)
 
         // An edit that changes some files and removes others.
-        let news = root.appendingPathComponent("content/news")
-        let items = try FileManager.default.contentsOfDirectory(atPath: news.path).sorted()
         try FileManager.default.removeItem(at: news.appendingPathComponent(items[0]))
         let edited = news.appendingPathComponent(items[1])
         try (read(edited) + "\nНовый абзац.\n").write(to: edited, atomically: true, encoding: .utf8)
-        #expect(try runNastavnik(["build", "--no-cache", "--out", "expected"] + Self.today, in: root).status == 0)
+        #expect(try build(["--no-cache", "--out", "expected"]) == 0)
         let new = fileTree(root.appendingPathComponent("expected"))
         #expect(!differences(old, new).isEmpty)
 
         let killed = try runNastavnik(["build"] + (clean ? ["--no-cache"] : []) + Self.today, in: root,
-                                      environment: ["NASTAVNIK_KILL_AT": step])
+                                      environment: ["NASTAVNIK_KILL_AT": step, "NASTAVNIK_RECYCLE_FROM": "8192"])
         #expect(killed.status == SIGKILL, "step \(step): the build was not killed there (\(killed.status))")
         let left = fileTree(output)
         #expect(left["index.html"] != nil, "step \(step): no site")
@@ -65,16 +76,38 @@ import TestSupport
         let other = news.appendingPathComponent(items[2])
         let good = read(other)
         try ("---\ntitle: [\n---\n" + good).write(to: other, atomically: true, encoding: .utf8)
-        #expect(try runNastavnik(["build"] + Self.today, in: root).status == 1)
-        let committed = !["staged"].contains(step)
+        #expect(try build([]) == 1)
+        let committed = !["staged", "spared"].contains(step)
         let whole = differences(fileTree(output), committed ? new : old)
         #expect(whole.isEmpty, "step \(step): after a failed build the site is not whole: \(whole.prefix(5))")
 
+        // The next good build, killed before its commit, has changed nothing yet: a kept file
+        // still linked to one of the output (killed at `spared`) was not written over.
         try good.write(to: other, atomically: true, encoding: .utf8)
-        #expect(try runNastavnik(["build"] + Self.today, in: root).status == 0)
+        let third = news.appendingPathComponent(items[4])
+        let before = read(third)
+        try (before + "\nЕщё правка.\n").write(to: third, atomically: true, encoding: .utf8)
+        #expect(try build([], killedAt: "staged") == SIGKILL)
+        let untouched = differences(fileTree(output), committed ? new : old)
+        #expect(untouched.isEmpty, "step \(step): a build killed before its commit changed the site: \(untouched.prefix(5))")
+        try before.write(to: third, atomically: true, encoding: .utf8)
+        #expect(try build([]) == 0)
         let after = differences(fileTree(output), new)
         #expect(after.isEmpty, "step \(step): the next build did not give the new site: \(after.prefix(5))")
         #expect(debris(root).isEmpty, "step \(step): \(debris(root))")
+
+        // What is kept to be written over: at most one file per large file of the output (none
+        // of a removed page), each linked nowhere else. (A build killed before its commit used
+        // some up: the last build, which changed files, kept others.)
+        let cache = root.appendingPathComponent(".nastavnik-cache/build")
+        let folder = try #require(try FileManager.default.contentsOfDirectory(atPath: cache.path).first { $0.hasSuffix(".spare") })
+        let spares = try FileManager.default.contentsOfDirectory(atPath: cache.appendingPathComponent(folder).path)
+        let large = fileTree(output).values.filter { $0.count >= 8192 }.count
+        #expect(spares.count <= large, "step \(step): \(spares.count) kept for \(large) large files")
+        for name in spares {
+            var info = stat()
+            #expect(lstat(cache.appendingPathComponent(folder + "/" + name).path, &info) == 0 && info.st_nlink == 1)
+        }
     }
 
     /// A folder of the output replaced by a link (by hand, or by a deploy step) is never

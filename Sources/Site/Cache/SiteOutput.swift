@@ -55,6 +55,13 @@ struct OutputStamp: Sendable, Hashable, Codable {
 ///   and renamed into place: that rename is the commit. The moves and removals follow, each a
 ///   single `rename` or `unlink`, and the journal is removed last.
 ///
+/// A large file (the search index) is not written into a new file of its own: the file it
+/// replaced at the last commit was kept aside (`spares`, in the build cache's folder), and is
+/// written over and moved in instead. A new 34 MB file costs the kernel fresh pages and blocks,
+/// and its rename frees the old file's: 8–80 ms on the machine measured, against 5 ms to write
+/// over a kept one (`docs/benchmarks.md`). A kept file is only written over when no other name
+/// links to it (a build killed between keeping it and the commit leaves it linked to the live file).
+///
 /// A build killed before the commit leaves the output as it was (the staging folder is
 /// removed by the next build); a build killed after it leaves a journal that the next build,
 /// or `serve`, carries out before anything else. Every file of the output is at every moment
@@ -71,14 +78,24 @@ final class SiteOutput: Sendable {
     private let written = Mutex<[String: OutputRecord]>([:])
     /// Files written into the staging folder (the others are kept as they are).
     private let staged = Mutex<Set<String>>([])
+    /// Where large files replaced by a commit are kept, to be written over by the next build.
+    private let spares: URL?
+    /// The large files this build wrote: the files they replace are kept at the commit.
+    private let large = Mutex<[String]>([])
+    /// From this size a file is large: the search index of a small site too (the demo's is
+    /// 33 KB), so that not only large sites go this way; a few more calls for a few files.
+    /// Tests lower it (`NASTAVNIK_RECYCLE_FROM`) to have most files of the demo go this way.
+    static let largeFrom = ProcessInfo.processInfo.environment["NASTAVNIK_RECYCLE_FROM"].flatMap(Int.init) ?? 32 << 10
 
     /// The output's folders as listed, for the next build's listing (`files(in:known:)`).
     let folders: OutputFolders
     /// How many of them the listing read (it could not take them as the last listing left them).
     let foldersRead: Int
 
-    /// - Parameter listed: the output as `files(in:known:)` found it, when listed already.
-    init(destination: URL, previous: [String: OutputRecord]?, listed: OutputListing? = nil) throws {
+    /// - Parameters:
+    ///   - listed: the output as `files(in:known:)` found it, when listed already.
+    ///   - spares: the folder where replaced large files are kept; nil to keep none.
+    init(destination: URL, previous: [String: OutputRecord]?, listed: OutputListing? = nil, spares: URL? = nil) throws {
         self.destination = destination.standardizedFileURL
         let parent = self.destination.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -92,6 +109,14 @@ final class SiteOutput: Sendable {
         foldersRead = listing?.read ?? 0
         // Sized once: a rebuild keeps most of the last build's files.
         if let previous { written.withLock { $0.reserveCapacity(previous.count) } }
+        // A real folder only (a link there would have files written where it points), on the
+        // output's file system (else the renames fail, and files are written anew).
+        if let spares, ContentFiles.isRealFolder(spares.deletingLastPathComponent().path) {
+            mkdir(spares.path, 0o755)
+            self.spares = ContentFiles.isRealFolder(spares.path) ? spares : nil
+        } else {
+            self.spares = nil
+        }
         staging = parent.appendingPathComponent(".\(self.destination.lastPathComponent).building-\(getpid())")
         try? FileManager.default.removeItem(at: staging)
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
@@ -112,13 +137,16 @@ final class SiteOutput: Sendable {
         if keepIfSame(relative, print: print) { return }
         let path = staging.path + "/" + relative
         if let slash = relative.lastIndex(of: "/") { try Self.makeDirectories(staging.path + "/" + relative[..<slash]) }
+        let isLarge = data.count >= Self.largeFrom
+        let spare = isLarge ? spareFile(relative).flatMap { Self.reuse($0, at: path) } : nil
         // Plain POSIX calls: FileManager's per-file directory checks dominated the write of 10,000 pages.
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let fd = spare ?? open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
         defer { close(fd) }
-        // A large file (the search index) gets its blocks at once: renamed over the old one at
-        // the commit, it is then not flushed to disk there (`nastavnik_allocate`).
-        if data.count >= 1 << 20 { nastavnik_allocate(fd, Int64(data.count)) }
+        if isLarge { large.withLock { $0.append(relative) } }
+        // A new large file gets its blocks at once: renamed over the old one at the commit, it
+        // is then not flushed to disk there (`nastavnik_allocate`).
+        if spare == nil && data.count >= 1 << 20 { nastavnik_allocate(fd, Int64(data.count)) }
         try data.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
@@ -127,9 +155,54 @@ final class SiteOutput: Sendable {
                 offset += n
             }
         }
+        // A kept file longer than the new bytes is cut to them.
+        if spare != nil, ftruncate(fd, off_t(data.count)) != 0 { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
         record(relative, OutputRecord(print: print, stamp: OutputStamp(info)), staged: true)
+    }
+
+    /// Where the file of the output at `relative` is kept once replaced.
+    private func spareFile(_ relative: String) -> String? {
+        guard let spares else { return nil }
+        let name = StableHasher.of(relative)
+        return spares.path + "/" + String(name.high, radix: 16) + String(name.low, radix: 16)
+    }
+
+    /// Moves the kept file `spare` to `path` and opens it for writing over; nil (and nothing
+    /// at `path`) when there is none, or it is not a file only this name links to.
+    private static func reuse(_ spare: String, at path: String) -> Int32? {
+        guard rename(spare, path) == 0 else { return nil }
+        let fd = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
+        var info = stat()
+        if fd >= 0, fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_nlink == 1 { return fd }
+        if fd >= 0 { close(fd) }
+        unlink(path)
+        return nil
+    }
+
+    /// Keeps the files the large ones of this build replace, under a second name that
+    /// outlives their replacement.
+    private func keepReplaced() {
+        let root = destination.path + "/"
+        for relative in large.withLock({ $0 }) {
+            guard let spare = spareFile(relative) else { return }
+            unlink(spare)
+            link(root + relative, spare)
+        }
+    }
+
+    /// Removes the kept files of large files the output no longer holds (a page removed), and
+    /// those still linked to a file of the output (a build killed before its commit kept them).
+    private func removeStaleSpares() {
+        guard let spares, let names = try? FileManager.default.contentsOfDirectory(atPath: spares.path) else { return }
+        let wanted = Set(records.compactMap { $0.value.stamp.size >= Self.largeFrom ? spareFile($0.key) : nil })
+        for name in names {
+            let path = spares.path + "/" + name
+            var info = stat()
+            let usable = lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG && info.st_nlink == 1
+            if !usable || !wanted.contains(path) { unlink(path) }
+        }
     }
 
     /// Copies `source` to `relative`, unless the output holds the copy made of this very file
@@ -190,6 +263,8 @@ final class SiteOutput: Sendable {
         }.sorted()
         FaultInjection.point("staged")
         if !moves.isEmpty || !removals.isEmpty {
+            keepReplaced()
+            FaultInjection.point("spared")
             let journal = Journal(staging: staging.lastPathComponent, moves: moves, removals: removals)
             try journal.write(to: Self.journalURL(destination, pid: getpid()))
             FaultInjection.point("journal")
@@ -197,6 +272,7 @@ final class SiteOutput: Sendable {
         }
         try? FileManager.default.removeItem(at: Self.journalURL(destination, pid: getpid()))
         try? FileManager.default.removeItem(at: staging)
+        if !moves.isEmpty || !removals.isEmpty { removeStaleSpares() }
     }
 
     /// A clean build: the staging folder becomes the output.
@@ -204,13 +280,19 @@ final class SiteOutput: Sendable {
         let fm = FileManager.default
         FaultInjection.point("staged")
         var isFolder: ObjCBool = false
-        if fm.fileExists(atPath: destination.path, isDirectory: &isFolder), isFolder.boolValue,
-           nastavnik_exchange_paths(staging.path, destination.path) == 0 {
+        let replaces = fm.fileExists(atPath: destination.path, isDirectory: &isFolder) && isFolder.boolValue
+        // The old tree is removed whole; its large files are kept first for the next build.
+        if replaces {
+            keepReplaced()
+            FaultInjection.point("spared")
+        }
+        if replaces, nastavnik_exchange_paths(staging.path, destination.path) == 0 {
             FaultInjection.point("swapped")
             // The staging name now holds the previous output: removed by another process, off
             // the build's time (21,000 files take seconds to unlink).
             Self.removeInBackground(staging, as: destination.deletingLastPathComponent()
                 .appendingPathComponent(".\(destination.lastPathComponent).old-\(getpid())"))
+            removeStaleSpares()
             return
         }
         let old = destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).old-\(getpid())")
@@ -225,6 +307,7 @@ final class SiteOutput: Sendable {
             throw error
         }
         try? fm.removeItem(at: old)
+        removeStaleSpares()
     }
 
     /// Renames `folder` to `name` and has `rm -rf` remove it without waiting: a leftover is
