@@ -72,6 +72,10 @@ import TestSupport
         let listed = SiteOutput.files(in: root.path, known: known)
         #expect(listed.files == read.files)
         #expect(listed.folders.stamps == read.folders.stamps)
+        // The files the last build did not leave, which the commit removes, are all found.
+        let strays = read.files.keys.filter { known.files[$0] == nil }.sorted()
+        #expect(listed.strays?.sorted() == strays, "\(change)")
+        #expect(strays.isEmpty == !change.contains("put"), "\(change): \(strays)")
     }
 
     /// A folder changed shortly before it was listed is read again: it could have changed once

@@ -75,6 +75,8 @@ final class SiteOutput: Sendable {
     /// build did not write (put there by hand, or by another build) is removed at the commit,
     /// so the output holds exactly this build's files.
     private let existing: [String: OutputStamp]
+    /// Those of `existing` the last build did not leave, when the listing knew (else nil).
+    private let strays: [String]?
     private let written = Mutex<[String: OutputRecord]>([:])
     /// Files written into the staging folder (the others are kept as they are).
     private let staged = Mutex<Set<String>>([])
@@ -105,6 +107,7 @@ final class SiteOutput: Sendable {
         self.previous = exists ? previous : nil
         let listing = exists && previous != nil ? listed ?? Self.files(in: self.destination.path) : nil
         existing = listing?.files ?? [:]
+        strays = listing?.strays
         folders = listing?.folders ?? OutputFolders()
         foldersRead = listing?.read ?? 0
         // Sized once: a rebuild keeps most of the last build's files.
@@ -257,9 +260,15 @@ final class SiteOutput: Sendable {
     func commit() throws {
         guard let previous else { return try swap() }
         let moves = staged.withLock { $0 }.sorted()
-        // Looked up in what this build wrote or kept, without sets of the 20,000 paths.
+        // Looked up in what this build wrote or kept, without sets of the 20,000 paths. Every
+        // file kept was the last build's: when the files written that were not are as many as
+        // the last build's files not among this build's, there are none (the usual rebuild),
+        // and the 20,000 paths are not looked up.
         let removals = written.withLock { kept in
-            previous.keys.filter { kept[$0] == nil } + existing.keys.filter { kept[$0] == nil && previous[$0] == nil }
+            let added = moves.lazy.filter { previous[$0] == nil }.count
+            let gone = kept.count - added == previous.count ? [] : previous.keys.filter { kept[$0] == nil }
+            let found = strays ?? existing.keys.filter { previous[$0] == nil }
+            return gone + found.filter { kept[$0] == nil && previous[$0] == nil }
         }.sorted()
         FaultInjection.point("staged")
         if !moves.isEmpty || !removals.isEmpty {
@@ -391,7 +400,8 @@ final class SiteOutput: Sendable {
             for (path, stamp) in part.files { files[path] = stamp }
             for (path, stamp) in part.folders { folders[path] = stamp }
         }
-        return OutputListing(files: files, folders: OutputFolders(stamps: folders, listedAt: listedAt), read: parts.reduce(0) { $0 + $1.read })
+        return OutputListing(files: files, folders: OutputFolders(stamps: folders, listedAt: listedAt), read: parts.reduce(0) { $0 + $1.read },
+                             strays: trusted == nil ? nil : parts.flatMap(\.strays))
     }
 
     /// The stamps of the folders that hold `files` (relative), and of the output itself: for an
@@ -545,6 +555,8 @@ struct OutputListing: Sendable {
     var folders: OutputFolders
     /// How many folders were read, not taken as the last listing left them.
     var read = 0
+    /// The files the last build did not leave (listed with what it knew; else nil).
+    var strays: [String]?
 }
 
 /// The stamps of the output's folders (relative; the output itself is ""), and when they were
@@ -562,6 +574,8 @@ struct KnownOutput: Sendable {
     /// The folders a listing may take as unchanged, with the names they held.
     struct Trusted: Sendable {
         let folders: OutputFolders
+        /// The last build's files: one found in a folder read is a stray if not among them.
+        let files: [String: OutputRecord]
         /// Names by folder: slices of the known paths (20,000 of them at 10,000 pages), not
         /// copies. The folders are keys as strings: hashing a slice costs several times more.
         var names: [String: Names] = [:]
@@ -573,6 +587,7 @@ struct KnownOutput: Sendable {
 
         init(_ known: KnownOutput) {
             folders = known.folders
+            files = known.files
             func split(_ path: String) -> (Substring, Substring) {
                 guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return ("", path[...]) }
                 return (path[..<slash], path[path.utf8.index(after: slash)...])
@@ -608,6 +623,9 @@ private struct FolderWalk {
     var deferred: [String] = []
     /// Folders read (`readdir`), not trusted.
     var read = 0
+    /// Files found in folders read that the last build did not leave (with `trusted` only:
+    /// a trusted folder's names are the last build's files).
+    var strays: [String] = []
 
     init(root: String, trusted: KnownOutput.Trusted?) {
         self.root = root
@@ -663,7 +681,9 @@ private struct FolderWalk {
                 if entry.pointee.d_type == UInt8(DT_DIR) { subfolders.append(name); continue }
                 var file = stat()
                 guard fstatat(fd, name, &file, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
-                if file.st_mode & S_IFMT == S_IFDIR { subfolders.append(name) } else { add(prefix + name, file) }
+                if file.st_mode & S_IFMT == S_IFDIR { subfolders.append(name); continue }
+                add(prefix + name, file)
+                if let trusted, trusted.files[prefix + name] == nil { strays.append(prefix + name) }
             }
         }
         // A name the last build left as a file may be a folder now.
