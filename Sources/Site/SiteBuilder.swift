@@ -173,7 +173,7 @@ public enum SiteBuilder {
         let key = BuildCache.key(options: options, theme: theme, bank: isBank)
         clock.lap("cache read")
         let output: SiteOutput? = write ? try makeOutput(options.output, previous: kept?.output, listed: previous?.value.listed,
-                                                              spares: cacheURL.deletingPathExtension().appendingPathExtension("spare")) : nil
+                                                              spares: BuildCache.url(options: options, create: true).deletingPathExtension().appendingPathExtension("spare")) : nil
         clock.lap("output listed")
 
         // Pages whose recorded reads meet no changed input, and whose files are still as the

@@ -44,6 +44,11 @@ import TestSupport
             return try runNastavnik(["build"] + arguments + Self.today, in: root, environment: environment).status
         }
         #expect(try build([]) == 0)
+        // A first build writes each large file a second time, to be written over by the next.
+        let large = { fileTree(root.appendingPathComponent("public")).values.filter { $0.count >= 8192 } }
+        let seeded = Set(try spares(root).values)
+        let index = try Data(contentsOf: root.appendingPathComponent("public/search-index.json"))
+        #expect(seeded.isSubset(of: Set(large())) && seeded.contains(index), "the first build's spares are its large files")
         let news = root.appendingPathComponent("content/news")
         let items = try FileManager.default.contentsOfDirectory(atPath: news.path).sorted()
         // A first rebuild keeps the files it replaces, for the one killed to write over.
@@ -99,15 +104,19 @@ import TestSupport
         // What is kept to be written over: at most one file per large file of the output (none
         // of a removed page), each linked nowhere else. (A build killed before its commit used
         // some up: the last build, which changed files, kept others.)
+        let kept = try spares(root)
+        #expect(kept.count <= large().count, "step \(step): \(kept.count) kept for \(large().count) large files")
+        for path in kept.keys {
+            var info = stat()
+            #expect(lstat(path, &info) == 0 && info.st_nlink == 1)
+        }
+    }
+
+    /// The files kept for the next build to write over (`SiteOutput`'s spares), by path.
+    func spares(_ root: URL) throws -> [String: Data] {
         let cache = root.appendingPathComponent(".nastavnik-cache/build")
         let folder = try #require(try FileManager.default.contentsOfDirectory(atPath: cache.path).first { $0.hasSuffix(".spare") })
-        let spares = try FileManager.default.contentsOfDirectory(atPath: cache.appendingPathComponent(folder).path)
-        let large = fileTree(output).values.filter { $0.count >= 8192 }.count
-        #expect(spares.count <= large, "step \(step): \(spares.count) kept for \(large) large files")
-        for name in spares {
-            var info = stat()
-            #expect(lstat(cache.appendingPathComponent(folder + "/" + name).path, &info) == 0 && info.st_nlink == 1)
-        }
+        return fileTree(cache.appendingPathComponent(folder)).reduce(into: [:]) { $0[cache.path + "/" + folder + "/" + $1.key] = $1.value }
     }
 
     /// A folder of the output replaced by a link (by hand, or by a deploy step) is never

@@ -84,6 +84,10 @@ final class SiteOutput: Sendable {
     private let spares: URL?
     /// The large files this build wrote: the files they replace are kept at the commit.
     private let large = Mutex<[String]>([])
+    /// A first build (no output yet) replaces nothing: it writes each large file a second time
+    /// as its spare, for the next build to write over (33 MB more of a 400 MB first build,
+    /// against a new file for each large one in the next).
+    private let seedsSpares: Bool
     /// From this size a file is large: the search index of a small site too (the demo's is
     /// 33 KB), so that not only large sites go this way; a few more calls for a few files.
     /// Tests lower it (`NASTAVNIK_RECYCLE_FROM`) to have most files of the demo go this way.
@@ -105,6 +109,7 @@ final class SiteOutput: Sendable {
         var isFolder: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: self.destination.path, isDirectory: &isFolder) && isFolder.boolValue
         self.previous = exists ? previous : nil
+        seedsSpares = !exists
         let listing = exists && previous != nil ? listed ?? Self.files(in: self.destination.path) : nil
         existing = listing?.files ?? [:]
         strays = listing?.strays
@@ -150,12 +155,13 @@ final class SiteOutput: Sendable {
         // A new large file gets its blocks at once: renamed over the old one at the commit, it
         // is then not flushed to disk there (`nastavnik_allocate`).
         if spare == nil && data.count >= 1 << 20 { nastavnik_allocate(fd, Int64(data.count)) }
-        try data.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                guard n > 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
-                offset += n
+        guard Self.write(data, to: fd) else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+        if isLarge && seedsSpares, let spare = spareFile(relative) {
+            unlink(spare)
+            let copy = open(spare, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            if copy >= 0 {
+                if !Self.write(data, to: copy) { unlink(spare) }
+                close(copy)
             }
         }
         // A kept file longer than the new bytes is cut to them.
@@ -163,6 +169,18 @@ final class SiteOutput: Sendable {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
         record(relative, OutputRecord(print: print, stamp: OutputStamp(info)), staged: true)
+    }
+
+    private static func write(_ data: Data, to fd: Int32) -> Bool {
+        data.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                guard n > 0 else { return false }
+                offset += n
+            }
+            return true
+        }
     }
 
     /// Where the file of the output at `relative` is kept once replaced.
