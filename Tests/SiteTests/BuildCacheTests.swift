@@ -164,6 +164,29 @@ import TestSupport
         #expect(reused >= 4, "seed \(seed): only \(reused) builds reused pages")
     }
 
+    /// The cache is written over the one before the last (kept as a spare file): a shorter cache
+    /// than that one is still whole, and the next build trusts it.
+    @Test func aCacheWrittenOverALongerOneIsWhole() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try overlay(Repo.root.appendingPathComponent("content"), onto: root.appendingPathComponent("content"))
+        KeptEntriesTests().age(root.appendingPathComponent("content"))
+        #expect(try build(root, into: "public", cache: true).0.outcome == .built)
+        let news = root.appendingPathComponent("content/news")
+        let items = try FileManager.default.contentsOfDirectory(atPath: news.path).sorted()
+        try (read(news.appendingPathComponent(items[0])) + "\nАбзац.\n").write(to: news.appendingPathComponent(items[0]), atomically: true, encoding: .utf8)
+        #expect(try build(root, into: "public", cache: true).0.outcome == .built)
+        let cacheURL = root.appendingPathComponent(".nastavnik-cache/build")
+        let cache = try #require(try FileManager.default.contentsOfDirectory(atPath: cacheURL.path).first { $0.hasSuffix(".cache") })
+        let size = { (name: String) in (try? FileManager.default.attributesOfItem(atPath: cacheURL.appendingPathComponent(name).path)[.size] as? Int) ?? 0 }
+        let longer = size(cache)
+        for item in items.suffix(4) { try FileManager.default.removeItem(at: news.appendingPathComponent(item)) }
+        let shorter = try build(root, into: "public", cache: true).0
+        #expect(shorter.outcome == .built && size(cache) < longer && size(cache + "-spare") > 0, "\(size(cache)) bytes, before \(longer)")
+        let next = try build(root, into: "public", cache: true).0
+        #expect(next.rendered == 0 && next.written == 0, "\(next.rendered) pages, \(next.written) files")
+    }
+
     @Test func unchangedSiteWritesNothingAndNoCacheRendersAll() throws {
         let root = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }

@@ -192,7 +192,7 @@ final class SiteOutput: Sendable {
 
     /// Moves the kept file `spare` to `path` and opens it for writing over; nil (and nothing
     /// at `path`) when there is none, or it is not a file only this name links to.
-    private static func reuse(_ spare: String, at path: String) -> Int32? {
+    static func reuse(_ spare: String, at path: String) -> Int32? {
         guard rename(spare, path) == 0 else { return nil }
         let fd = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
         var info = stat()
