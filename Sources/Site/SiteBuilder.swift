@@ -182,6 +182,41 @@ public enum SiteBuilder {
         records.reserveCapacity(site.plan.count)
         var pagesToRender = site.plan
         let changes = kept.flatMap { kept in kept.key == key ? ContentChange.between(kept.inputs, resolved.inputs) : nil }
+        // The files made from the whole site (feeds, sitemap, search index) are made from what the
+        // site holds, not from its pages: when an input changed, they are made on the other core
+        // while the kept pages are found and the others rendered. (Not at 20,000 pages and more,
+        // nor in a first build, where a search index of hundreds of megabytes would be held
+        // beside the pages: memory.)
+        let searchURL = cacheURL.deletingPathExtension().appendingPathExtension("search")
+        let resolvedSite = site
+        @Sendable func extrasSite(_ output: SiteOutput) -> SiteRender {
+            var site = resolvedSite
+            // The search entries of unchanged pages are not stemmed again: they are copied
+            // from the published index, if it is as the last build wrote it.
+            let published = output.intact(SearchIndex.file)
+            site.searchCache = options.cache
+                ? SearchIndex.Cache.read(searchURL, index: published.map { _ in output.destination.appendingPathComponent(SearchIndex.file) },
+                                         print: published?.print)
+                : SearchIndex.Cache()
+            if let kept, kept.key == key {
+                site.keptModels = kept.models
+                site.intact = { output.intact($0) != nil }
+            } else {
+                // Nothing is kept, but the models are recorded: else the next build would
+                // render the feeds and sitemap again.
+                site.intact = { _ in false }
+            }
+            return site
+        }
+        let early: Background<(site: SiteRender, extras: SiteRender.Extras)>?
+        if let output, let changes, !changes.isEmpty, site.plan.count < 20_000 {
+            early = Background {
+                let site = extrasSite(output)
+                return (site, site.extras())
+            }
+        } else {
+            early = nil
+        }
         if let kept, let output, let changes {
             let changed = ChangedReads(changes)
             pagesToRender = site.plan.filter { page in
@@ -241,25 +276,14 @@ public enum SiteBuilder {
         var models = extrasKept ? kept?.models ?? [:] : [:]
         do {
             if !extrasKept {
-                // The search entries of unchanged pages are not stemmed again: they are copied
-                // from the published index, if it is as the last build wrote it.
-                let searchURL = cacheURL.deletingPathExtension().appendingPathExtension("search")
-                let published = output.intact(SearchIndex.file)
-                site.searchCache = options.cache
-                    ? SearchIndex.Cache.read(searchURL, index: published.map { _ in output.destination.appendingPathComponent(SearchIndex.file) },
-                                             print: published?.print)
-                    : SearchIndex.Cache()
-                clock.lap("search cache read")
-                if let kept, kept.key == key {
-                    site.keptModels = kept.models
-                    site.intact = { output.intact($0) != nil }
+                let extras: SiteRender.Extras
+                if let early {
+                    (site, extras) = early.value
                 } else {
-                    // Nothing is kept, but the models are recorded: else the next build would
-                    // render the feeds and sitemap again.
-                    site.intact = { _ in false }
+                    site = extrasSite(output)
+                    extras = site.extras()
                 }
-                let extras = site.extras()
-                clock.lap("extras")
+                clock.lap(early == nil ? "extras" : "extras (made beside the pages)")
                 models = extras.models
                 for path in extras.kept { _ = output.keep(path) }
                 // The search index and its script copy are tens of megabytes each: one per core.
@@ -324,7 +348,9 @@ public enum SiteBuilder {
         if content.settings.baseURL == nil {
             diagnostics.append(noBaseURL(options.shownContent))
         }
-        let result = BuildResult(outcome: .built, diagnostics: diagnostics, sources: shown(diagnostics), pages: site.plan.count,
+        let messageSources = shown(diagnostics)
+        clock.lap("files the messages name read")
+        let result = BuildResult(outcome: .built, diagnostics: diagnostics, sources: messageSources, pages: site.plan.count,
                                  seconds: Date().timeIntervalSince(started), rendered: pagesToRender.count,
                                  written: output.writtenCount, filesRead: filesRead, basePath: site.urls.absolutePath,
                                  bank: bank?.report, reportFolder: reportFolder)
