@@ -10,7 +10,11 @@ swift build -c release --product nastavnik >/dev/null
 BIN=$(swift build -c release --show-bin-path)/nastavnik
 mkdir -p "$WORK"
 python3 Benchmarks/gen_bank.py "$WORK" "$SCHOOLS"
-rm -rf "$WORK/public" "$WORK/report" "$WORK/.nastavnik-cache"
+# The last run's output is moved aside and removed at the end (see Benchmarks/run.sh: a large
+# `rm -rf` just before would slow the file system's making of new files for a minute).
+TRASH=Benchmarks/.trash-bank
+mkdir -p "$TRASH"
+for old in public report .nastavnik-cache; do [ -e "$WORK/$old" ] && mv "$WORK/$old" "$TRASH/$old-$$"; done
 start=$(date +%s.%N)
 NASTAVNIK_TODAY=2026-11-26 /usr/bin/time -f "%M" -o "$WORK/mem" "$BIN" build --content "$WORK/content" --out "$WORK/public" > "$WORK/log" 2>&1 \
   || { tail -20 "$WORK/log"; exit 1; }
@@ -29,3 +33,4 @@ NASTAVNIK_TODAY=2026-11-26 /usr/bin/time -f "%M" -o "$WORK/mem" "$BIN" build --c
 end=$(date +%s.%N)
 printf "bank, one school changed: %.2f s, peak %d MiB\n" "$(echo "$end - $start" | bc -l)" "$(( $(cat "$WORK/mem") / 1024 ))"
 grep -E "^Готово|^Собрано" "$WORK/log"
+rm -rf "$TRASH"
