@@ -250,31 +250,36 @@ enum VisionCopy {
     /// Rewrites `ROOT<shared>` to `ROOT../<shared>` where it starts an attribute value or a
     /// `srcset` entry: after `"` or `, `.
     static func sharingFiles(_ html: String, root: String) -> String {
-        var bytes = Array(html.utf8)
-        let rootBytes = Array(root.utf8)
-        let up = Array("../".utf8)
+        var html = html
+        return html.withUTF8 { sharingFiles($0, root: Array(root.utf8)) }
+    }
+
+    /// The page's bytes are copied in runs between the links rewritten (a byte at a time, this
+    /// was 1.6 % of a build).
+    private static func sharingFiles(_ bytes: UnsafeBufferPointer<UInt8>, root: [UInt8]) -> String {
+        let quote = UInt8(ascii: "\""), space = UInt8(ascii: " "), comma = UInt8(ascii: ",")
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 1024)
+        var copied = 0
         var i = 0
         while i < bytes.count {
             let b = bytes[i]
-            out.append(b)
             i += 1
-            guard b == UInt8(ascii: "\"") || (b == UInt8(ascii: " ") && out.count >= 2 && out[out.count - 2] == UInt8(ascii: ",")) else { continue }
-            guard bytes[i...].starts(with: rootBytes) else { continue }
-            let rest = i + rootBytes.count
-            if isShared(bytes, at: rest) {
-                out.append(contentsOf: rootBytes)
-                out.append(contentsOf: up)
-                i = rest
-            }
+            guard b == quote || (b == space && i >= 2 && bytes[i - 2] == comma) else { continue }
+            guard bytes.count - i >= root.count, root.indices.allSatisfy({ bytes[i + $0] == root[$0] }),
+                  isShared(bytes, at: i + root.count) else { continue }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<i]))
+            out.append(contentsOf: root)
+            out.append(contentsOf: "../".utf8)
+            i += root.count
+            copied = i
         }
-        bytes = out
-        return String(decoding: bytes, as: UTF8.self)
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `assets/`, `images/`, `files/`, or a bank school's `schools/<id>/images|files/`.
-    private static func isShared(_ bytes: [UInt8], at start: Int) -> Bool {
+    private static func isShared(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
         let tail = bytes[start...]
         for folder in sharedFolders where tail.starts(with: folder.utf8) { return true }
         guard tail.starts(with: "schools/".utf8) else { return false }
