@@ -59,13 +59,18 @@ public struct Theme: Sendable {
         func register(_ text: String, name: String, file: String) throws {
             do {
                 _ = TemplateEscaping.registered
-                // Parsed as written first, so that a syntax error points into the file; the
-                // page templates are then used with Russian typography on their own words.
-                let parsed = try MustacheTemplate(string: TemplateEscaping.pragma + text)
+                // The page templates are used with Russian typography on their own words (it
+                // leaves the tags as they are). A syntax error is found again in the text as
+                // written, so that it points into the file.
                 if Self.plainTextTemplates.contains(name) {
-                    library.register(parsed, named: name)
+                    library.register(try MustacheTemplate(string: TemplateEscaping.pragma + text), named: name)
                 } else {
-                    library.register(try MustacheTemplate(string: TemplateEscaping.pragma + Typographer.template(text)), named: name)
+                    do {
+                        library.register(try MustacheTemplate(string: TemplateEscaping.pragma + Typographer.template(text)), named: name)
+                    } catch {
+                        _ = try MustacheTemplate(string: TemplateEscaping.pragma + text)
+                        throw error
+                    }
                 }
             } catch let error as MustacheTemplate.ParserError {
                 // The pragma is a line of its own in front: give positions in the file as written.
