@@ -384,7 +384,7 @@ struct CacheReader {
             let print = try print()
             let stamp = OutputStamp(size: try int(), modified: try int(), nanoseconds: try int(),
                                     inode: UInt64(bitPattern: Int64(try int())))
-            output[path] = OutputRecord(print: print, stamp: stamp)
+            output[path] = OutputRecord(print: print, stamp: stamp, number: Int32(output.count))
         }
         var folders = OutputFolders(listedAt: try int())
         for _ in 0..<(try count()) {

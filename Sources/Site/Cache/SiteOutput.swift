@@ -11,6 +11,10 @@ struct OutputRecord: Sendable, Equatable {
     var print: Fingerprint
     /// What `stat` said of it once written: a file edited or removed since is written again.
     var stamp: OutputStamp
+    /// Its number among the records read from the build cache (-1: not read from it): a
+    /// listing marks the files it finds as recorded by number (`OutputListing.intact`), not
+    /// by path in a table of 20,000.
+    var number: Int32 = -1
 }
 
 /// Size, modification time and inode; not `Content.FileStamp`, which also holds the change
@@ -71,12 +75,10 @@ final class SiteOutput: Sendable {
     let staging: URL
     /// What the last build left, when known and trusted: then only changed files are written.
     private let previous: [String: OutputRecord]?
-    /// Every file of the output as it is now, with its stamp: a file found there that the last
-    /// build did not write (put there by hand, or by another build) is removed at the commit,
-    /// so the output holds exactly this build's files.
-    private let existing: [String: OutputStamp]
-    /// Those of `existing` the last build did not leave, when the listing knew (else nil).
-    private let strays: [String]?
+    /// The output as it is now: a file found there that the last build did not write (put
+    /// there by hand, or by another build) is removed at the commit, so the output holds
+    /// exactly this build's files.
+    private let existing: OutputListing
     private let written = Mutex<[String: OutputRecord]>([:])
     /// Files written into the staging folder (the others are kept as they are).
     private let staged = Mutex<Set<String>>([])
@@ -111,8 +113,7 @@ final class SiteOutput: Sendable {
         self.previous = exists ? previous : nil
         seedsSpares = !exists
         let listing = exists && previous != nil ? listed ?? Self.files(in: self.destination.path) : nil
-        existing = listing?.files ?? [:]
-        strays = listing?.strays
+        existing = listing ?? OutputListing(files: [:], folders: OutputFolders())
         folders = listing?.folders ?? OutputFolders()
         foldersRead = listing?.read ?? 0
         // Sized once: a rebuild keeps most of the last build's files.
@@ -253,14 +254,14 @@ final class SiteOutput: Sendable {
     /// Keeps the file of a page not rendered again; false when the output no longer holds
     /// what the last build wrote there (the page must be rendered).
     func keep(_ relative: String) -> Bool {
-        guard let known = previous?[relative], existing[relative] == known.stamp else { return false }
+        guard let known = previous?[relative], existing.holds(relative, as: known) else { return false }
         record(relative, known, staged: false)
         return true
     }
 
     /// What the last build wrote at `relative`, if the output still holds it as written.
     func intact(_ relative: String) -> OutputRecord? {
-        guard let known = previous?[relative], existing[relative] == known.stamp else { return nil }
+        guard let known = previous?[relative], existing.holds(relative, as: known) else { return nil }
         return known
     }
 
@@ -285,7 +286,7 @@ final class SiteOutput: Sendable {
         let removals = written.withLock { kept in
             let added = moves.lazy.filter { previous[$0] == nil }.count
             let gone = kept.count - added == previous.count ? [] : previous.keys.filter { kept[$0] == nil }
-            let found = strays ?? existing.keys.filter { previous[$0] == nil }
+            let found = existing.strays ?? existing.files.keys.filter { previous[$0] == nil }
             return gone + found.filter { kept[$0] == nil && previous[$0] == nil }
         }.sorted()
         FaultInjection.point("staged")
@@ -418,8 +419,15 @@ final class SiteOutput: Sendable {
             for (path, stamp) in part.files { files[path] = stamp }
             for (path, stamp) in part.folders { folders[path] = stamp }
         }
+        var intact: [Bool] = []
+        if let known {
+            intact = Array(repeating: false, count: known.files.count)
+            for part in parts {
+                for number in part.intact where Int(number) < intact.count { intact[Int(number)] = true }
+            }
+        }
         return OutputListing(files: files, folders: OutputFolders(stamps: folders, listedAt: listedAt), read: parts.reduce(0) { $0 + $1.read },
-                             strays: trusted == nil ? nil : parts.flatMap(\.strays))
+                             strays: trusted == nil ? nil : parts.flatMap(\.strays), intact: intact)
     }
 
     /// The stamps of the folders that hold `files` (relative), and of the output itself: for an
@@ -575,6 +583,15 @@ struct OutputListing: Sendable {
     var read = 0
     /// The files the last build did not leave (listed with what it knew; else nil).
     var strays: [String]?
+    /// Which of the last build's files (by `OutputRecord.number`) were found as it recorded
+    /// them; those are not in `files`, which then holds only the others found.
+    var intact: [Bool] = []
+
+    /// Whether the file `known` records is there as recorded.
+    func holds(_ relative: String, as known: OutputRecord) -> Bool {
+        if known.number >= 0, Int(known.number) < intact.count, intact[Int(known.number)] { return true }
+        return files[relative] == known.stamp
+    }
 }
 
 /// The stamps of the output's folders (relative; the output itself is ""), and when they were
@@ -599,7 +616,7 @@ struct KnownOutput: Sendable {
         var names: [String: Names] = [:]
 
         struct Names: Sendable {
-            var files: [Substring] = []
+            var files: [(name: Substring, stamp: OutputStamp, number: Int32)] = []
             var folders: [Substring] = []
         }
 
@@ -611,9 +628,9 @@ struct KnownOutput: Sendable {
                 return (path[..<slash], path[path.utf8.index(after: slash)...])
             }
             names.reserveCapacity(known.folders.stamps.count)
-            for path in known.files.keys {
+            for (path, record) in known.files {
                 let (folder, name) = split(path)
-                names[String(folder), default: Names()].files.append(name)
+                names[String(folder), default: Names()].files.append((name, record.stamp, record.number))
             }
             for path in known.folders.stamps.keys where !path.isEmpty {
                 let (folder, name) = split(path)
@@ -644,6 +661,8 @@ private struct FolderWalk {
     /// Files found in folders read that the last build did not leave (with `trusted` only:
     /// a trusted folder's names are the last build's files).
     var strays: [String] = []
+    /// The numbers of the last build's files found as recorded (`OutputListing.intact`).
+    var intact: [Int32] = []
 
     init(root: String, trusted: KnownOutput.Trusted?) {
         self.root = root
@@ -671,12 +690,18 @@ private struct FolderWalk {
                 fd = openat(parent, local, nastavnik_open_path_flag() | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
                 guard fd >= 0 else { return }
             }
-            for name in names.files {
+            for (name, known, number) in names.files {
                 var file = stat()
                 let found = fd >= 0 ? fstatat(fd, String(name), &file, AT_SYMLINK_NOFOLLOW)
                     : fstatat(parent, local + "/" + name, &file, AT_SYMLINK_NOFOLLOW)
                 guard found == 0 else { continue }
-                if file.st_mode & S_IFMT == S_IFDIR { subfolders.append(String(name)) } else { add(prefix + name, file) }
+                if file.st_mode & S_IFMT == S_IFDIR {
+                    subfolders.append(String(name))
+                } else if number >= 0, file.st_mode & S_IFMT == S_IFREG, OutputStamp(file) == known {
+                    intact.append(number)
+                } else {
+                    add(prefix + name, file)
+                }
             }
             subfolders += names.folders.map(String.init)
         } else {
