@@ -15,6 +15,8 @@ python3 Benchmarks/gen_bank.py "$WORK" "$SCHOOLS"
 TRASH=Benchmarks/.trash-bank
 mkdir -p "$TRASH"
 for old in public report .nastavnik-cache; do [ -e "$WORK/$old" ] && mv "$WORK/$old" "$TRASH/$old-$$"; done
+# Nothing left to write to disk when a timed build starts (see Benchmarks/run.sh).
+sync
 start=$(date +%s.%N)
 NASTAVNIK_TODAY=2026-11-26 /usr/bin/time -f "%M" -o "$WORK/mem" "$BIN" build --content "$WORK/content" --out "$WORK/public" > "$WORK/log" 2>&1 \
   || { tail -20 "$WORK/log"; exit 1; }
@@ -27,6 +29,7 @@ grep -E "^Банк практик|^  исключена|^Готово" "$WORK/lo
 school="$WORK/content/schools/s0002/content/cases"
 case=$(ls "$school" | sed -n 1p)
 echo "Абзац, добавленный для замера." >> "$school/$case"
+sync
 start=$(date +%s.%N)
 NASTAVNIK_TODAY=2026-11-26 /usr/bin/time -f "%M" -o "$WORK/mem" "$BIN" build --content "$WORK/content" --out "$WORK/public" > "$WORK/log" 2>&1 \
   || { tail -20 "$WORK/log"; exit 1; }

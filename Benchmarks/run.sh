@@ -50,6 +50,10 @@ secs() { printf "%.2f" "$(cat "$WORK/$1.s")"; }
 mib() { echo $(( $(cat "$WORK/$1.mem") / 1024 )); }
 
 export NASTAVNIK_TODAY=2026-11-26
+# Each timed step starts with nothing left to write to disk (`sync`): the kernel writes dirty
+# pages back 30 s after they were made, which on this machine would fall into the cached
+# rebuilds with the hundreds of megabytes the cold builds before them wrote.
+sync
 timed nastavnik "$BIN" build --no-cache --content "$WORK/content" --out "$WORK/public-nastavnik"
 timed hugo-lean hugo --quiet -s "$WORK/hugo-lean" -d "$(pwd)/$WORK/public-hugo-lean"
 timed hugo-default hugo --quiet -s "$WORK/hugo-default" -d "$(pwd)/$WORK/public-hugo-default"
@@ -64,6 +68,7 @@ printf "ratio nastavnik / hugo: %.2f (lean), %.2f (defaults); the target is 0.4\
 
 # Rebuilds from the cache (.nastavnik-cache beside the content): nothing changed, then one
 # news item and one case edited.
+sync
 timed nochange "$BIN" build --content "$WORK/content" --out "$WORK/public-nastavnik"
 news=$(ls "$WORK/content/news" | sed -n 1p)
 echo "Абзац, добавленный для замера." >> "$WORK/content/news/$news"
@@ -77,6 +82,7 @@ printf "cached rebuild, one case's title:  %6.2f s  (%s)\n" "$(secs onecase)" "$
 
 if [ "${BENCH_SCALE:-1}" != 0 ]; then
   python3 ../shared/bench/gen_corpus.py --out "$WORK/scale" --pages 50000 2>/dev/null
+  sync
   timed scale "$BIN" build --no-cache --content "$WORK/scale/content" --out "$WORK/scale/public"
   printf "50,000 pages:       %6.2f s  peak %5d MiB  (%.1f× the %s-page time; limits: 5.5×, 1024 MiB)\n" "$(secs scale)" "$(mib scale)" \
     "$(echo "$(cat $WORK/scale.s) / $(cat $WORK/nastavnik.s)" | bc -l)" "$PAGES"
@@ -84,6 +90,7 @@ if [ "${BENCH_SCALE:-1}" != 0 ]; then
 fi
 
 # serve: one news item edited, until the tab has the reload event and the new HTML.
+sync
 rm -rf "$WORK/serve"; mkdir -p "$WORK/serve"
 python3 ../shared/bench/gen_corpus.py --out "$WORK/serve" --pages 1000 2>/dev/null
 echo "serve, 1,000 pages:"
