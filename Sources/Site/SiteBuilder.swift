@@ -185,8 +185,8 @@ public enum SiteBuilder {
         // The files made from the whole site (feeds, sitemap, search index) are made from what the
         // site holds, not from its pages: when an input changed, they are made on the other core
         // while the kept pages are found and the others rendered. (Not at 20,000 pages and more,
-        // nor in a first build, where a search index of hundreds of megabytes would be held
-        // beside the pages: memory.)
+        // where a search index of hundreds of megabytes would be held beside the pages; a first
+        // build has no changes to go by.)
         let searchURL = cacheURL.deletingPathExtension().appendingPathExtension("search")
         let resolvedSite = site
         @Sendable func extrasSite(_ output: SiteOutput) -> SiteRender {

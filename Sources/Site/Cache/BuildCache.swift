@@ -204,10 +204,9 @@ struct CacheWriter {
     var data: Data { Data(base.bytes) }
 
     /// The parts one after another, under a temporary name renamed into place: no part is
-    /// copied into a whole first (the cache of a 50,000-page site is tens of megabytes).
-    /// Written whole under a temporary name, then renamed over the last one, which is kept
-    /// (`<name>-spare`) to be written over by the next build, as the output's large files are
-    /// (`SiteOutput`): 10 MB at 10,000 pages.
+    /// copied into a whole first (the cache of a 50,000-page site is tens of megabytes). The
+    /// cache it replaces is kept (`<name>-spare`) to be written over by the next build, as the
+    /// output's large files are (`SiteOutput`): 10 MB at 10,000 pages.
     static func write(_ parts: [CacheWriter], to url: URL) throws {
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
         let spare = url.path + "-spare"
