@@ -255,7 +255,7 @@ enum VisionCopy {
     }
 
     /// The page's bytes are copied in runs between the links rewritten (a byte at a time, this
-    /// was 1.6 % of a build).
+    /// was 2–3 % of a cold build).
     private static func sharingFiles(_ bytes: UnsafeBufferPointer<UInt8>, root: [UInt8]) -> String {
         let quote = UInt8(ascii: "\""), space = UInt8(ascii: " "), comma = UInt8(ascii: ",")
         var out: [UInt8] = []

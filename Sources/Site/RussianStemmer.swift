@@ -8,14 +8,15 @@ import Domain
 /// makes its own. It remembers the stems it made, since most words of a site recur.
 final class RussianStemmer {
     private let handle: OpaquePointer?
-    /// Words and stems as their UTF-8 bytes: a `String` key of Cyrillic letters is normalised
-    /// (NFC) each time it is hashed, which took 3 % of a 50,000-page build.
-    private var memo: [Word: Word] = [:]
+    /// Keyed by the words' UTF-8 bytes (`ByteHash`): a `String` key of Cyrillic letters is
+    /// normalised (NFC) each time it is hashed, which took 3 % of a 50,000-page build.
+    private var memo: [Word: String] = [:]
 
-    /// A word's UTF-8 bytes, hashed and compared as bytes.
+    /// A word hashed and compared as its bytes: the words are folded to precomposed letters.
     private struct Word: Hashable {
-        var bytes: [UInt8]
-        func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
+        let text: String
+        func hash(into hasher: inout Hasher) { ByteHash.combine(text, into: &hasher) }
+        static func == (a: Word, b: Word) -> Bool { ByteHash.same(a.text, b.text) }
     }
 
     init() {
@@ -26,36 +27,29 @@ final class RussianStemmer {
 
     /// Stems a folded word (lower case, ё → е).
     func stem(_ word: String) -> String {
-        String(decoding: stem(Word(bytes: Array(word.utf8))).bytes, as: UTF8.self)
-    }
-
-    private func stem(_ word: Word) -> Word {
-        if let known = memo[word] { return known }
+        if let known = memo[Word(text: word)] { return known }
         var result = word
         if let handle {
-            var bytes = word.bytes
+            var bytes = Array(word.utf8)
             let count = Int32(bytes.count)
             if let out = bytes.withUnsafeMutableBufferPointer({ sb_stemmer_stem(handle, $0.baseAddress, count) }) {
-                result = Word(bytes: Array(UnsafeBufferPointer(start: out, count: Int(sb_stemmer_length(handle)))))
+                let length = Int(sb_stemmer_length(handle))
+                result = String(decoding: UnsafeBufferPointer(start: out, count: length), as: UTF8.self)
             }
         }
-        if memo.count < 200_000 { memo[word] = result }
+        if memo.count < 200_000 { memo[Word(text: word)] = result }
         return result
     }
 
     /// The words of a text: lower case, ё → е, maximal runs of a–z, а–я and digits.
     /// A hyphenated «учитель-учитель» is two words, as in the script.
     static func words(_ text: String) -> [String] {
-        wordBytes(text).map { String(decoding: $0, as: UTF8.self) }
-    }
-
-    private static func wordBytes(_ text: String) -> [[UInt8]] {
         let folded = RussianFold.fold(text)
-        var words: [[UInt8]] = []
+        var words: [String] = []
         var current: [UInt8] = []
         var bytes = folded.utf8.makeIterator()
         func flush() {
-            if !current.isEmpty { words.append(current); current.removeAll(keepingCapacity: true) }
+            if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)); current.removeAll(keepingCapacity: true) }
         }
         while let b = bytes.next() {
             switch b {
@@ -77,25 +71,11 @@ final class RussianStemmer {
 
     /// The distinct stems of a text, in the order they first occur.
     func stems(_ text: String) -> [String] {
-        distinctStems(text).map { String(decoding: $0.bytes, as: UTF8.self) }
-    }
-
-    /// `stems(text)` joined by spaces, as the search index holds them.
-    func joinedStems(_ text: String) -> String {
-        var out: [UInt8] = []
-        for stem in distinctStems(text) {
-            if !out.isEmpty { out.append(0x20) }
-            out += stem.bytes
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    private func distinctStems(_ text: String) -> [Word] {
         var seen = Set<Word>()
-        var out: [Word] = []
-        for word in Self.wordBytes(text) {
-            let s = stem(Word(bytes: word))
-            if seen.insert(s).inserted { out.append(s) }
+        var out: [String] = []
+        for word in Self.words(text) {
+            let s = stem(word)
+            if seen.insert(Word(text: s)).inserted { out.append(s) }
         }
         return out
     }

@@ -195,7 +195,7 @@ enum SearchIndex {
                 func entry() -> String {
                     if stemmer == nil { stemmer = RussianStemmer() }
                     let text = (i.parts.filter { !$0.isEmpty } + [plain(String((i.markdown?.text ?? i.body).prefix(indexedLength)))]).joined(separator: " ")
-                    let stems = stemmer!.joinedStems(i.title + " " + text)
+                    let stems = stemmer!.stems(i.title + " " + text).joined(separator: " ")
                     return JSONWriter.write { json in
                         json.object { json in
                             json.field("u", i.path)

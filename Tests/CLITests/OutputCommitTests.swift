@@ -112,6 +112,29 @@ import TestSupport
         }
     }
 
+    /// A large file of the output that someone linked to from elsewhere (a backup made with
+    /// `ln`) is never written over when replaced: a spare that another name links to is dropped
+    /// at the commit, and not reused. The copy stays as it was.
+    @Test func aLargeFileLinkedFromElsewhereIsNeverWrittenOver() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try overlay(Repo.root.appendingPathComponent("content"), onto: root.appendingPathComponent("content"))
+        let news = root.appendingPathComponent("content/news")
+        let item = news.appendingPathComponent(try #require(try FileManager.default.contentsOfDirectory(atPath: news.path).sorted().first))
+        func build(_ step: Int) throws {
+            try (read(item) + "\nАбзац \(step).\n").write(to: item, atomically: true, encoding: .utf8)
+            #expect(try runNastavnik(["build"] + Self.today, in: root).status == 0)
+        }
+        try build(0)
+        let backup = root.appendingPathComponent("backup.json")
+        try FileManager.default.linkItem(at: root.appendingPathComponent("public/search-index.json"), to: backup)
+        let saved = try Data(contentsOf: backup)
+        for step in 1...3 { try build(step) }
+        #expect(try Data(contentsOf: backup) == saved, "the linked copy was written over")
+        #expect(try Data(contentsOf: root.appendingPathComponent("public/search-index.json")) != saved)
+        #expect(read(root.appendingPathComponent("public/search-index.json")).contains("Абзац 3"))
+    }
+
     /// The files kept for the next build to write over (`SiteOutput`'s spares), by path.
     func spares(_ root: URL) throws -> [String: Data] {
         let cache = root.appendingPathComponent(".nastavnik-cache/build")

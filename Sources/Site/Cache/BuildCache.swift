@@ -210,26 +210,16 @@ struct CacheWriter {
     static func write(_ parts: [CacheWriter], to url: URL) throws {
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
         let spare = url.path + "-spare"
-        let reused = SiteOutput.reuse(spare, at: temporary.path)
+        let reused = SpareFile.reuse(spare, at: temporary.path)
         let fd = reused ?? open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path]) }
         var failed = false
         for part in parts where !failed {
-            part.base.bytes.withUnsafeBytes { raw in
-                var offset = 0
-                while offset < raw.count {
-                    let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                    guard n > 0 else { failed = true; return }
-                    offset += n
-                }
-            }
+            failed = !part.base.bytes.withUnsafeBytes { SpareFile.write($0, to: fd) }
         }
         if reused != nil, !failed { failed = ftruncate(fd, off_t(parts.reduce(0) { $0 + $1.base.bytes.count })) != 0 }
         close(fd)
-        if !failed {
-            unlink(spare)
-            link(url.path, spare)
-        }
+        if !failed { SpareFile.keep(url.path, as: spare) }
         guard !failed, rename(temporary.path, url.path) == 0 else {
             unlink(temporary.path)
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])

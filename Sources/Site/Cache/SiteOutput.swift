@@ -61,10 +61,7 @@ struct OutputStamp: Sendable, Hashable, Codable {
 ///
 /// A large file (the search index) is not written into a new file of its own: the file it
 /// replaced at the last commit was kept aside (`spares`, in the build cache's folder), and is
-/// written over and moved in instead. A new 34 MB file costs the kernel fresh pages and blocks,
-/// and its rename frees the old file's: 8–80 ms on the machine measured, against 5 ms to write
-/// over a kept one (`docs/benchmarks.md`). A kept file is only written over when no other name
-/// links to it (a build killed between keeping it and the commit leaves it linked to the live file).
+/// written over and moved in instead (`SpareFile`).
 ///
 /// A build killed before the commit leaves the output as it was (the staging folder is
 /// removed by the next build); a build killed after it leaves a journal that the next build,
@@ -147,7 +144,7 @@ final class SiteOutput: Sendable {
         let path = staging.path + "/" + relative
         if let slash = relative.lastIndex(of: "/") { try Self.makeDirectories(staging.path + "/" + relative[..<slash]) }
         let isLarge = data.count >= Self.largeFrom
-        let spare = isLarge ? spareFile(relative).flatMap { Self.reuse($0, at: path) } : nil
+        let spare = isLarge ? spareFile(relative).flatMap { SpareFile.reuse($0, at: path) } : nil
         // Plain POSIX calls: FileManager's per-file directory checks dominated the write of 10,000 pages.
         let fd = spare ?? open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
@@ -156,12 +153,12 @@ final class SiteOutput: Sendable {
         // A new large file gets its blocks at once: renamed over the old one at the commit, it
         // is then not flushed to disk there (`nastavnik_allocate`).
         if spare == nil && data.count >= 1 << 20 { nastavnik_allocate(fd, Int64(data.count)) }
-        guard Self.write(data, to: fd) else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+        guard data.withUnsafeBytes({ SpareFile.write($0, to: fd) }) else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
         if isLarge && seedsSpares, let spare = spareFile(relative) {
             unlink(spare)
             let copy = open(spare, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
             if copy >= 0 {
-                if !Self.write(data, to: copy) { unlink(spare) }
+                if !data.withUnsafeBytes({ SpareFile.write($0, to: copy) }) { unlink(spare) }
                 close(copy)
             }
         }
@@ -172,35 +169,11 @@ final class SiteOutput: Sendable {
         record(relative, OutputRecord(print: print, stamp: OutputStamp(info)), staged: true)
     }
 
-    private static func write(_ data: Data, to fd: Int32) -> Bool {
-        data.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                guard n > 0 else { return false }
-                offset += n
-            }
-            return true
-        }
-    }
-
     /// Where the file of the output at `relative` is kept once replaced.
     private func spareFile(_ relative: String) -> String? {
         guard let spares else { return nil }
         let name = StableHasher.of(relative)
         return spares.path + "/" + String(name.high, radix: 16) + String(name.low, radix: 16)
-    }
-
-    /// Moves the kept file `spare` to `path` and opens it for writing over; nil (and nothing
-    /// at `path`) when there is none, or it is not a file only this name links to.
-    static func reuse(_ spare: String, at path: String) -> Int32? {
-        guard rename(spare, path) == 0 else { return nil }
-        let fd = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
-        var info = stat()
-        if fd >= 0, fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_nlink == 1 { return fd }
-        if fd >= 0 { close(fd) }
-        unlink(path)
-        return nil
     }
 
     /// Keeps the files the large ones of this build replace, under a second name that
@@ -209,8 +182,7 @@ final class SiteOutput: Sendable {
         let root = destination.path + "/"
         for relative in large.withLock({ $0 }) {
             guard let spare = spareFile(relative) else { return }
-            unlink(spare)
-            link(root + relative, spare)
+            SpareFile.keep(root + relative, as: spare)
         }
     }
 
@@ -486,15 +458,7 @@ struct Journal: Equatable {
         let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path]) }
         let bytes = Array(text.utf8)
-        let ok = bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                guard n > 0 else { return false }
-                offset += n
-            }
-            return fsync(fd) == 0
-        }
+        let ok = bytes.withUnsafeBytes { SpareFile.write($0, to: fd) } && fsync(fd) == 0
         close(fd)
         guard ok, rename(temporary.path, url.path) == 0 else {
             unlink(temporary.path)
