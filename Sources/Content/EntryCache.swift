@@ -52,9 +52,16 @@ public final class EntryCache: Sendable {
     private let state = Mutex(State())
     /// Each kept bucket file's bytes, which records point into until they are decoded.
     private let bytes: [Data]
+    /// Whether a value decoded from its kept bytes is held for the next load. `serve` loads
+    /// again and again; a build loads once and writes kept entries from their bytes, so holding
+    /// each of 10,000 values in a box of its own is only work (a sixtieth of a rebuild's CPU).
+    private let holdsDecoded: Bool
 
     /// An empty cache (`serve`, or a build without kept files).
-    public init() { bytes = Array(repeating: Data(), count: Self.buckets) }
+    public init() {
+        bytes = Array(repeating: Data(), count: Self.buckets)
+        holdsDecoded = true
+    }
 
     private static let magic = Array("nastavnik-entries 3\n".utf8)
 
@@ -91,6 +98,7 @@ public final class EntryCache: Sendable {
         }
         state.used.reserveCapacity(state.kept.count)
         self.bytes = bytes
+        holdsDecoded = false
         self.state.withLock { $0 = state }
     }
 
@@ -380,7 +388,7 @@ public final class EntryCache: Sendable {
     private func use<T>(_ key: String, _ record: Record, _ stored: Stored<T>, changed: Bool = false) {
         var record = record
         // A record already holding its value keeps it: a large entry is not boxed again.
-        if record.value == nil || changed { record.value = stored }
+        if (record.value == nil && holdsDecoded) || changed { record.value = stored }
         state.withLock { state in
             state.used[key] = record
             if changed { state.changed.insert(Self.bucket(key)) }

@@ -88,15 +88,9 @@ public enum SiteBuilder {
         if write { SiteOutput.recover(options.output.standardizedFileURL) }
         // Where what is kept is read; written (the folders made) only once the build succeeds.
         let cacheURL = BuildCache.url(options: options, create: false)
-        let scanURL = cacheURL.deletingPathExtension().appendingPathExtension("scan")
-        // `--no-cache` reads nothing kept, but keeps what it makes for the next build.
-        let memo: ScanMemo? = write ? (options.cache ? ScanMemoFile.read(scanURL) : ScanMemo()) : nil
-        // Files unchanged since the last build are not read or parsed again (`EntryCache`).
-        let entriesURL = cacheURL.deletingPathExtension().appendingPathExtension("entries")
-        let entriesKey = BuildCache.entriesKey(options)
-        let entries: EntryCache? = write ? (options.cache ? EntryCache(contentsOf: entriesURL, key: entriesKey) : EntryCache()) : nil
         // What the last build kept, and the output as it is now, are read on another core while
-        // the content loads. The output is listed only when the last build made it: an output
+        // the kept entries are read and the content loads (started first: the other core is
+        // idle until the load). The output is listed only when the last build made it: an output
         // folder named by mistake is never walked before it is checked.
         let destination = options.output.standardizedFileURL
         let previous: Background<(cache: BuildCache?, listed: OutputListing?)>? = write && options.cache
@@ -110,6 +104,13 @@ public enum SiteBuilder {
                 return (kept, listed)
             }
             : nil
+        let scanURL = cacheURL.deletingPathExtension().appendingPathExtension("scan")
+        // `--no-cache` reads nothing kept, but keeps what it makes for the next build.
+        let memo: ScanMemo? = write ? (options.cache ? ScanMemoFile.read(scanURL) : ScanMemo()) : nil
+        // Files unchanged since the last build are not read or parsed again (`EntryCache`).
+        let entriesURL = cacheURL.deletingPathExtension().appendingPathExtension("entries")
+        let entriesKey = BuildCache.entriesKey(options)
+        let entries: EntryCache? = write ? (options.cache ? EntryCache(contentsOf: entriesURL, key: entriesKey) : EntryCache()) : nil
         // The load is dropped once checked: only `checked` keeps its files.
         var entryPrints: Background<InputPrints>?
         // The theme is read on the other core while the content is checked.
@@ -356,7 +357,7 @@ public enum SiteBuilder {
                                  bank: bank?.report, reportFolder: reportFolder)
         // Freeing a large site's values (10,000 entries, their pages' records) takes tens of
         // milliseconds: another core does it while the result is printed.
-        Freeing.later((site, checked, resolved, records, kept, content))
+        Freeing.later((site, checked, resolved, records, kept, content, entries, output))
         return result
     }
 
