@@ -35,7 +35,21 @@ public struct Field<Model>: Sendable {
     public let doc: String
     public let get: @Sendable (Model) -> Any?
 
+    /// A text or markup field's texts reach templates as `TemplateText`, an empty one as absent.
     public init(name: String, kind: FieldKind, doc: String, get: @escaping @Sendable (Model) -> Any?) {
+        switch kind {
+        case .text, .html:
+            self.init(checked: name, kind: kind, doc: doc, get: { model in
+                let value = get(model)
+                if let text = value as? String { return TemplateText(text) }
+                return value
+            })
+        default:
+            self.init(checked: name, kind: kind, doc: doc, get: get)
+        }
+    }
+
+    private init(checked name: String, kind: FieldKind, doc: String, get: @escaping @Sendable (Model) -> Any?) {
         self.name = name
         self.kind = kind
         self.doc = doc
@@ -43,10 +57,10 @@ public struct Field<Model>: Sendable {
     }
 
     public static func text(_ name: String, _ doc: String = "", _ get: @escaping @Sendable (Model) -> String?) -> Field {
-        Field(name: name, kind: .text, doc: doc, get: get)
+        Field(checked: name, kind: .text, doc: doc, get: { get($0).flatMap(TemplateText.init) })
     }
     public static func html(_ name: String, _ doc: String = "", _ get: @escaping @Sendable (Model) -> String?) -> Field {
-        Field(name: name, kind: .html, doc: doc, get: get)
+        Field(checked: name, kind: .html, doc: doc, get: { get($0).flatMap(TemplateText.init) })
     }
     public static func flag(_ name: String, _ doc: String = "", _ get: @escaping @Sendable (Model) -> Bool) -> Field {
         Field(name: name, kind: .flag, doc: doc, get: get)
@@ -80,14 +94,34 @@ public struct Fields<Model>: Sendable {
     /// The two fields tables of a page: its own, then every page's (`Chrome`).
     public init(_ own: [Field<Model>], then shared: [Field<Model>]) { self.init(own + shared) }
 
-    /// An empty text is absent: Mustache would open `{{#summary}}` for "" and a template
-    /// could not tell "no summary" from one.
+    /// A text field's value is a `TemplateText`, never an empty one (`Field`).
     public func value(_ name: String, of model: Model) -> Any? {
         guard let i = index[name] else { return nil }
-        guard let value = all[i].get(model) else { return nil }
-        if let text = value as? String, text.isEmpty { return nil }
-        return value
+        return all[i].get(model)
     }
+}
+
+/// A text field's value as templates get it. swift-mustache's renderer asks each value of
+/// `{{field}}` whether it is a template, a custom renderable, a lambda, an optional, and then
+/// prints it with `String(describing:)`: for a plain `String`, five protocol checks of the
+/// runtime that fail, a twentieth of a cold build's CPU. This type is found at the second.
+/// On the section stack (`{{#summary}}…{{/summary}}`) it is a parent without fields, which
+/// sends a name on to the enclosing model as a `String` did (it was looked up through `Mirror`).
+/// An empty text is absent: Mustache would open `{{#summary}}` for "" and a template could not
+/// tell "no summary" from one.
+public struct TemplateText: MustacheCustomRenderable, MustacheParent, MustacheTransformable, Sendable {
+    public let text: String
+
+    public init?(_ text: String) {
+        if text.isEmpty { return nil }
+        self.text = text
+    }
+
+    public var renderText: String { text }
+    public var isNull: Bool { false }
+    public func child(named: String) -> Any? { nil }
+    /// `{{uppercased(title)}}` and the other transforms of a text.
+    public func transform(_ name: String) -> Any? { text.transform(name) }
 }
 
 /// Text a reader sees, set in Russian typography when the model is made (once, however

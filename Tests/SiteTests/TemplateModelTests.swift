@@ -103,11 +103,26 @@ import Theme
         }
     }
 
+    /// A theme's template uses a text as Mustache users expect of a string: printed escaped or
+    /// raw, as a section that opens when it is set, with `{{.}}` inside, with a name inside it
+    /// found on the enclosing model, with its transforms, and not at all when empty.
+    @Test func textFieldsBehaveAsStringsInTemplates() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let templates = folder.appendingPathComponent("templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        let text = "[{{title}}|{{{title}}}|{{#title}}<{{.}}:{{href}}>{{/title}}|{{^title}}нет{{/title}}|{{uppercased(href)}}|{{#empty(title)}}E{{/empty(title)}}]"
+        try text.write(to: templates.appendingPathComponent("probe.mustache"), atomically: true, encoding: .utf8)
+        let theme = try Theme(folders: [folder])
+        #expect(theme.render("probe", Link(title: "a<b", href: "x/")) == "[a&lt;b|a<b|<a&lt;b:x/>||X/|]")
+        #expect(theme.render("probe", Link(title: "", href: "x/")) == "[|||нет|X/|]")
+    }
+
     /// An empty text is absent, as an unset optional is: `{{#summary}}` opens for neither.
     @Test func emptyTextIsAbsent() {
         let link = Link(title: "", href: "x/")
         #expect(link.child(named: "title") == nil)
-        #expect(link.child(named: "href") as? String == "x/")
+        #expect((link.child(named: "href") as? TemplateText)?.text == "x/")
         #expect(link.child(named: "nope") == nil)
         // Text is typeset once, when the model is made; an address never is.
         #expect(Titled(title: "Приказ № 5").title == "Приказ №\u{00A0}5")
