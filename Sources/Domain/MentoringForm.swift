@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 
 /// A form of mentoring («форма наставничества») of the target model (Р-145).
@@ -88,8 +89,33 @@ public enum MentoringForm: String, Sendable, Hashable, Codable, CaseIterable {
 
 public enum RoleModel {
     /// Compares role models regardless of dash style, spacing inside dashes and case,
-    /// but keeps hyphens inside words (`педагог-новатор`).
+    /// but keeps hyphens inside words (`педагог-новатор`). Each spelling is worked out once:
+    /// a school writes the same few role models in all its cases, and seven replacements
+    /// through Foundation for each case (and each form, for a model of another form) were a
+    /// fiftieth of a regional bank's load.
     static func normalise(_ text: String) -> String {
+        let key = Spelling(text: text)
+        if let known = normalised.withLock({ $0[key] }) { return known }
+        let made = normaliseOnce(text)
+        normalised.withLock { memo in
+            // Bounded: a folder of made-up role models must not grow it without end.
+            if memo.count >= 4096 { memo.removeAll() }
+            memo[key] = made
+        }
+        return made
+    }
+
+    /// Keyed by UTF-8 bytes (`ByteHash`): a `String` key of Cyrillic letters is normalised to
+    /// NFC each time it is hashed.
+    private struct Spelling: Hashable {
+        let text: String
+        func hash(into hasher: inout Hasher) { ByteHash.combine(text, into: &hasher) }
+        static func == (a: Spelling, b: Spelling) -> Bool { ByteHash.same(a.text, b.text) }
+    }
+
+    private static let normalised = Mutex<[Spelling: String]>([:])
+
+    private static func normaliseOnce(_ text: String) -> String {
         var s = RussianFold.fold(text)
         for dash in [" — ", " – ", " - ", "—", "–", " -", "- "] {
             s = s.replacingOccurrences(of: dash, with: "|")

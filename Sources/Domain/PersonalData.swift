@@ -154,21 +154,27 @@ public enum PersonalData {
     /// «трудного», not «трудности»).
     public static func label(in sentence: String) -> String? {
         let words = sentence.split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init)
-        for (i, word) in words.enumerated() {
-            let w = word.lowercased()
-            for stem in labelStems {
-                let stemWords = stem.split(separator: " ")
-                if stemWords.count == 2 {
-                    if i + 1 < words.count, w == stemWords[0], words[i + 1].lowercased().hasPrefix(stemWords[1]) { return word + " " + words[i + 1] }
+        let lowered = words.map { $0.lowercased() }
+        for (i, w) in lowered.enumerated() {
+            for (stem, next) in splitLabelStems {
+                if let next {
+                    if i + 1 < words.count, w == stem, lowered[i + 1].hasPrefix(next) { return words[i] + " " + words[i + 1] }
                     continue
                 }
                 guard w.hasPrefix(stem) else { continue }
                 let ending = w.dropFirst(stem.count)
                 if stem == "трудн" && !["ый", "ая", "ого", "ому", "ым", "ой", "ые", "ых", "ыми", "ую"].contains(String(ending)) { continue }
-                return word
+                return words[i]
             }
         }
         return nil
+    }
+
+    /// `labelStems` with a two-word stem as its two words, split once: split for each word of
+    /// each sentence, they were a twentieth of a regional bank's check.
+    private static let splitLabelStems: [(stem: String, next: String?)] = labelStems.map { stem in
+        let words = stem.split(separator: " ")
+        return words.count == 2 ? (String(words[0]), String(words[1])) : (stem, nil)
     }
 
     public static func sentences(_ line: String) -> [String] {

@@ -1,4 +1,5 @@
 import Markdown
+import Synchronization
 import Mustache
 
 /// The data one template receives, as a typed value: its `fields` are the template's whole
@@ -100,6 +101,21 @@ public struct Fields<Model>: Sendable {
         return all[i].get(model)
     }
 }
+
+extension Fields {
+    /// The table of a generic model (which cannot hold a `static let`), made once per
+    /// concrete type: made again on each lookup, it was a hundredth of a regional bank's
+    /// build (a mentor page's every variable that is not the mentor's own).
+    public static func once(_ make: () -> Fields<Model>) -> Fields<Model> {
+        let key = ObjectIdentifier(Model.self)
+        if let known = madeTables.withLock({ $0[key] }) as? Fields<Model> { return known }
+        let made = make()
+        madeTables.withLock { $0[key] = made }
+        return made
+    }
+}
+
+private let madeTables = Mutex<[ObjectIdentifier: any Sendable]>([:])
 
 /// A text field's value as templates get it. swift-mustache's renderer asks each value of
 /// `{{field}}` whether it is a template, a custom renderable, a lambda, an optional, and then

@@ -415,10 +415,14 @@ final class SiteOutput: Sendable {
                 if !names.insert(String(folder)).inserted { break }
             }
         }
+        // Looked up from the output's own descriptor: a path joined to the root for each of
+        // 58,000 folders (and the root's text shared by both cores) took 0.7 s of CPU at 50,000 pages.
+        let rootFD = open(root, nastavnik_open_path_flag() | O_DIRECTORY | O_CLOEXEC)
+        defer { if rootFD >= 0 { close(rootFD) } }
         let stamps = Array(names).parallelMap { folder -> (String, OutputStamp?) in
             var info = stat()
-            let path = folder.isEmpty ? root : root + "/" + folder
-            guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return (folder, nil) }
+            let found = folder.isEmpty ? lstat(root, &info) : rootFD >= 0 ? fstatat(rootFD, folder, &info, AT_SYMLINK_NOFOLLOW) : -1
+            guard found == 0, info.st_mode & S_IFMT == S_IFDIR else { return (folder, nil) }
             return (folder, OutputStamp(info))
         }
         var out = OutputFolders(listedAt: listedAt)

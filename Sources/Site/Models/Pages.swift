@@ -415,8 +415,10 @@ struct MentorPage<Card: TemplateModel>: TemplateModel {
     var cases: [Card]
     var bodyHTML: String
     static var fields: Fields<MentorPage<Card>> {
-        Fields([.model("mentor") { $0.mentor }, .list("cases", "case cards (practice cards in a bank)") { $0.cases },
-                .html("body_html") { $0.bodyHTML }])
+        .once {
+            Fields([.model("mentor") { $0.mentor }, .list("cases", "case cards (practice cards in a bank)") { $0.cases },
+                    .html("body_html") { $0.bodyHTML }])
+        }
     }
     static var modelName: String { "MentorPage" }
 }
