@@ -58,24 +58,16 @@ struct SiteRender: Sendable {
         self.files = files
         self.theme = theme
         self.kind = kind
-        let urls = SiteURLs(baseURL: content.settings.baseURL)
-        self.urls = urls
-        // The lists the pages show are sorted on the other core while the pages are planned
-        // (at 10,000 pages each took a fiftieth of a rebuild, one after the other). The Markdown
-        // renderer, which checks links against the plan, is set in after.
-        let options = MarkdownOptions(unsafeHTML: content.settings.unsafeHTML)
-        let unplanned = BodyRenderer(files: files, knownPaths: [], options: options)
-        let lists = Background {
-            PageContexts(content: content, today: today, urls: urls, body: unplanned, facets: Facets.caseFacets(content.cases))
-        }
         switch kind {
         case .school: plan = SitePlan.pages(for: content, today: today)
         case .bank(let bank): plan = BankPlan.pages(for: content, bank: bank, today: today)
         }
-        var body = BodyRenderer(files: files, knownPaths: Set(plan.map(\.path)), options: options)
+        urls = SiteURLs(baseURL: content.settings.baseURL)
+        var body = BodyRenderer(files: files, knownPaths: Set(plan.map(\.path)),
+                                options: MarkdownOptions(unsafeHTML: content.settings.unsafeHTML))
         body.images = images
-        var contexts = lists.value
-        contexts.body = body
+        var contexts = PageContexts(content: content, today: today, urls: urls, body: body,
+                                    facets: Facets.caseFacets(content.cases))
         contexts.kind = kind
         contexts.images = images
         contexts.sectionEntries = contexts.sectionList()
