@@ -338,9 +338,13 @@ struct CacheReader {
             let path = try string()
             models[path] = try print()
         }
+        // Tables sized once from their counts: grown step by step they were rehashed a dozen times.
+        let dependencies = try count()
         var prints: [Dependency: Fingerprint] = [:]
+        prints.reserveCapacity(dependencies)
         var table: [Dependency] = []
-        for _ in 0..<(try count()) {
+        table.reserveCapacity(dependencies)
+        for _ in 0..<dependencies {
             let dependency = try dependency()
             let print = try print()
             if try int() == 1 { prints[dependency] = print }
@@ -349,8 +353,10 @@ struct CacheReader {
         // Pages keep their reads as numbers into the table: a set of each page's reads would
         // hash every read of every page, and a build needs only whether one of them changed.
         let shared = DependencyTable(table)
+        let pageCount = try count()
         var pages: [String: BuildCache.PageRecord] = [:]
-        for _ in 0..<(try count()) {
+        pages.reserveCapacity(pageCount)
+        for _ in 0..<pageCount {
             let path = try string()
             let n = try count()
             var numbers: [Int32] = []
@@ -367,8 +373,10 @@ struct CacheReader {
             for _ in 0..<(try count()) { files.append(try string()) }
             pages[path] = BuildCache.PageRecord(reads: reads, diagnostics: diagnostics, files: files)
         }
+        let outputCount = try count()
         var output: [String: OutputRecord] = [:]
-        for _ in 0..<(try count()) {
+        output.reserveCapacity(outputCount)
+        for _ in 0..<outputCount {
             let path = try string()
             let print = try print()
             let stamp = OutputStamp(size: try int(), modified: try int(), nanoseconds: try int(),
@@ -376,7 +384,9 @@ struct CacheReader {
             output[path] = OutputRecord(print: print, stamp: stamp, number: Int32(output.count))
         }
         var folders = OutputFolders(listedAt: try int())
-        for _ in 0..<(try count()) {
+        let folderCount = try count()
+        folders.stamps.reserveCapacity(folderCount)
+        for _ in 0..<folderCount {
             let path = try string()
             folders.stamps[path] = OutputStamp(size: try int(), modified: try int(), nanoseconds: try int(),
                                                inode: UInt64(bitPattern: Int64(try int())))
