@@ -1,5 +1,5 @@
 @testable import Content
-import Domain
+@testable import Domain
 import Foundation
 import Testing
 import TestSupport
@@ -61,6 +61,40 @@ import TestSupport
     @Test func roleModelsBelongToTheirForm() {
         #expect(MentoringForm.teacherTeacher.knownRoleModel(matching: "Педагог-новатор — консервативный педагог") == "педагог-новатор – консервативный педагог")
         #expect(MentoringForm.studentStudent.knownRoleModel(matching: "опытный педагог – молодой специалист") == nil)
+    }
+
+    /// Asked again, a spelling gives the same answer (`RoleModel.normalise` keeps what it worked
+    /// out): hyphens inside words stay, dashes between the roles do not count.
+    @Test func roleModelSpellingsAreWorkedOutOnce() {
+        for _ in 0..<2 {
+            #expect(RoleModel.normalise("Педагог-новатор — консервативный педагог") == RoleModel.normalise("педагог-новатор – консервативный педагог"))
+            #expect(RoleModel.normalise("лидер -пассивный") == RoleModel.normalise("Лидер–пассивный"))
+            #expect(RoleModel.normalise("педагог-новатор") != RoleModel.normalise("педагог – новатор"))
+            #expect(MentoringForm.studentStudent.knownRoleModel(matching: "Лидер — пассивный") == "лидер – пассивный")
+        }
+    }
+
+    /// A link in content: cut at `#` and `?`, decoded, made relative to the content folder.
+    @Test func linksResolveInsideTheFolder() {
+        #expect(ContentFiles.resolve("images/a.jpg") == .inside("images/a.jpg"))
+        #expect(ContentFiles.resolve("/files/b%20c.pdf#p=2") == .inside("files/b c.pdf"))
+        #expect(ContentFiles.resolve("./x.pdf?v=1#top", from: "news") == .inside("news/x.pdf"))
+        #expect(ContentFiles.resolve("a#b?c") == .inside("a"))
+        #expect(ContentFiles.resolve("a?b#c") == .inside("a"))
+        #expect(ContentFiles.resolve("#top") == .inside(""))
+        #expect(ContentFiles.resolve("../../etc/passwd", from: "news") == .escapes)
+        #expect(ContentFiles.resolve("%2E%2E/secret") == .escapes)
+        #expect(ContentFiles.resolve("https://school.ru/a?b") == .external)
+        #expect(ContentFiles.resolve("mailto:a@b.ru") == .external)
+    }
+
+    /// The label next to a name, as written; «трудн…» only as an adjective; a two-word label whole.
+    @Test func labelsAreFoundAsWritten() {
+        #expect(PersonalData.label(in: "Петя Иванов — Неуспевающий ученик") == "Неуспевающий")
+        #expect(PersonalData.label(in: "у ребёнка трудности с чтением") == nil)
+        #expect(PersonalData.label(in: "трудного подростка Маши") == "трудного")
+        #expect(PersonalData.label(in: "он педагогически запущенный") == "педагогически запущенный")
+        #expect(PersonalData.label(in: "педагогически грамотный") == nil)
     }
 
     @Test func datesInBothNotations() {
