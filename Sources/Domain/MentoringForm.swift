@@ -28,9 +28,12 @@ public enum MentoringForm: String, Sendable, Hashable, Codable, CaseIterable {
     /// Forgiving spelling: any dash or hyphen, any spacing, any case.
     /// `ученик-ученик`, `Ученик — ученик` and `ученик–ученик` are the same form.
     public init?(parsing text: String) {
-        guard let form = Self.byNormalisedName[MentoringForm.normalise(text)] else { return nil }
+        guard let form = Self.parsed.value(text, make: { Self.byNormalisedName[MentoringForm.normalise($0)] }) else { return nil }
         self = form
     }
+
+    /// Each entry names its form: a school writes the same few spellings in all of them.
+    private static let parsed = SpellingMemo<MentoringForm?>()
 
     private static let byNormalisedName = Dictionary(allCases.map { (normalise($0.rawValue), $0) }, uniquingKeysWith: { a, _ in a })
 
@@ -93,27 +96,9 @@ public enum RoleModel {
     /// a school writes the same few role models in all its cases, and seven replacements
     /// through Foundation for each case (and each form, for a model of another form) were a
     /// fiftieth of a regional bank's load.
-    static func normalise(_ text: String) -> String {
-        let key = Spelling(text: text)
-        if let known = normalised.withLock({ $0[key] }) { return known }
-        let made = normaliseOnce(text)
-        normalised.withLock { memo in
-            // Bounded: a folder of made-up role models must not grow it without end.
-            if memo.count >= 4096 { memo.removeAll() }
-            memo[key] = made
-        }
-        return made
-    }
+    static func normalise(_ text: String) -> String { normalised.value(text, make: normaliseOnce) }
 
-    /// Keyed by UTF-8 bytes (`ByteHash`): a `String` key of Cyrillic letters is normalised to
-    /// NFC each time it is hashed.
-    private struct Spelling: Hashable {
-        let text: String
-        func hash(into hasher: inout Hasher) { ByteHash.combine(text, into: &hasher) }
-        static func == (a: Spelling, b: Spelling) -> Bool { ByteHash.same(a.text, b.text) }
-    }
-
-    private static let normalised = Mutex<[Spelling: String]>([:])
+    private static let normalised = SpellingMemo<String>()
 
     private static func normaliseOnce(_ text: String) -> String {
         var s = RussianFold.fold(text)
@@ -133,3 +118,27 @@ public enum RoleModel {
     }
 }
 
+
+/// What a spelling in content comes to, worked out once per spelling (bounded: a folder of
+/// made-up spellings must not grow it without end). Keyed by UTF-8 bytes (`ByteHash`): a
+/// `String` key of Cyrillic letters is normalised to NFC each time it is hashed.
+final class SpellingMemo<Value: Sendable>: Sendable {
+    private struct Spelling: Hashable {
+        let text: String
+        func hash(into hasher: inout Hasher) { ByteHash.combine(text, into: &hasher) }
+        static func == (a: Spelling, b: Spelling) -> Bool { ByteHash.same(a.text, b.text) }
+    }
+
+    private let table = Mutex<[Spelling: Value]>([:])
+
+    func value(_ text: String, make: (String) -> Value) -> Value {
+        let key = Spelling(text: text)
+        if let known = table.withLock({ $0[key] }) { return known }
+        let made = make(text)
+        table.withLock { table in
+            if table.count >= 4096 { table.removeAll() }
+            table[key] = made
+        }
+        return made
+    }
+}
