@@ -385,8 +385,8 @@ public struct ContentFiles: Sendable {
     /// for paths in Markdown bodies that start with `./` or `../`.
     public static func resolve(_ raw: String, from folder: String = "") -> Resolution {
         // Cut at the first `#`, then at the first `?`; a path without `%` has nothing to decode
-        // (every link of every body comes here: splitting and decoding each was a thirtieth of
-        // a regional bank's load).
+        // (every link of every body comes here: this was a thirty-fifth of a regional bank's
+        // load).
         var path = Substring(raw)
         if let hash = path.utf8.firstIndex(of: UInt8(ascii: "#")) { path = path[..<hash] }
         if let query = path.utf8.firstIndex(of: UInt8(ascii: "?")) { path = path[..<query] }

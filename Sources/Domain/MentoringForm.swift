@@ -118,7 +118,6 @@ public enum RoleModel {
     }
 }
 
-
 /// What a spelling in content comes to, worked out once per spelling (bounded: a folder of
 /// made-up spellings must not grow it without end). Keyed by UTF-8 bytes (`ByteHash`): a
 /// `String` key of Cyrillic letters is normalised to NFC each time it is hashed.

@@ -170,8 +170,8 @@ public enum PersonalData {
         return nil
     }
 
-    /// `labelStems` with a two-word stem as its two words, split once: split for each word of
-    /// each sentence, they were a twentieth of a regional bank's check.
+    /// `labelStems` with a two-word stem as its two words, split once, not for each word of
+    /// each sentence (`label(in:)` was a twenty-fifth of a regional bank's load).
     private static let splitLabelStems: [(stem: String, next: String?)] = labelStems.map { stem in
         let words = stem.split(separator: " ")
         return words.count == 2 ? (String(words[0]), String(words[1])) : (stem, nil)

@@ -1,6 +1,6 @@
 import Markdown
-import Synchronization
 import Mustache
+import Synchronization
 
 /// The data one template receives, as a typed value: its `fields` are the template's whole
 /// contract. Templates read a model through swift-mustache's `MustacheParent` (a lookup
@@ -105,7 +105,7 @@ public struct Fields<Model>: Sendable {
 extension Fields {
     /// The table of a generic model (which cannot hold a `static let`), made once per
     /// concrete type: made again on each lookup, it was a hundredth of a regional bank's
-    /// build (a mentor page's every variable that is not the mentor's own).
+    /// rendering (a mentor page's every variable that is not the mentor's own).
     public static func once(_ make: () -> Fields<Model>) -> Fields<Model> {
         let key = ObjectIdentifier(Model.self)
         if let known = madeTables.withLock({ $0[key] }) as? Fields<Model> { return known }
@@ -120,7 +120,7 @@ private let madeTables = Mutex<[ObjectIdentifier: any Sendable]>([:])
 /// A text field's value as templates get it. swift-mustache's renderer asks each value of
 /// `{{field}}` whether it is a template, a custom renderable, a lambda, an optional, and then
 /// prints it with `String(describing:)`: for a plain `String`, five protocol checks of the
-/// runtime that fail, a twentieth of a cold build's CPU. This type is found at the second.
+/// runtime that fail (such checks were a quarter of Mustache's time). This type is found at the second.
 /// On the section stack (`{{#summary}}…{{/summary}}`) it is a parent without fields, which
 /// sends a name on to the enclosing model as a `String` did (it was looked up through `Mirror`).
 /// An empty text is absent: Mustache would open `{{#summary}}` for "" and a template could not
