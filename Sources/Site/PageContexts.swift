@@ -14,7 +14,7 @@ struct PageContexts: Sendable {
     let content: SiteContent
     let today: DayDate
     let urls: SiteURLs
-    let body: BodyRenderer
+    var body: BodyRenderer
     let facets: [Facet]
     /// A school's site or a regional bank.
     var kind: SiteKind = .school
