@@ -6,6 +6,16 @@ import Darwin
 
 /// Hashing and comparing text by its UTF-8 bytes.
 public enum ByteHash {
+    /// A text as a table key hashed and compared by its bytes: a `String` key of Cyrillic
+    /// letters is normalised (NFC) each time it is hashed. For texts already in one form
+    /// (folded words, spellings as read).
+    public struct Key: Hashable, Sendable {
+        public let text: String
+        public init(_ text: String) { self.text = text }
+        public func hash(into hasher: inout Hasher) { ByteHash.combine(text, into: &hasher) }
+        public static func == (a: Key, b: Key) -> Bool { ByteHash.same(a.text, b.text) }
+    }
+
     /// The length goes in first: ("ab", "c") and ("a", "bc") hash apart.
     public static func combine(_ text: String, into hasher: inout Hasher) {
         var text = text

@@ -1,4 +1,3 @@
-import Synchronization
 import Foundation
 
 /// A form of mentoring («форма наставничества») of the target model (Р-145).
@@ -115,29 +114,5 @@ public enum RoleModel {
         s = s.replacingOccurrences(of: "–", with: " – ")
         while s.contains("  ") { s = s.replacingOccurrences(of: "  ", with: " ") }
         return s.trimmingSpaces
-    }
-}
-
-/// What a spelling in content comes to, worked out once per spelling (bounded: a folder of
-/// made-up spellings must not grow it without end). Keyed by UTF-8 bytes (`ByteHash`): a
-/// `String` key of Cyrillic letters is normalised to NFC each time it is hashed.
-final class SpellingMemo<Value: Sendable>: Sendable {
-    private struct Spelling: Hashable {
-        let text: String
-        func hash(into hasher: inout Hasher) { ByteHash.combine(text, into: &hasher) }
-        static func == (a: Spelling, b: Spelling) -> Bool { ByteHash.same(a.text, b.text) }
-    }
-
-    private let table = Mutex<[Spelling: Value]>([:])
-
-    func value(_ text: String, make: (String) -> Value) -> Value {
-        let key = Spelling(text: text)
-        if let known = table.withLock({ $0[key] }) { return known }
-        let made = make(text)
-        table.withLock { table in
-            if table.count >= 4096 { table.removeAll() }
-            table[key] = made
-        }
-        return made
     }
 }
